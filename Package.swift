@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+// The Trader toolkit: independent library targets under Packages/, thin executables under
+// Executables/, Swift Testing suites under Tests/. The layer map is ../shared/DESIGN.md §2.
+import PackageDescription
+
+let package = Package(
+    name: "Trader",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "TraderCore", targets: ["TraderCore"]),
+        .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
+        .library(name: "TraderConfig", targets: ["TraderConfig"]),
+        .executable(name: "config-lint", targets: ["config-lint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries
+        .systemLibrary(
+            name: "CYAML",
+            path: "SystemLibraries/CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+
+        // Vocabulary
+        .target(name: "TraderCore", path: "Packages/TraderCore"),
+        .target(name: "YAMLConfig", dependencies: ["CYAML"], path: "Packages/YAMLConfig"),
+
+        // Engine
+        .target(
+            name: "TraderConfig",
+            dependencies: [
+                "TraderCore", "YAMLConfig",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Packages/TraderConfig"
+        ),
+
+        // Executables
+        .executableTarget(
+            name: "config-lint",
+            dependencies: [
+                "TraderConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Executables/config-lint"
+        ),
+
+        // Tests
+        .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore"], path: "Tests/TraderCoreTests"),
+        .testTarget(
+            name: "YAMLConfigTests",
+            dependencies: ["YAMLConfig"],
+            path: "Tests/YAMLConfigTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "TraderConfigTests",
+            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "config-lint"],
+            path: "Tests/TraderConfigTests",
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

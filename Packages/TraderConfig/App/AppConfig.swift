@@ -1,0 +1,48 @@
+import TraderCore
+import YAMLConfig
+
+/// `app.yaml`: how the trading process runs (mode, venue, logging, state, endpoints, schedule,
+/// alerts). Trading rules live in ``PolicyConfig``, the tradable universe in ``UniverseConfig``.
+public struct AppConfig: Hashable, Sendable, Codable {
+    /// Whether orders go nowhere, to a simulated venue, or to the real one.
+    public var mode: TradingMode
+    /// Which deployment this is; `production` gates `LIVE`, `staging` refuses it.
+    public var environment: DeploymentEnvironment
+    /// Which venue the node trades on.
+    public var venue: Venue
+    /// Log level, format and file.
+    public var logging: LoggingSettings
+    /// The SQLite state store.
+    public var state: StateSettings
+    /// The health endpoint.
+    public var health: EndpointSettings
+    /// The Prometheus metrics endpoint.
+    public var metrics: EndpointSettings
+    /// How often a trading cycle runs.
+    public var schedule: ScheduleSettings
+    /// Where alerts go, by severity.
+    public var alerts: AlertSettings
+
+    /// The file's top-level keys, for routing environment overrides.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case mode, environment, venue, logging, state, health, metrics, schedule, alerts
+    }
+}
+
+/// The deployment a configuration is for.
+public enum DeploymentEnvironment: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Pre-production; `LIVE` is refused here.
+    case staging
+    /// Real money may be at stake; `LIVE` must pass the production gate.
+    case production
+}
+
+/// The venue a node trades on.
+public enum Venue: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Coinbase Advanced Trade (spot crypto).
+    case coinbase
+    /// Interactive Brokers through TWS or IB Gateway (options).
+    case ibkr
+    /// The local venue simulator.
+    case sim
+}
