@@ -51,12 +51,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore"], path: "Tests/TraderCoreTests"),
-        .testTarget(
-            name: "YAMLConfigTests",
-            dependencies: ["YAMLConfig"],
-            path: "Tests/YAMLConfigTests",
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
         .testTarget(
             name: "TraderConfigTests",
             dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "config-lint"],

@@ -36,6 +36,19 @@ struct ConfigLint: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    /// Runs the command, mapping argument errors to exit status 2 (ArgumentParser's own is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let message = fullMessage(for: error) + "\n"
+            _ = Array(message.utf8).withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            exit(withError: ExitCode(2))
+        }
+    }
+
     func run() throws {
         let report: LintReport
         do {

@@ -78,6 +78,10 @@ struct ProductionGate {
             folder = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? "."
             if folder.isEmpty { folder = "/" }
         } while access(folder, F_OK) != 0 && folder != "." && folder != "/"
+        var status = stat()
+        guard stat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+            return "\(folder), which would hold \(path), is not a folder"
+        }
         return access(folder, W_OK) == 0 ? nil : "the folder \(folder) that would hold \(path) is not writable"
     }
 }

@@ -31,6 +31,9 @@ public struct ConfigLinter: Sendable {
 
     static func fileSet(for paths: [String]) throws(ConfigUsageError) -> ConfigFileSet {
         guard !paths.isEmpty else { throw ConfigUsageError("give a configuration folder or files") }
+        for path in paths where access(path, F_OK) != 0 {
+            throw ConfigUsageError("\(path): no such file or folder")
+        }
         if paths.count == 1, isDirectory(paths[0]) { return .directory(paths[0]) }
         for path in paths where isDirectory(path) {
             throw ConfigUsageError("\(path) is a folder; give one folder alone, or files")

@@ -1,7 +1,8 @@
 import YAMLConfig
 
 /// Loads and validates trader configuration files: parses each with YAMLConfig, refuses secrets
-/// written in YAML, applies `TRADER_` environment overrides, decodes against the schema, reads the
+/// written in YAML or passed through an override, applies `TRADER_` environment overrides, decodes
+/// against the schema, reads the
 /// secrets, runs the cross-field sanity checks and the production gate, and reports every finding
 /// at once.
 ///
@@ -61,8 +62,9 @@ public struct TraderConfigLoader: Sendable {
         return result
     }
 
-    /// Parses one file, refuses secrets in it and applies its overrides; `nil` when it cannot be
-    /// parsed (the fatal finding is recorded).
+    /// Parses one file, applies its overrides and refuses secrets in the result (written in the
+    /// file or passed through an override); `nil` when the file cannot be parsed (the fatal finding
+    /// is recorded).
     private func prepare(
         _ path: String, role: ConfigFileSet.Role, overrides: YAMLEnvironmentOverrides, findings: inout [YAMLDiagnostic]
     ) -> YAMLNode? {
@@ -74,11 +76,11 @@ public struct TraderConfigLoader: Sendable {
             return nil
         }
         findings += document.diagnostics
-        let scan = SecretScanner.scan(document.root)
-        findings += scan.findings
-        let overridden = overrides.apply(to: scan.redacted, claiming: Self.topLevelKeys(of: role))
+        let overridden = overrides.apply(to: document.root, claiming: Self.topLevelKeys(of: role))
         findings += overridden.diagnostics
-        return overridden.root
+        let scan = SecretScanner.scan(overridden.root)
+        findings += scan.findings
+        return scan.redacted
     }
 
     private func decode<Value: Decodable>(_ type: Value.Type, _ root: YAMLNode, into findings: inout [YAMLDiagnostic])

@@ -8,9 +8,9 @@ import Darwin
 
 import YAMLConfig
 
-/// Finds secret-looking values written in YAML (private keys, API key names, tokens, webhook URLs
-/// with credentials, values of keys named like secrets) and redacts them from the tree, so that no
-/// later message can print them.
+/// Finds secret-looking values in a configuration tree, written in the file or set by an override
+/// (private keys, API key names, tokens, webhook URLs with credentials, values of keys named like
+/// secrets), and redacts them, so that no later message, hash or audit record can carry them.
 enum SecretScanner {
     static let redaction = "<redacted>"
 
@@ -56,11 +56,12 @@ enum SecretScanner {
             return YAMLNode(.sequence(scanned), origin: node.origin)
         case .scalar(let scalar):
             guard node.resolved != .null, let kind = secretKind(text: scalar.text, key: key) else { return node }
+            let place = node.origin.variable == nil ? "written in YAML" : "passed through a configuration override"
             findings.append(
                 YAMLDiagnostic(
                     code: .secretInYAML, origin: node.origin, path: YAMLPathComponent.render(path),
-                    message: "\(kind) must not be written in YAML; set it in the environment or in the secrets file "
-                        + "named by TRADER_SECRETS_FILE (the value is not shown)"))
+                    message: "\(kind) must not be \(place); secrets go in their own environment variables or in the "
+                        + "secrets file named by TRADER_SECRETS_FILE (the value is not shown)"))
             return YAMLNode(.scalar(.init(text: redaction, style: .string)), origin: node.origin)
         }
     }

@@ -38,7 +38,7 @@ extension Symbol {
                 return .invalid(reason: "asset codes must be 1 to 12 letters or digits")
             }
             let symbol = Symbol(base: String(parts[0]), quote: String(parts[1]))
-            return trimmed == symbol.description ? .canonical(symbol) : .normalized(symbol)
+            return spelling == symbol.description ? .canonical(symbol) : .normalized(symbol)
         }
         guard parts.count == 1 else {
             return .invalid(reason: "expected BASE-QUOTE with a single separator")

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TraderConfig
+import TraderCore
+import YAMLConfig
+
+@Suite struct ConfigLoaderTests {
+    private func load(_ folder: String = TestPaths.config, environment: [String: String] = [:]) -> ConfigLoadResult {
+        TraderConfigLoader(environment: environment).load(.directory(folder))
+    }
+
+    @Test func theShippedConfigurationLoadsWithoutFindings() throws {
+        let result = load()
+        #expect(result.findings.isEmpty)
+        let configuration = try #require(result.configuration)
+        #expect(configuration.app.mode == .paper)
+        #expect(configuration.policy.risk.assetCaps == ["BTC": 30])
+        #expect(configuration.universe.tiers.map(\.name) == ["core", "growth", "speculative"])
+        #expect(configuration.universe.theme(of: Symbol(base: "SOL", quote: "USD")) == "smart_contracts")
+        #expect(configuration.policy.options.regularTradingHours.open.description == "09:30")
+    }
+
+    @Test func theIBKRExamplePassesAsShipped() {
+        #expect(load(TestPaths.config + "/examples/ibkr").findings.isEmpty)
+    }
+
+    @Test func theCoinbaseExamplePassesTheProductionGateWithItsSecretsSet() {
+        let environment = [
+            "TRADER_COINBASE_API_KEY_NAME": "organizations/test-organization/apiKeys/test-api-key",
+            "TRADER_COINBASE_API_PRIVATE_KEY": "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----",
+            "TRADER_ALERT_WEBHOOK_ONCALL": "https://alerts.example.invalid/oncall?token=abc",
+            "TRADER_ALERT_WEBHOOK_TEAM": "https://alerts.example.invalid/team?token=def",
+        ]
+        let result = load(TestPaths.config + "/examples/coinbase", environment: environment)
+        #expect(result.findings.isEmpty)
+        #expect(result.secrets.coinbaseAPIKeyName?.reveal() == "organizations/test-organization/apiKeys/test-api-key")
+    }
+
+    @Test func theProductionGateListsEveryMissingRequirement() throws {
+        let folder = try TestPaths.copyOfShippedConfig()
+        let environment = [
+            "TRADER_MODE": "LIVE", "TRADER_ENVIRONMENT": "production", "TRADER_VENUE": "coinbase",
+            "TRADER_STATE__PATH": "\(folder)/app.yaml/state.sqlite",
+        ]
+        var policy = try String(contentsOfFile: "\(folder)/policy.yaml", encoding: .utf8)
+        policy = policy.replacingOccurrences(of: "  kill_switch_file: var/KILL", with: "")
+        try policy.write(toFile: "\(folder)/policy.yaml", atomically: true, encoding: .utf8)
+        let result = load(folder, environment: environment)
+        #expect(result.findings.map(\.code.rawValue) == [
+            "missing_alert_webhook", "missing_alert_webhook", "missing_kill_switch", "state_not_writable",
+            "missing_credentials",
+        ])
+        #expect(result.findings.suffix(2).map(\.origin.description) == ["env:TRADER_STATE__PATH", "env:TRADER_VENUE"])
+    }
+
+    @Test func stagingRefusesLiveAndTheEnvFlagLintsAsProduction() throws {
+        let staging = TraderConfigLoader(environment: ["TRADER_MODE": "LIVE"]).load(.directory(TestPaths.config))
+        #expect(staging.findings.map(\.code) == [.liveInStaging])
+        let production = TraderConfigLoader(environment: ["TRADER_MODE": "LIVE"])
+            .load(.directory(TestPaths.config), deployment: .production)
+        #expect(!production.findings.map(\.code).contains(.liveInStaging))
+        #expect(production.findings.map(\.code).contains(.missingAlertWebhook))
+    }
+
+    @Test func anOverrideChangesTheEffectiveValueAndTheHash() throws {
+        let base = load()
+        let overridden = load(environment: ["TRADER_RISK__MAX_DAILY_LOSS_PCT": "1.5"])
+        #expect(overridden.findings.isEmpty)
+        #expect(overridden.configuration?.policy.risk.maxDailyLossPct == 1.5)
+        #expect(overridden.hash != base.hash)
+    }
+
+    @Test func anInvalidOverrideIsReportedAgainstItsVariable() {
+        let result = load(environment: ["TRADER_RISK__MAX_DAILY_LOSS_PCT": "fifty", "TRADER_PACING__MAX_TRADES": "3"])
+        #expect(result.findings.map(\.description) == [
+            "env:TRADER_PACING__MAX_TRADES: error: unknown_key: pacing.max_trades: unknown key \"max_trades\"",
+            "env:TRADER_RISK__MAX_DAILY_LOSS_PCT: error: type_mismatch: risk.max_daily_loss_pct: expected a number from 0 to 100, got \"fifty\"",
+        ])
+        #expect(result.configuration == nil)
+    }
+
+    @Test func theHashIgnoresKeyOrderAndComments() throws {
+        let folder = try TestPaths.copyOfShippedConfig()
+        let app = try String(contentsOfFile: "\(folder)/app.yaml", encoding: .utf8)
+        var lines = app.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+        let modeLine = try #require(lines.firstIndex { $0.hasPrefix("mode:") })
+        let mode = lines.remove(at: modeLine)
+        lines.append("# a new comment")
+        lines.append(mode.split(separator: "#")[0] + "   # moved to the end")
+        try lines.joined(separator: "\n").write(toFile: "\(folder)/app.yaml", atomically: true, encoding: .utf8)
+        let reordered = load(folder)
+        #expect(reordered.findings.isEmpty)
+        #expect(reordered.hash == load().hash)
+    }
+
+    @Test func theHashIsTheSHA256OfTheCanonicalJSON() throws {
+        let configuration = try #require(load().configuration)
+        let json = String(decoding: configuration.canonicalJSON, as: UTF8.self)
+        #expect(json.hasPrefix("{\"app\":{\"alerts\":{\"enabled\":true,"))
+        #expect(configuration.hash.description.count == "sha256:".count + 64)
+        #expect(configuration.hash == ConfigHash(canonicalJSON: configuration.canonicalJSON))
+    }
+
+    @Test func secretsComeFromAMode0600FileOutsideTheRepository() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let path = folder + "/secrets.yaml"
+        try "ibkr_account_id: DU1234567\nalert_webhooks:\n  oncall: https://alerts.example.invalid/x?token=1\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let result = load(environment: ["TRADER_SECRETS_FILE": path, "TRADER_ALERT_WEBHOOK_TEAM": "https://t.invalid/y"])
+        #expect(result.findings.isEmpty)
+        #expect(result.secrets.ibkrAccountID?.reveal() == "DU1234567")
+        #expect(result.secrets.alertWebhooks.keys.sorted() == ["oncall", "team"])
+        #expect(result.secrets.description == "TraderSecrets(ibkr_account_id, alert_webhooks.oncall, alert_webhooks.team)")
+    }
+
+    @Test func aSecretsFileReadableByOthersIsRefused() throws {
+        let path = try TestPaths.temporaryFolder() + "/secrets.yaml"
+        try "ibkr_account_id: DU1234567\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let result = load(environment: ["TRADER_SECRETS_FILE": path])
+        #expect(result.findings.map(\.code) == [.secretsFilePermissions])
+        #expect(result.secrets.ibkrAccountID == nil)
+    }
+
+    @Test func aSecretsFileInsideAGitWorkTreeIsRefused() throws {
+        let path = TestPaths.root + "/var/test-secrets-\(UUID().uuidString).yaml"
+        try FileManager.default.createDirectory(atPath: TestPaths.root + "/var", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "ibkr_account_id: DU1234567\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let result = load(environment: ["TRADER_SECRETS_FILE": path])
+        #expect(result.findings.map(\.code) == [.secretsFileInRepository])
+    }
+
+    @Test func aHugeFileFailsFastWithALocatedFinding() throws {
+        let path = try TestPaths.temporaryFolder() + "/policy.yaml"
+        let line = "# " + String(repeating: "x", count: 1021) + "\n"
+        try String(repeating: line, count: 5 * 1024).write(toFile: path, atomically: true, encoding: .utf8)
+        let result = TraderConfigLoader(environment: [:]).load(TestPaths.shippedConfig(replacing: .policy, with: path))
+        #expect(result.findings.map(\.description) == [
+            "\(path):1:1: error: file_too_large: the file has 5242880 bytes; the limit is 4194304"
+        ])
+    }
+
+    @Test func aPartialSetIsValidatedAndHashedOnItsOwn() throws {
+        let report = try ConfigLinter(environment: [:]).lint(paths: [TestPaths.config + "/policy.yaml"])
+        #expect(report.exitCode == 0)
+        #expect(report.hash != nil)
+    }
+
+    @Test func filesOfUnknownRoleAreAUsageError() {
+        #expect(throws: ConfigUsageError.self) { try ConfigLinter(environment: [:]).lint(paths: [TestPaths.root + "/Package.swift"]) }
+        #expect(throws: ConfigUsageError.self) {
+            try ConfigLinter(environment: [:]).lint(paths: [TestPaths.config, TestPaths.config + "/app.yaml"])
+        }
+    }
+}
