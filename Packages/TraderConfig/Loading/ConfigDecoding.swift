@@ -19,29 +19,22 @@ enum ConfigDecoding {
                 throw YAMLValueError(code: .invalidSymbol, "\"\(context.text)\" is not a symbol: \(reason)")
             }
         }
-        decoder.register(TimeOfDay.self, expecting: "a time HH:MM", placeholder: TimeOfDay("00:00")!) {
-            (context) throws(YAMLValueError) in
-            guard let time = TimeOfDay(context.text) else {
-                throw YAMLValueError(code: .invalidTimeOfDay, "expected a time HH:MM, got \"\(context.text)\"")
-            }
-            return time
-        }
-        decoder.register(TimeZoneName.self, expecting: "an IANA time zone", placeholder: TimeZoneName("UTC")!) {
-            (context) throws(YAMLValueError) in
-            guard let zone = TimeZoneName(context.text) else {
-                throw YAMLValueError(
-                    code: .unknownTimeZone, "unknown time zone \"\(context.text)\"; expected an IANA name such as America/New_York")
-            }
-            return zone
-        }
-        decoder.register(Timestamp.self, expecting: "an ISO 8601 time", placeholder: Timestamp(nanosecondsSinceEpoch: 0)) {
-            (context) throws(YAMLValueError) in
-            guard let timestamp = ISO8601Format.parse(context.text) else {
-                throw YAMLValueError(
-                    code: .invalidTimestamp, "expected an ISO 8601 time such as 2026-11-20T14:00:00Z, got \"\(context.text)\"")
-            }
-            return timestamp
-        }
+        register(TimeOfDay.self, code: .invalidTimeOfDay, placeholder: TimeOfDay("00:00")!, in: &decoder)
+        register(TimeZoneName.self, code: .unknownTimeZone, placeholder: TimeZoneName("UTC")!, in: &decoder)
+        register(Timestamp.self, code: .invalidTimestamp, placeholder: Timestamp(nanosecondsSinceEpoch: 0), in: &decoder)
         return decoder
     }()
+
+    /// Decodes a ``StringCodable`` value from a scalar, reporting a malformed one with `code`.
+    private static func register<Value: StringCodable & Sendable>(
+        _ type: Value.Type, code: YAMLDiagnostic.Code, placeholder: Value, in decoder: inout YAMLDecoder
+    ) {
+        decoder.register(type, expecting: Value.expectedFormat, placeholder: placeholder) {
+            (context) throws(YAMLValueError) in
+            guard let value = Value(context.text) else {
+                throw YAMLValueError(code: code, "expected \(Value.expectedFormat), got \"\(context.text)\"")
+            }
+            return value
+        }
+    }
 }

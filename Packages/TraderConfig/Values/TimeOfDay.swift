@@ -1,5 +1,7 @@
+import TraderCore
+
 /// A wall-clock time of day, `HH:MM` on a 24-hour clock.
-public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct TimeOfDay: Hashable, Comparable, Sendable, StringCodable {
     /// 0 to 23.
     public let hour: Int
     /// 0 to 59.
@@ -25,21 +27,5 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.minutesSinceMidnight < rhs.minutesSinceMidnight }
 
-    /// Decodes `HH:MM`.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` for any other text.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let time = TimeOfDay(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "expected a time HH:MM, got \"\(text)\""))
-        }
-        self = time
-    }
-
-    /// Encodes `HH:MM`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static var expectedFormat: String { "a time HH:MM" }
 }

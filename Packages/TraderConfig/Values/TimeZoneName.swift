@@ -6,8 +6,10 @@ import Musl
 import Darwin
 #endif
 
+import TraderCore
+
 /// An IANA time zone name (`America/New_York`, `UTC`) that the system's time zone database knows.
-public struct TimeZoneName: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct TimeZoneName: Hashable, Sendable, StringCodable {
     /// The IANA name.
     public let identifier: String
 
@@ -32,21 +34,5 @@ public struct TimeZoneName: Hashable, Sendable, Codable, CustomStringConvertible
         return databasePaths.contains { access("\($0)/\(identifier)", R_OK) == 0 }
     }
 
-    /// Decodes an IANA name.
-    ///
-    /// - Throws: `DecodingError.dataCorrupted` for a name the database does not have.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let name = TimeZoneName(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown time zone \"\(text)\""))
-        }
-        self = name
-    }
-
-    /// Encodes the IANA name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(identifier)
-    }
+    public static var expectedFormat: String { "an IANA time zone name such as America/New_York" }
 }
