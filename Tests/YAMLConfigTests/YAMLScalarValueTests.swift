@@ -18,4 +18,15 @@ import Testing
         #expect(document.root["a"]?.resolved == .string("42"))
         #expect(document.root["b"]?.resolved == .string("true"))
     }
+
+    @Test func decodesFreeFormParametersAndRefusesCollectionsAmongThem() throws {
+        let root = try YAMLParser().parse("{window: 12, ratio: 1.5, mode: fast, nested: {a: 1}}", file: "p.yaml").root
+        let result = YAMLDecoder().decode([String: YAMLScalarValue].self, from: root)
+        #expect(result.diagnostics.map(\.description) == [
+            "p.yaml:1:46: error: type_mismatch: nested: expected a single value, got a mapping"
+        ])
+        let valid = YAMLDecoder().decode(
+            [String: YAMLScalarValue].self, from: try YAMLParser().parse("{window: 12, ratio: 1.5, mode: fast}", file: "p.yaml").root)
+        #expect(valid.value == ["window": .int(12), "ratio": .double(1.5), "mode": .string("fast")])
+    }
 }

@@ -34,9 +34,15 @@ public enum YAMLScalarValue: Hashable, Sendable, Codable, CustomStringConvertibl
         }
     }
 
-    /// Decodes any scalar; fails for a mapping or a list.
+    /// Decodes any scalar.
+    ///
+    /// - Throws: ``YAMLValueError`` (`type_mismatch`) for a mapping or a list in a YAML document;
+    ///   a `DecodingError` from other decoders.
     public init(from decoder: any Decoder) throws {
-        if let nodeDecoder = decoder as? NodeDecoder, let scalar = nodeDecoder.node?.resolved {
+        if let nodeDecoder = decoder as? NodeDecoder, let node = nodeDecoder.node {
+            guard let scalar = node.resolved else {
+                throw YAMLValueError(code: .typeMismatch, "expected a single value, got \(node.kindDescription)")
+            }
             self = scalar
             return
         }
