@@ -2,6 +2,7 @@ extension FixedPoint {
     /// The exact sum.
     ///
     /// - Throws: ``ArithmeticError`` `overflow` outside the range.
+    @inlinable
     public func adding(_ other: FixedPoint) throws(ArithmeticError) -> FixedPoint {
         let (sum, overflow) = raw.addingReportingOverflow(other.raw)
         guard !overflow, sum != .min else { throw ArithmeticError(.overflow, operation: "\(self) + \(other)") }
@@ -11,6 +12,7 @@ extension FixedPoint {
     /// The exact difference.
     ///
     /// - Throws: ``ArithmeticError`` `overflow` outside the range.
+    @inlinable
     public func subtracting(_ other: FixedPoint) throws(ArithmeticError) -> FixedPoint {
         let (difference, overflow) = raw.subtractingReportingOverflow(other.raw)
         guard !overflow, difference != .min else { throw ArithmeticError(.overflow, operation: "\(self) - \(other)") }
@@ -18,15 +20,18 @@ extension FixedPoint {
     }
 
     /// The negation; exact, since the range is symmetric.
+    @inlinable
     public var negated: FixedPoint { FixedPoint(raw: -raw) }
 
     /// The absolute value; exact.
+    @inlinable
     public var magnitude: FixedPoint { FixedPoint(raw: Swift.abs(raw)) }
 
     /// The product, rounded to eight fraction digits by `rule`.
     ///
     /// - Throws: ``ArithmeticError`` `overflow` outside the range.
-    public func multiplied(by other: FixedPoint, rounding rule: FloatingPointRoundingRule) throws(ArithmeticError)
+    @inlinable
+    public func multiplied(by other: FixedPoint, rounding rule: RoundingRule) throws(ArithmeticError)
         -> FixedPoint
     {
         let (product, overflow) = raw.multipliedReportingOverflow(by: other.raw)
@@ -45,7 +50,8 @@ extension FixedPoint {
     ///
     /// - Throws: ``ArithmeticError`` `division_by_zero` when `divisor` is zero, `overflow` outside
     ///   the range.
-    public func divided(by divisor: FixedPoint, rounding rule: FloatingPointRoundingRule) throws(ArithmeticError)
+    @inlinable
+    public func divided(by divisor: FixedPoint, rounding rule: RoundingRule) throws(ArithmeticError)
         -> FixedPoint
     {
         guard !divisor.isZero else { throw ArithmeticError(.divisionByZero, operation: "\(self) ÷ 0") }
@@ -62,7 +68,8 @@ extension FixedPoint {
     ///
     /// - Throws: ``ArithmeticError`` `division_by_zero` for a zero increment, `overflow` when the
     ///   multiple is outside the range.
-    public func rounded(toIncrement increment: FixedPoint, _ rule: FloatingPointRoundingRule) throws(ArithmeticError)
+    @inlinable
+    public func rounded(toIncrement increment: FixedPoint, _ rule: RoundingRule) throws(ArithmeticError)
         -> FixedPoint
     {
         let step = increment.raw.magnitude
@@ -77,37 +84,52 @@ extension FixedPoint {
     }
 
     /// Whether the value is a whole multiple of `increment` (a zero increment admits only zero).
+    @inlinable
     public func isMultiple(of increment: FixedPoint) -> Bool {
         increment.isZero ? isZero : raw % increment.raw == 0
     }
 
-    /// `numerator / denominator` rounded by `rule`; `denominator` is not zero.
-    @inline(__always)
-    static func divide<Integer: BinaryInteger & SignedNumeric>(
-        _ numerator: Integer, by denominator: Integer, rounding rule: FloatingPointRoundingRule
-    ) -> Integer {
-        let quotient = numerator / denominator
-        let remainder = numerator % denominator
+    /// `numerator / denominator` rounded by `rule`; `denominator` is not zero. Concrete (not
+    /// generic) so that it compiles to native division in every client.
+    @inlinable
+    static func divide(_ numerator: Int64, by denominator: Int64, rounding rule: RoundingRule) -> Int64 {
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
         guard remainder != 0 else { return quotient }
         let positive = (numerator < 0) == (denominator < 0)
-        let awayFromZero: Bool
-        switch rule {
-        case .towardZero: awayFromZero = false
-        case .awayFromZero: awayFromZero = true
-        case .down: awayFromZero = !positive
-        case .up: awayFromZero = positive
-        case .toNearestOrAwayFromZero, .toNearestOrEven:
-            let twiceRemainder = remainder.magnitude * 2
-            let divisorMagnitude = denominator.magnitude
-            if twiceRemainder == divisorMagnitude {
-                awayFromZero = rule == .toNearestOrAwayFromZero || quotient % 2 != 0
-            } else {
-                awayFromZero = twiceRemainder > divisorMagnitude
-            }
-        @unknown default:
-            awayFromZero = false
-        }
-        guard awayFromZero else { return quotient }
+        let twiceRemainder = remainder.magnitude &* 2  // |remainder| < |denominator| ≤ 2⁶³: no overflow
+        let half = twiceRemainder == denominator.magnitude ? 0 : twiceRemainder > denominator.magnitude ? 1 : -1
+        guard roundsAwayFromZero(rule, positive: positive, halfComparison: half, quotientIsOdd: quotient & 1 != 0)
+        else { return quotient }
         return positive ? quotient + 1 : quotient - 1
+    }
+
+    /// The 128-bit twin of ``divide(_:by:rounding:)-(Int64,_,_)`` for products and quotients that
+    /// need more than 64 bits on the way.
+    @inlinable
+    static func divide(_ numerator: Int128, by denominator: Int128, rounding rule: RoundingRule) -> Int128 {
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        guard remainder != 0 else { return quotient }
+        let positive = (numerator < 0) == (denominator < 0)
+        let twiceRemainder = remainder.magnitude &* 2  // |remainder| < |denominator| ≤ 2¹²⁷: no overflow
+        let half = twiceRemainder == denominator.magnitude ? 0 : twiceRemainder > denominator.magnitude ? 1 : -1
+        guard roundsAwayFromZero(rule, positive: positive, halfComparison: half, quotientIsOdd: quotient & 1 != 0)
+        else { return quotient }
+        return positive ? quotient + 1 : quotient - 1
+    }
+
+    /// Whether an inexact quotient moves one step away from zero under `rule`. `halfComparison` is
+    /// the remainder against half the divisor: -1 below, 0 exactly half, 1 above.
+    @inlinable
+    static func roundsAwayFromZero(
+        _ rule: RoundingRule, positive: Bool, halfComparison: Int, quotientIsOdd: Bool
+    ) -> Bool {
+        switch rule {
+        case .towardZero: false
+        case .awayFromZero: true
+        case .down: !positive
+        case .up: positive
+        case .toNearestOrAwayFromZero: halfComparison >= 0
+        case .toNearestOrEven: halfComparison > 0 || (halfComparison == 0 && quotientIsOdd)
+        }
     }
 }

@@ -3,34 +3,48 @@ extension FixedPoint: StringCodable {
     /// exactly. Returns `nil` for anything else: exponents, more than eight significant fraction
     /// digits, or a value outside the range.
     public init?(_ description: String) {
-        var bytes = Substring(description).utf8[...]
+        var text = description
+        guard let raw = text.withUTF8(Self.parseRaw) else { return nil }
+        self.init(raw: raw)
+    }
+
+    /// The raw value of a decimal spelled in ASCII bytes, or `nil`.
+    private static func parseRaw(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
         var negative = false
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
         }
-        let integerDigits = bytes.prefix { $0 != UInt8(ascii: ".") }
-        var fractionDigits = bytes.dropFirst(integerDigits.count)
-        if !fractionDigits.isEmpty { fractionDigits = fractionDigits.dropFirst() }
-        guard !integerDigits.isEmpty || !fractionDigits.isEmpty else { return nil }
-        while fractionDigits.count > Self.fractionDigits, fractionDigits.last == UInt8(ascii: "0") {
-            fractionDigits = fractionDigits.dropLast()
-        }
-        guard fractionDigits.count <= Self.fractionDigits else { return nil }
         var value: Int64 = 0
-        for digits in [integerDigits, fractionDigits] {
-            for byte in digits {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
-                    let next = Self.appendingDigit(byte - UInt8(ascii: "0"), to: value)
-                else { return nil }
-                value = next
+        var digitCount = 0
+        var fractionDigits = -1  // -1 until the point is seen
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "."), fractionDigits < 0 {
+                fractionDigits = 0
+                continue
             }
-        }
-        for _ in fractionDigits.count..<Self.fractionDigits {
-            guard let next = Self.appendingDigit(0, to: value) else { return nil }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            digitCount += 1
+            if fractionDigits >= 0 {
+                guard fractionDigits < Self.fractionDigits else {
+                    if digit != 0 { return nil }  // a significant ninth fraction digit
+                    continue
+                }
+                fractionDigits += 1
+            }
+            guard let next = appendingDigit(digit, to: value) else { return nil }
             value = next
         }
-        self.init(raw: negative ? -value : value)
+        guard digitCount > 0 else { return nil }
+        for _ in Swift.max(0, fractionDigits)..<Self.fractionDigits {
+            guard let next = appendingDigit(0, to: value) else { return nil }
+            value = next
+        }
+        return negative ? -value : value
     }
 
     /// The shortest exact decimal spelling: `65432.1`, `0.00000001`, `-3`.

@@ -3,17 +3,19 @@
 /// Range: ±92,233,720,368.54775807, with steps of 0.00000001 (one satoshi). Eight digits hold every
 /// increment Coinbase and Interactive Brokers quote; 92 billion holds any notional a small fund
 /// meets. Arithmetic never wraps: overflow and division by zero throw ``ArithmeticError``, and every
-/// operation that can lose digits takes an explicit `FloatingPointRoundingRule`.
+/// operation that can lose digits takes an explicit `RoundingRule`.
 public struct FixedPoint: Hashable, Comparable, Sendable {
     /// The number of fraction digits.
     public static let fractionDigits = 8
-    /// 10⁸: the raw count of one whole unit.
-    public static let scale: Int64 = 100_000_000
+    /// 10⁸: the raw count of one whole unit. A literal, so that division by it compiles to a
+    /// multiplication.
+    @inlinable public static var scale: Int64 { 100_000_000 }
 
     /// The value in units of 10⁻⁸.
     public let raw: Int64
 
     /// Creates a value from its count of 10⁻⁸ units.
+    @inlinable
     public init(raw: Int64) {
         self.raw = raw
     }
@@ -39,10 +41,10 @@ public struct FixedPoint: Hashable, Comparable, Sendable {
     /// Whether the value is below zero.
     public var isNegative: Bool { raw < 0 }
     /// Whether the value is zero.
-    public var isZero: Bool { raw == 0 }
+    @inlinable public var isZero: Bool { raw == 0 }
 
     /// The nearest `Double`, for statistics and indicators only; never for money.
     public var doubleValue: Double { Double(raw) / Double(Self.scale) }
 
-    public static func < (lhs: FixedPoint, rhs: FixedPoint) -> Bool { lhs.raw < rhs.raw }
+    @inlinable public static func < (lhs: FixedPoint, rhs: FixedPoint) -> Bool { lhs.raw < rhs.raw }
 }
