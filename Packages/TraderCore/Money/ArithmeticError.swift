@@ -1,4 +1,4 @@
-/// A fixed-point operation whose result cannot be represented.
+/// A fixed-point operation whose result cannot be represented, or that mixes currencies.
 public struct ArithmeticError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Why the operation failed; stable snake_case codes.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -8,6 +8,8 @@ public struct ArithmeticError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let overflow = Code(rawValue: "overflow")
         /// A division by zero, or a rounding to a zero increment.
         public static let divisionByZero = Code(rawValue: "division_by_zero")
+        /// Amounts of two different currencies were combined.
+        public static let currencyMismatch = Code(rawValue: "currency_mismatch")
         public var description: String { rawValue }
     }
 
