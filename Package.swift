@@ -39,6 +39,9 @@ let package = Package(
             path: "Packages/TraderConfig"
         ),
 
+        // Test support: shared data, fixtures and builders for every test target.
+        .target(name: "TraderTestKit", path: "Packages/TraderTestKit"),
+
         // Executables
         .executableTarget(
             name: "config-lint",
@@ -50,7 +53,7 @@ let package = Package(
         ),
 
         // Tests
-        .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore"], path: "Tests/TraderCoreTests"),
+        .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
         .testTarget(
             name: "TraderConfigTests",

@@ -1,0 +1,46 @@
+/// The best bid and ask of a symbol at an instant.
+public struct Quote: Hashable, Sendable {
+    /// What is quoted.
+    public let symbol: Symbol
+    /// The best bid.
+    public let bid: Price
+    /// The best ask.
+    public let ask: Price
+    /// The quantity at the best bid.
+    public let bidSize: Quantity
+    /// The quantity at the best ask.
+    public let askSize: Quantity
+    /// When the venue published it.
+    public let time: Timestamp
+
+    /// Creates a quote.
+    public init(symbol: Symbol, bid: Price, ask: Price, bidSize: Quantity, askSize: Quantity, time: Timestamp) {
+        self.symbol = symbol
+        self.bid = bid
+        self.ask = ask
+        self.bidSize = bidSize
+        self.askSize = askSize
+        self.time = time
+    }
+
+    /// The midpoint, `(bid + ask) / 2`, rounded to the nearest 10⁻⁸ (ties to even).
+    public var mid: Price {
+        let sum = Int128(bid.value.raw) + Int128(ask.value.raw)
+        return Price(FixedPoint(raw: Int64(FixedPoint.divide(sum, by: 2, rounding: .toNearestOrEven))))
+    }
+
+    /// The spread in basis points of the mid; `nil` when the mid is not positive. The spread and
+    /// the mid are exact; only their ratio is a `Double`.
+    public var spreadBps: Double? {
+        let midRaw = Int128(bid.value.raw) + Int128(ask.value.raw)  // twice the mid, exactly
+        guard midRaw > 0 else { return nil }
+        let spreadRaw = Int128(ask.value.raw) - Int128(bid.value.raw)
+        return Double(spreadRaw) * 2 / Double(midRaw) * 10_000
+    }
+
+    /// Whether the book is crossed or locked (bid at or above ask): a bad quote.
+    public var isCrossed: Bool { bid >= ask }
+
+    /// How old the quote is at `now`.
+    public func age(at now: Timestamp) -> Duration { time.duration(to: now) }
+}
