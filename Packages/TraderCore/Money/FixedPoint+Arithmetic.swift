@@ -63,6 +63,23 @@ extension FixedPoint {
         return FixedPoint(raw: result)
     }
 
+    /// `self × factor ÷ divisor` with one rounding and a 128-bit intermediate: for pro-rata shares
+    /// (the cost basis of part of a position) that must neither overflow midway nor round twice.
+    ///
+    /// - Throws: ``ArithmeticError`` `division_by_zero` when `divisor` is zero, `overflow` when the
+    ///   result is outside the range.
+    @inlinable
+    public func multiplied(by factor: FixedPoint, dividedBy divisor: FixedPoint, rounding rule: RoundingRule)
+        throws(ArithmeticError) -> FixedPoint
+    {
+        guard !divisor.isZero else { throw ArithmeticError(.divisionByZero, operation: "\(self) × \(factor) ÷ 0") }
+        let quotient = Self.divide(Int128(raw) * Int128(factor.raw), by: Int128(divisor.raw), rounding: rule)
+        guard let result = Int64(exactly: quotient), result != .min else {
+            throw ArithmeticError(.overflow, operation: "\(self) × \(factor) ÷ \(divisor)")
+        }
+        return FixedPoint(raw: result)
+    }
+
     /// The nearest multiple of `increment` by `rule` (`.down` for a sell size, `.up` for a
     /// minimum, `.toNearestOrAwayFromZero` for a price), exactly.
     ///
