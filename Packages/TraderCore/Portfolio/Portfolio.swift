@@ -1,0 +1,108 @@
+/// Cash, positions and working orders in one accounting currency, with NAV and exposure.
+///
+/// Exposure counts pending buys (the unfilled part of every working buy order) as well as what is
+/// held, so that risk caps can never be breached by orders already in flight. Missing marks fail
+/// closed: NAV and exposure throw rather than guess.
+public struct Portfolio: Hashable, Sendable {
+    /// A portfolio operation that cannot be done.
+    public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
+        /// Stable snake_case code: `missing_mark`, `quote_currency`, `unknown_order`.
+        public let code: String
+        /// Details for people.
+        public let message: String
+        public var description: String { "\(code): \(message)" }
+    }
+
+    /// The currency NAV and cash are kept in; every symbol must be quoted in it.
+    public let currency: Currency
+    /// Free cash.
+    public private(set) var cash: FixedPoint
+    /// Positions by symbol (flat ones included until removed).
+    public private(set) var positions: [Symbol: Position] = [:]
+    /// Orders that may still rest at the venue, by client order id.
+    public private(set) var workingOrders: [ClientOrderID: Order] = [:]
+
+    /// A portfolio holding only cash.
+    public init(currency: Currency, cash: FixedPoint) {
+        self.currency = currency
+        self.cash = cash
+    }
+
+    /// Starts tracking an order, or replaces the tracked copy; orders that are no longer working
+    /// are dropped.
+    ///
+    /// - Throws: ``Portfolio/Error`` `quote_currency` for a symbol not quoted in ``currency``.
+    public mutating func track(_ order: Order) throws {
+        try requireQuote(order.symbol)
+        workingOrders[order.clientOrderID] = order.status.isWorking ? order : nil
+    }
+
+    /// Books a fill of a tracked order: the position and the cash move together. Track the order's
+    /// updated copy afterwards, so that its pending part shrinks (until then exposure counts the
+    /// fill twice: an overstatement, never an understatement).
+    ///
+    /// - Throws: ``Portfolio/Error`` `unknown_order`; ``Position/Error``; ``ArithmeticError``. Nothing
+    ///   changes when it throws.
+    public mutating func book(_ fill: Fill, of clientOrderID: ClientOrderID) throws {
+        guard let order = workingOrders[clientOrderID] else {
+            throw Error(code: "unknown_order", message: "fill \(fill.tradeID) for untracked order \(clientOrderID)")
+        }
+        var position = positions[order.symbol] ?? Position(symbol: order.symbol)
+        try position.apply(fill, side: order.side)
+        let notional = try fill.price.notional(of: fill.quantity, rounding: .toNearestOrEven)
+        let newCash =
+            switch order.side {
+            case .buy: try cash.subtracting(notional).subtracting(fill.fee.amount)
+            case .sell: try cash.adding(notional).subtracting(fill.fee.amount)
+            }
+        positions[order.symbol] = position
+        cash = newCash
+    }
+
+    /// Net asset value: cash plus every position at its mark.
+    ///
+    /// - Throws: ``Portfolio/Error`` `missing_mark` for a held symbol without a mark.
+    public func nav(marks: [Symbol: Price]) throws -> FixedPoint {
+        var total = cash
+        for (symbol, position) in positions where !position.isFlat {
+            total = try total.adding(position.marketValue(at: mark(symbol, marks)))
+        }
+        return total
+    }
+
+    /// Exposure held and pending, by base asset and by theme, and in total.
+    ///
+    /// - Parameters:
+    ///   - marks: current prices; pending market buys are valued at them.
+    ///   - themeOf: the theme of a symbol, if any.
+    /// - Throws: ``Portfolio/Error`` `missing_mark`.
+    public func exposure(marks: [Symbol: Price], themeOf: (Symbol) -> String?) throws -> Exposure {
+        var exposure = Exposure()
+        for (symbol, position) in positions where !position.isFlat {
+            try exposure.add(position.marketValue(at: mark(symbol, marks)), asset: symbol.base, theme: themeOf(symbol))
+        }
+        for order in workingOrders.values where order.side == .buy {
+            let price: Price
+            switch order.kind {
+            case .limit(let limit, _): price = limit
+            case .market: price = try mark(order.symbol, marks)
+            }
+            let pending = try price.notional(of: order.remainingQuantity, rounding: .up)
+            try exposure.add(pending, asset: order.symbol.base, theme: themeOf(order.symbol), pending: true)
+        }
+        return exposure
+    }
+
+    private func mark(_ symbol: Symbol, _ marks: [Symbol: Price]) throws -> Price {
+        guard let mark = marks[symbol] else {
+            throw Error(code: "missing_mark", message: "no price for \(symbol); NAV and exposure fail closed")
+        }
+        return mark
+    }
+
+    private func requireQuote(_ symbol: Symbol) throws {
+        guard symbol.quote == currency.code else {
+            throw Error(code: "quote_currency", message: "\(symbol) is not quoted in \(currency)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+import TraderCore
+
+@Suite struct PortfolioTests {
+    private let btc = Symbol(base: "BTC", quote: "USD")
+    private let eth = Symbol(base: "ETH", quote: "USD")
+    private let time = Timestamp(secondsSinceEpoch: 0)
+
+    private func submittedOrder(_ id: String, _ symbol: Symbol, _ side: OrderSide, limit: String?, quantity: String) throws -> Order {
+        var order = Order(
+            clientOrderID: ClientOrderID(id), symbol: symbol, side: side,
+            kind: limit.map { .limit(price: Price($0)!, postOnly: true) } ?? .market, quantity: Quantity(quantity)!)
+        try order.apply(.submit, at: time)
+        return order
+    }
+
+    private func fill(_ id: String, _ price: String, _ quantity: String, fee: String) -> Fill {
+        Fill(
+            tradeID: TradeID(id), price: Price(price)!, quantity: Quantity(quantity)!, fee: Money(FixedPoint(fee)!, .usd),
+            liquidity: .maker, time: time)
+    }
+
+    private func themes(_ symbol: Symbol) -> String? { symbol.base == "BTC" ? "store_of_value" : "smart_contracts" }
+
+    @Test func aBuyFillMovesCashAndPositionTogether() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        var order = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.5")
+        try portfolio.track(order)
+        let execution = fill("t1", "60000", "0.5", fee: "120")
+        try portfolio.book(execution, of: order.clientOrderID)
+        try order.apply(.fill(execution), at: time)
+        try portfolio.track(order)
+        #expect(portfolio.cash.description == "69880")
+        #expect(portfolio.workingOrders.isEmpty)
+        #expect(try portfolio.nav(marks: [btc: Price("62000")!]).description == "100880")
+    }
+
+    @Test func exposureCountsPendingBuysByAssetThemeAndTotal() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        var held = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.2")
+        try portfolio.track(held)
+        let execution = fill("t1", "60000", "0.2", fee: "0")
+        try portfolio.book(execution, of: held.clientOrderID)
+        try held.apply(.fill(execution), at: time)
+        try portfolio.track(held)
+        try portfolio.track(try submittedOrder("b2", btc, .buy, limit: "59000", quantity: "0.1"))
+        try portfolio.track(try submittedOrder("b3", eth, .buy, limit: nil, quantity: "2"))
+        try portfolio.track(try submittedOrder("s1", btc, .sell, limit: "70000", quantity: "0.1"))
+        let exposure = try portfolio.exposure(marks: [btc: Price("61000")!, eth: Price("3000")!], themeOf: themes)
+        #expect(exposure.byAsset == ["BTC": FixedPoint("18100")!, "ETH": FixedPoint("6000")!])  // 12200 held + 5900 pending
+        #expect(exposure.byTheme == ["store_of_value": FixedPoint("18100")!, "smart_contracts": FixedPoint("6000")!])
+        #expect(exposure.total.description == "24100")
+        #expect(exposure.pending.description == "11900")
+        #expect(Exposure.percent(exposure.total, of: FixedPoint("100000")!) == 24.1)
+    }
+
+    @Test func aMissingMarkFailsClosed() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("1000")!)
+        try portfolio.track(try submittedOrder("b1", eth, .buy, limit: nil, quantity: "1"))
+        do {
+            _ = try portfolio.exposure(marks: [:], themeOf: themes)
+            Issue.record("expected missing_mark")
+        } catch let error as Portfolio.Error {
+            #expect(error.code == "missing_mark")
+        }
+    }
+
+    @Test func aFillForAnUntrackedOrderChangesNothing() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("1000")!)
+        let before = portfolio
+        #expect(throws: Portfolio.Error.self) { try portfolio.book(fill("t1", "1", "1", fee: "0"), of: ClientOrderID("nope")) }
+        #expect(portfolio == before)
+    }
+
+    @Test func symbolsQuotedInAnotherCurrencyAreRefused() throws {
+        var portfolio = Portfolio(currency: .usd, cash: .zero)
+        let ethBtc = Symbol(base: "ETH", quote: "BTC")
+        #expect(throws: Portfolio.Error.self) { try portfolio.track(try submittedOrder("x", ethBtc, .buy, limit: "0.05", quantity: "1")) }
+    }
+}
