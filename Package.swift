@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "TraderCore", targets: ["TraderCore"]),
         .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
+        .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
     ],
@@ -28,6 +29,9 @@ let package = Package(
         // Vocabulary
         .target(name: "TraderCore", path: "Packages/TraderCore"),
         .target(name: "YAMLConfig", dependencies: ["CYAML"], path: "Packages/YAMLConfig"),
+
+        // Domain
+        .target(name: "CostModel", dependencies: ["TraderCore"], path: "Packages/CostModel"),
 
         // Engine
         .target(
@@ -55,6 +59,7 @@ let package = Package(
         // Tests
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",
             dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "config-lint"],
