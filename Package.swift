@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TraderCore", targets: ["TraderCore"]),
         .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
         .library(name: "CostModel", targets: ["CostModel"]),
+        .library(name: "Signals", targets: ["Signals"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
     ],
@@ -32,6 +33,7 @@ let package = Package(
 
         // Domain
         .target(name: "CostModel", dependencies: ["TraderCore"], path: "Packages/CostModel"),
+        .target(name: "Signals", dependencies: ["TraderCore"], path: "Packages/Signals"),
 
         // Engine
         .target(
@@ -59,6 +61,8 @@ let package = Package(
         // Tests
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
+        .testTarget(
+            name: "SignalsTests", dependencies: ["Signals", "TraderCore", "TraderTestKit"], path: "Tests/SignalsTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",
