@@ -13,6 +13,15 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "SignalsBenchmarks",
+            dependencies: [
+                .product(name: "Signals", package: "main"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SignalsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "FixedPointBenchmarks",
             dependencies: [
                 .product(name: "TraderCore", package: "main"),

@@ -3,12 +3,15 @@
 public struct ExponentialMovingAverage: Sendable {
     /// The smoothing factor.
     public let alpha: Double
+    @usableFromInline let retained: Double
     /// The period.
     public let period: Int
-    private var seedSum = 0.0
-    private var seen = 0
+    @usableFromInline var seedSum = 0.0
+    @usableFromInline var seen = 0
+    @usableFromInline var latest: Double?
+
     /// The latest value, once warmed up.
-    public private(set) var value: Double?
+    public var value: Double? { latest }
 
     /// An average over `period` values.
     ///
@@ -17,19 +20,21 @@ public struct ExponentialMovingAverage: Sendable {
         precondition(period > 0, "period must be positive")
         self.period = period
         alpha = 2 / Double(period + 1)
+        retained = 1 - alpha
     }
 
     /// Adds a value; the average once `period` values have been seen.
+    @inlinable
     public mutating func update(_ input: Double) -> Double? {
-        if let current = value {
-            let next = current + alpha * (input - current)
-            value = next
+        if let current = latest {
+            let next = current * retained + input * alpha
+            latest = next
             return next
         }
         seedSum += input
         seen += 1
         guard seen == period else { return nil }
-        value = seedSum / Double(period)
-        return value
+        latest = seedSum / Double(period)
+        return latest
     }
 }

@@ -13,13 +13,18 @@ public struct MovingAverageConvergenceDivergence: Sendable {
         public let signal: Double
         /// ``macd`` minus ``signal``.
         public let histogram: Double
+
+        @usableFromInline
+        init(macd: Double, signal: Double, histogram: Double) {
+            (self.macd, self.signal, self.histogram) = (macd, signal, histogram)
+        }
     }
 
-    private var fastAverage: ExponentialMovingAverage
-    private var slowAverage: ExponentialMovingAverage
-    private var signalAverage: ExponentialMovingAverage
-    private let fastStartsAfter: Int
-    private var seen = 0
+    @usableFromInline var fastAverage: ExponentialMovingAverage
+    @usableFromInline var slowAverage: ExponentialMovingAverage
+    @usableFromInline var signalAverage: ExponentialMovingAverage
+    @usableFromInline let fastStartsAfter: Int
+    @usableFromInline var seen = 0
 
     /// MACD with the given periods (12, 26, 9 classically).
     ///
@@ -33,6 +38,7 @@ public struct MovingAverageConvergenceDivergence: Sendable {
     }
 
     /// Adds a close; the reading once warmed up.
+    @inlinable
     public mutating func update(_ close: Double) -> Reading? {
         seen += 1
         let slow = slowAverage.update(close)

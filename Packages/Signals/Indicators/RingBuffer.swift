@@ -1,10 +1,12 @@
 /// A fixed-capacity window of the latest values, allocated once: pushing evicts the oldest value
 /// when full, in O(1) and without allocating.
 public struct RingBuffer: Sendable {
-    private var storage: [Double]
-    private var start = 0
+    @usableFromInline var storage: [Double]
+    @usableFromInline var start = 0
+    @usableFromInline var stored = 0
+
     /// The number of values held, at most ``capacity``.
-    public private(set) var count = 0
+    @inlinable public var count: Int { stored }
 
     /// A window of `capacity` values.
     ///
@@ -15,27 +17,35 @@ public struct RingBuffer: Sendable {
     }
 
     /// The most values it holds.
-    public var capacity: Int { storage.count }
+    @inlinable public var capacity: Int { storage.count }
     /// Whether it holds ``capacity`` values.
-    public var isFull: Bool { count == storage.count }
+    @inlinable public var isFull: Bool { count == storage.count }
 
     /// Adds a value; returns the value evicted to make room, if the window was full.
+    @inlinable
     @discardableResult
     public mutating func push(_ value: Double) -> Double? {
         if count < storage.count {
-            storage[(start + count) % storage.count] = value
-            count += 1
+            storage[wrapped(start + count)] = value
+            stored += 1
             return nil
         }
         let evicted = storage[start]
         storage[start] = value
-        start = (start + 1) % storage.count
+        start = wrapped(start + 1)
         return evicted
     }
 
     /// The value `index` places after the oldest (0 is the oldest).
+    @inlinable
     public subscript(index: Int) -> Double {
         precondition(index >= 0 && index < count, "index \(index) outside a window of \(count)")
-        return storage[(start + index) % storage.count]
+        return storage[wrapped(start + index)]
+    }
+
+    /// A position folded into the storage (below twice the capacity), without a division.
+    @inlinable
+    func wrapped(_ position: Int) -> Int {
+        position >= storage.count ? position - storage.count : position
     }
 }

@@ -2,43 +2,51 @@
 /// `MAX` and `MIN`), kept in monotonic queues: amortized O(1) per bar, no allocation after init.
 public struct RollingExtremes: Sendable {
     /// A monotonic queue of (bar index, value) in a fixed ring.
-    private struct MonotonicQueue: Sendable {
-        private var indices: [Int]
-        private var values: [Double]
-        private var head = 0
-        private var count = 0
-        private let keepsMaximum: Bool
+    @usableFromInline
+    struct MonotonicQueue: Sendable {
+        @usableFromInline var indices: [Int]
+        @usableFromInline var values: [Double]
+        @usableFromInline var head = 0
+        @usableFromInline var count = 0
+        @usableFromInline let keepsMaximum: Bool
 
+        @usableFromInline
         init(capacity: Int, keepsMaximum: Bool) {
             indices = [Int](repeating: 0, count: capacity)
             values = [Double](repeating: 0, count: capacity)
             self.keepsMaximum = keepsMaximum
         }
 
+        @inlinable
         mutating func push(_ value: Double, at index: Int, period: Int) -> Double {
             while count > 0, indices[head] <= index - period {
-                head = (head + 1) % indices.count
+                head = wrapped(head + 1)
                 count -= 1
             }
             while count > 0 {
-                let last = (head + count - 1) % indices.count
+                let last = wrapped(head + count - 1)
                 let dominated = keepsMaximum ? values[last] <= value : values[last] >= value
                 guard dominated else { break }
                 count -= 1
             }
-            let tail = (head + count) % indices.count
+            let tail = wrapped(head + count)
             indices[tail] = index
             values[tail] = value
             count += 1
             return values[head]
         }
+
+        @inlinable
+        func wrapped(_ position: Int) -> Int {
+            position >= indices.count ? position - indices.count : position
+        }
     }
 
     /// The period.
     public let period: Int
-    private var highs: MonotonicQueue
-    private var lows: MonotonicQueue
-    private var index = -1
+    @usableFromInline var highs: MonotonicQueue
+    @usableFromInline var lows: MonotonicQueue
+    @usableFromInline var index = -1
 
     /// Extremes over `period` bars.
     ///
@@ -51,6 +59,7 @@ public struct RollingExtremes: Sendable {
     }
 
     /// Adds a bar; the extremes once `period` bars have been seen.
+    @inlinable
     public mutating func update(high: Double, low: Double) -> (highest: Double, lowest: Double)? {
         index += 1
         let highest = highs.push(high, at: index, period: period)

@@ -4,24 +4,27 @@
 /// amortized. Running sums of x and x², as TA-Lib keeps them, drift by up to 4e-9 in the z-score
 /// of flat windows over 20,000 BTC bars.
 public struct RollingStatistics: Sendable {
-    private var window: RingBuffer
-    private var mean = 0.0
-    private var squaredDeviations = 0.0
-    private var updatesSinceExact = 0
+    @usableFromInline var window: RingBuffer
+    @usableFromInline var mean = 0.0
+    @usableFromInline var squaredDeviations = 0.0
+    @usableFromInline var updatesSinceExact = 0
+    @usableFromInline let reciprocal: Double
 
     /// Statistics over `period` values.
     public init(period: Int) {
         window = RingBuffer(capacity: period)
+        reciprocal = 1 / Double(period)
     }
 
     /// The period.
     public var period: Int { window.capacity }
 
     /// Adds a value; the mean and standard deviation once `period` values have been seen.
+    @inlinable
     public mutating func update(_ value: Double) -> (mean: Double, standardDeviation: Double)? {
         if let evicted = window.push(value) {
             let previousMean = mean
-            mean += (value - evicted) / Double(window.count)
+            mean += (value - evicted) * reciprocal
             squaredDeviations += (value - evicted) * (value - mean + evicted - previousMean)
         } else {
             let delta = value - mean
@@ -36,7 +39,8 @@ public struct RollingStatistics: Sendable {
     }
 
     /// Recomputes the mean and squared deviations from the values in the window (two passes).
-    private mutating func rederiveFromWindow() {
+    @usableFromInline
+    mutating func rederiveFromWindow() {
         var sum = 0.0
         for index in 0..<window.count { sum += window[index] }
         mean = sum / Double(window.count)
@@ -55,14 +59,22 @@ public struct RollingStatistics: Sendable {
 public struct BollingerBands: Sendable {
     /// One reading.
     public struct Bands: Hashable, Sendable {
+        /// The middle plus `width` deviations.
         public let upper: Double
+        /// The mean.
         public let middle: Double
+        /// The middle minus `width` deviations.
         public let lower: Double
+
+        @usableFromInline
+        init(upper: Double, middle: Double, lower: Double) {
+            (self.upper, self.middle, self.lower) = (upper, middle, lower)
+        }
     }
 
     /// Standard deviations from the middle to each band.
     public let width: Double
-    private var statistics: RollingStatistics
+    @usableFromInline var statistics: RollingStatistics
 
     /// Bands over `period` closes, `width` deviations wide.
     public init(period: Int, width: Double) {
@@ -71,6 +83,7 @@ public struct BollingerBands: Sendable {
     }
 
     /// Adds a close; the bands once warmed up.
+    @inlinable
     public mutating func update(_ close: Double) -> Bands? {
         guard let (mean, deviation) = statistics.update(close) else { return nil }
         return Bands(upper: mean + width * deviation, middle: mean, lower: mean - width * deviation)
@@ -80,7 +93,7 @@ public struct BollingerBands: Sendable {
 /// How many population standard deviations the latest value is from the mean of the last `period`
 /// values (including itself); `nil` while warming up or when the window is flat.
 public struct ZScore: Sendable {
-    private var statistics: RollingStatistics
+    @usableFromInline var statistics: RollingStatistics
 
     /// A z-score over `period` values.
     public init(period: Int) {
@@ -88,6 +101,7 @@ public struct ZScore: Sendable {
     }
 
     /// Adds a value; its z-score once warmed up.
+    @inlinable
     public mutating func update(_ value: Double) -> Double? {
         guard let (mean, deviation) = statistics.update(value), deviation > 0 else { return nil }
         return (value - mean) / deviation

@@ -1,7 +1,7 @@
 /// The mean of the last `period` values (TA-Lib `SMA`): the first value after `period` inputs.
 public struct SimpleMovingAverage: Sendable {
-    private var window: RingBuffer
-    private var sum = 0.0
+    @usableFromInline var window: RingBuffer
+    @usableFromInline var sum = 0.0
 
     /// An average over `period` values.
     public init(period: Int) {
@@ -12,6 +12,7 @@ public struct SimpleMovingAverage: Sendable {
     public var period: Int { window.capacity }
 
     /// Adds a value; the average once `period` values have been seen.
+    @inlinable
     public mutating func update(_ value: Double) -> Double? {
         sum += value
         if let evicted = window.push(value) { sum -= evicted }

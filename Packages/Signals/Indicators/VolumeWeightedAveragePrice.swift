@@ -3,10 +3,10 @@ import TraderCore
 /// The volume-weighted average of the typical price `(high + low + close) / 3` over the last
 /// `period` bars. No TA-Lib equivalent.
 public struct RollingVWAP: Sendable {
-    private var weighted: RingBuffer
-    private var volumes: RingBuffer
-    private var weightedSum = 0.0
-    private var volumeSum = 0.0
+    @usableFromInline var weighted: RingBuffer
+    @usableFromInline var volumes: RingBuffer
+    @usableFromInline var weightedSum = 0.0
+    @usableFromInline var volumeSum = 0.0
 
     /// A VWAP over `period` bars.
     public init(period: Int) {
@@ -15,6 +15,7 @@ public struct RollingVWAP: Sendable {
     }
 
     /// Adds a bar; the VWAP once `period` bars have been seen and volume traded.
+    @inlinable
     public mutating func update(high: Double, low: Double, close: Double, volume: Double) -> Double? {
         let typical = (high + low + close) / 3
         weightedSum += typical * volume
@@ -29,14 +30,15 @@ public struct RollingVWAP: Sendable {
 /// The volume-weighted average of the typical price since the start of the bar's UTC day; it
 /// resets when a bar opens on a new day.
 public struct SessionVWAP: Sendable {
-    private var day: Int64?
-    private var weightedSum = 0.0
-    private var volumeSum = 0.0
+    @usableFromInline var day: Int64?
+    @usableFromInline var weightedSum = 0.0
+    @usableFromInline var volumeSum = 0.0
 
     /// A VWAP that resets at each UTC midnight.
     public init() {}
 
     /// Adds a bar opening at `time`; the session's VWAP so far, once volume has traded.
+    @inlinable
     public mutating func update(high: Double, low: Double, close: Double, volume: Double, time: Timestamp) -> Double? {
         let bar = time.secondsSinceEpoch
         let barDay = bar >= 0 ? bar / 86_400 : (bar - 86_399) / 86_400
