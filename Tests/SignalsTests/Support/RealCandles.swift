@@ -1,4 +1,5 @@
 import Foundation
+import TraderCore
 import TraderTestKit
 
 /// Columns of a real candle file from `../shared/data`, read plainly for reference computations.
@@ -21,5 +22,13 @@ struct RealCandles {
         return RealCandles(
             time: columns[0].map { Int64($0) }, open: columns[1], high: columns[2], low: columns[3], close: columns[4],
             volume: columns[5])
+    }
+
+    /// Bar `index` as a `Candle` (the file's prices are exact decimals of at most 8 places).
+    func candle(_ index: Int) -> Candle {
+        func price(_ value: Double) -> Price { Price(FixedPoint(String(value))!) }
+        return Candle(
+            time: Timestamp(secondsSinceEpoch: time[index]), open: price(open[index]), high: price(high[index]),
+            low: price(low[index]), close: price(close[index]), volume: Quantity(FixedPoint(String(volume[index]))!))
     }
 }
