@@ -1,3 +1,4 @@
+import Foundation
 import Signals
 import Testing
 import TraderCore
@@ -71,5 +72,75 @@ import TraderCore
         #expect(first.reasons.count == 1)
         #expect(first.reasons[0].hasPrefix("close \(bars.candle(50).close) is 2."))
         #expect(first.reasons[0].hasSuffix("standard deviations from its mean (threshold ±2.5)"))
+    }
+}
+
+@Suite struct BreakoutSignalTests {
+    private let btc = Symbol(base: "BTC", quote: "USD")
+
+    private func fired<S>(_ signal: inout S, _ update: (inout S, Candle) -> Trigger?, _ bars: RealCandles, from start: Int = 0)
+        -> [(Int, Trigger.Action)]
+    {
+        (start..<bars.close.count).compactMap { index in update(&signal, bars.candle(index)).map { (index, $0.action) } }
+    }
+
+    @Test func momentumFiresOnBreakoutsWithEnoughMove() throws {
+        let bars = try RealCandles.load("coinbase_btcusd_1h.csv")
+        var signal = MomentumSignal(symbol: btc, lookback: 20, minMovePct: 1.5)
+        let actual = fired(&signal, { $0.update($1) }, bars)
+        let highest = Textbook.highest(bars.high, 20)
+        let lowest = Textbook.lowest(bars.low, 20)
+        let expected = bars.close.indices.compactMap { i -> (Int, Trigger.Action)? in
+            guard i >= 20, let high = highest[i - 1], let low = lowest[i - 1] else { return nil }
+            let move = (bars.close[i] - bars.close[i - 20]) / bars.close[i - 20] * 100
+            if bars.close[i] > high, move >= 1.5 { return (i, .buy) }
+            if bars.close[i] < low, move <= -1.5 { return (i, .sell) }
+            return nil
+        }
+        #expect(actual.map(\.0) == expected.map(\.0))
+        #expect(actual.map(\.1) == expected.map(\.1))
+        #expect(actual.count == 1428 && actual.filter { $0.1 == .buy }.count == 832)
+        #expect(actual.prefix(3).map(\.0) == [29, 30, 50])
+    }
+
+    @Test func scalpOnOneMinuteBarsNeedsAllThreeGates() throws {
+        let bars = try RealCandles.load("ftx_btcperp_1m.csv")
+        var signal = ScalpSignal(symbol: btc)
+        let actual = fired(&signal, { $0.update($1) }, bars)
+        #expect(actual.count == 24_917 && actual.filter { $0.1 == .buy }.count == 11_972)
+        #expect(actual.first?.0 == ScalpSignal.minimumBars - 1)
+        #expect(actual.prefix(3).map(\.1) == [.sell, .sell, .sell])
+    }
+
+    @Test func whaleBuysOptionsOnTwentyDayBreaksWithVolume() throws {
+        let bars = try RealCandles.load("coinbase_btcusd_1h.csv")
+        var signal = WhaleSignal(symbol: btc, rangeDays: 20, minVolumeRatio: 1.5, debounceDays: 5)
+        let actual = fired(&signal, { $0.update($1) }, bars)
+        #expect(actual.count == 58)
+        #expect(actual.prefix(6).map(\.0) == [832, 985, 1126, 1418, 1767, 2374])
+        #expect(actual.prefix(6).map(\.1) == [.buyCall, .buyCall, .buyCall, .buyCall, .buyPut, .buyCall])
+    }
+
+    @Test func whaleDebounceSurvivesARestart() throws {
+        let bars = try RealCandles.load("coinbase_btcusd_1h.csv")
+        var uninterrupted = WhaleSignal(symbol: btc, debounceDays: 5)
+        let all = fired(&uninterrupted, { $0.update($1) }, bars)
+
+        var beforeRestart = WhaleSignal(symbol: btc, debounceDays: 5)
+        for index in 0...900 { _ = beforeRestart.update(bars.candle(index)) }
+        let saved = try JSONEncoder().encode(beforeRestart.state)
+        let restoredState = try JSONDecoder().decode(WhaleSignal.State.self, from: saved)
+        #expect(restoredState.lastFired == Timestamp(secondsSinceEpoch: bars.time[832]))
+
+        // After a restart the indicators re-warm on the 480 bars before the restart point.
+        var restored = WhaleSignal(symbol: btc, debounceDays: 5, state: restoredState)
+        let afterRestart = fired(&restored, { $0.update($1) }, bars, from: 420)
+        #expect(afterRestart.map(\.0) == all.filter { $0.0 > 900 }.map(\.0))
+
+        // Without the saved state the signal would fire again at bar 904, three days after 832 and
+        // inside the five-day debounce that the uninterrupted run respects.
+        var forgetful = WhaleSignal(symbol: btc, debounceDays: 5)
+        #expect(fired(&forgetful, { $0.update($1) }, bars, from: 420).first?.0 == 904)
+        #expect(!all.contains { $0.0 == 904 } && !afterRestart.contains { $0.0 == 904 })
     }
 }

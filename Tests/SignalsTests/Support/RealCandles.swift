@@ -24,11 +24,12 @@ struct RealCandles {
             volume: columns[5])
     }
 
-    /// Bar `index` as a `Candle` (the file's prices are exact decimals of at most 8 places).
+    /// Bar `index` as a `Candle`. Values are rounded to 8 decimal places: a few volumes in the files
+    /// carry float-repr noise beyond that (`218102.59507500002`), which `FixedPoint` refuses.
     func candle(_ index: Int) -> Candle {
-        func price(_ value: Double) -> Price { Price(FixedPoint(String(value))!) }
+        func exact(_ value: Double) -> FixedPoint { FixedPoint(String(format: "%.8f", value))! }
         return Candle(
-            time: Timestamp(secondsSinceEpoch: time[index]), open: price(open[index]), high: price(high[index]),
-            low: price(low[index]), close: price(close[index]), volume: Quantity(FixedPoint(String(volume[index]))!))
+            time: Timestamp(secondsSinceEpoch: time[index]), open: Price(exact(open[index])), high: Price(exact(high[index])),
+            low: Price(exact(low[index])), close: Price(exact(close[index])), volume: Quantity(exact(volume[index])))
     }
 }

@@ -1,0 +1,76 @@
+import TraderCore
+
+/// For the options bot on 60-minute bars: a close beyond the range of the previous `rangeDays`
+/// days (24 bars a day) on at least `minVolumeRatio` times the average volume of that range buys a
+/// call (upside) or a put (downside). After firing, a symbol stays quiet for `debounceDays`; that
+/// state is a value that can be saved and restored, so a restart does not reset it.
+public struct WhaleSignal: Sendable {
+    /// The registered name.
+    public static let name = "whale"
+
+    /// The debounce state to persist across restarts.
+    public struct State: Hashable, Sendable, Codable {
+        /// When the signal last fired, if ever.
+        public var lastFired: Timestamp?
+
+        /// A state.
+        public init(lastFired: Timestamp? = nil) {
+            self.lastFired = lastFired
+        }
+    }
+
+    /// The symbol it watches.
+    public let symbol: Symbol
+    /// The least volume against the range's average.
+    public let minVolumeRatio: Double
+    /// Quiet days after firing.
+    public let debounceDays: Int
+    /// The debounce state; save it after each bar.
+    public private(set) var state: State
+    private var extremes: RollingExtremes
+    private var previousExtremes: (highest: Double, lowest: Double)?
+    private var volume: VolumeRatio
+    private let rangeDays: Int
+
+    /// A whale signal on `symbol`, resuming from `state`.
+    ///
+    /// - Precondition: `rangeDays ≥ 1`, `debounceDays ≥ 0`.
+    public init(symbol: Symbol, rangeDays: Int = 20, minVolumeRatio: Double = 1.5, debounceDays: Int, state: State = State()) {
+        precondition(rangeDays >= 1 && debounceDays >= 0, "whale needs a range and a non-negative debounce")
+        self.symbol = symbol
+        self.minVolumeRatio = minVolumeRatio
+        self.debounceDays = debounceDays
+        self.rangeDays = rangeDays
+        self.state = state
+        extremes = RollingExtremes(period: rangeDays * 24)
+        volume = VolumeRatio(period: rangeDays * 24)
+    }
+
+    /// Updates on a new 60-minute bar; a trigger on a range break with volume outside the debounce.
+    public mutating func update(_ candle: Candle) -> Trigger? {
+        let close = candle.close.value.doubleValue
+        let prior = previousExtremes
+        previousExtremes = extremes.update(high: candle.high.value.doubleValue, low: candle.low.value.doubleValue)
+        let ratio = volume.update(candle.volume.value.doubleValue)
+        guard let prior, let ratio, ratio >= minVolumeRatio else { return nil }
+        let action: Trigger.Action
+        let level: Double
+        if close > prior.highest {
+            (action, level) = (.buyCall, prior.highest)
+        } else if close < prior.lowest {
+            (action, level) = (.buyPut, prior.lowest)
+        } else {
+            return nil
+        }
+        if let last = state.lastFired, last.duration(to: candle.time) < .seconds(Int64(debounceDays) * 86_400) {
+            return nil
+        }
+        state.lastFired = candle.time
+        return Trigger(
+            signal: Self.name, symbol: symbol, action: action, strength: ratio / (2 * minVolumeRatio), confidence: 0.6,
+            reasons: [
+                "close \(candle.close) broke the \(rangeDays)-day \(action == .buyCall ? "high" : "low") \(ReasonFormat.number(level))",
+                "volume \(ReasonFormat.number(ratio))× the range's average (threshold \(ReasonFormat.number(minVolumeRatio))×)",
+            ], time: candle.time)
+    }
+}
