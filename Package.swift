@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "TraderConfig",
             dependencies: [
-                "TraderCore", "YAMLConfig",
+                "TraderCore", "YAMLConfig", "Signals",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Packages/TraderConfig"

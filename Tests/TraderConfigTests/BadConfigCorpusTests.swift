@@ -61,6 +61,9 @@ struct BadConfig: CustomTestStringConvertible, Sendable {
         BadConfig(name: "base_size_above_max_size", role: .policy, code: "base_size_above_max_size", line: 42, column: 18),
         BadConfig(name: "invalid_asset", role: .policy, code: "invalid_asset", line: 9, column: 5),
         BadConfig(name: "unknown_theme", role: .policy, code: "unknown_theme", line: 12, column: 5, severity: .warning),
+        BadConfig(name: "unknown_signal", role: .policy, code: "unknown_signal", line: 76, column: 11),
+        BadConfig(name: "unknown_signal_parameter", role: .policy, code: "unknown_signal_parameter", line: 84, column: 7),
+        BadConfig(name: "invalid_signal_parameter", role: .policy, code: "invalid_signal_parameter", line: 78, column: 22),
     ]
 }
 

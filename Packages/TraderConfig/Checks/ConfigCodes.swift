@@ -44,6 +44,12 @@ extension YAMLDiagnostic.Code {
     public static let unknownTier: Self = "unknown_tier"
     /// A symbol both excluded and listed in a tier (a warning: the exclusion wins).
     public static let excludedSymbolInTier: Self = "excluded_symbol_in_tier"
+    /// A signal name the registry does not know (with a suggestion).
+    public static let unknownSignal: Self = "unknown_signal"
+    /// A parameter a signal does not take.
+    public static let unknownSignalParameter: Self = "unknown_signal_parameter"
+    /// A signal parameter that is not a number in its range.
+    public static let invalidSignalParameter: Self = "invalid_signal_parameter"
     /// A signal enabled twice.
     public static let duplicateSignal: Self = "duplicate_signal"
     /// A regime allowing a signal that is not enabled.

@@ -1,3 +1,4 @@
+import Signals
 import TraderCore
 import YAMLConfig
 
@@ -152,7 +153,22 @@ struct SanityChecks {
     private func signalChecks(_ policy: PolicyConfig) -> [YAMLDiagnostic] {
         var findings: [YAMLDiagnostic] = []
         var enabled: [String] = []
-        for (index, signal) in policy.signals.enumerated() {
+        for (index, (signal, spec)) in zip(policy.signals, policy.signalSpecs).enumerated() {
+            for (key, value) in signal.params.sorted(by: { $0.key < $1.key }) where value.doubleValue == nil {
+                findings.append(
+                    finding(
+                        .invalidSignalParameter, locate.valueOrigin(.policy, "signals", .index(index), "params", .key(key)),
+                        "signals[\(index)].params.\(key)", "\(signal.name).\(key) must be a number"))
+            }
+            for problem in SignalRegistry.problems(with: spec) {
+                let path: [YAMLPathComponent] =
+                    problem.parameter.map { ["signals", .index(index), "params", .key($0)] } ?? ["signals", .index(index), "name"]
+                let origin =
+                    problem.code == "unknown_signal_parameter"
+                    ? locate.origin(.policy, path) : locate.valueOrigin(.policy, path)
+                findings.append(
+                    finding(YAMLDiagnostic.Code(rawValue: problem.code), origin, YAMLPathComponent.render(path), problem.message))
+            }
             if enabled.contains(signal.name) {
                 findings.append(
                     finding(

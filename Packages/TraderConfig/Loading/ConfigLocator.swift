@@ -19,6 +19,10 @@ struct ConfigLocator: Sendable {
 
     /// The origin of the value (not the key) at `path`, for findings about a value.
     func valueOrigin(_ role: ConfigFileSet.Role, _ path: YAMLPathComponent...) -> YAMLOrigin {
+        valueOrigin(role, path)
+    }
+
+    func valueOrigin(_ role: ConfigFileSet.Role, _ path: [YAMLPathComponent]) -> YAMLOrigin {
         roots[role]?.node(at: path)?.origin ?? origin(role, path)
     }
 
