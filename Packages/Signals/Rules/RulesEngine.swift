@@ -1,0 +1,148 @@
+import TraderCore
+
+/// Turns triggers into trade proposals: regime gating, minimum confidence, one proposal per symbol
+/// and direction, conviction and size. Every trigger that does not become a proposal is kept with a
+/// stable reason code, so that a decision not to trade can always be explained.
+///
+/// Reason codes: `regime_unknown`, `regime_disallows_signal`, `below_min_confidence`,
+/// `conflicting_triggers`, `superseded_by_stronger_trigger`, `zero_size`,
+/// `options_action_not_spot`.
+public struct RulesEngine: Sendable {
+    /// What one regime allows.
+    public struct RegimeRule: Hashable, Sendable {
+        /// The signals that may propose trades.
+        public var allowedSignals: Set<String>
+        /// The multiplier on proposal sizes.
+        public var sizingMultiplier: Double
+
+        /// Creates a rule.
+        public init(allowedSignals: Set<String>, sizingMultiplier: Double) {
+            self.allowedSignals = allowedSignals
+            self.sizingMultiplier = sizingMultiplier
+        }
+    }
+
+    /// The rules, from `policy.yaml`'s `sizing` and `regimes`.
+    public struct Configuration: Hashable, Sendable {
+        /// The rule of each regime.
+        public var regimes: [Regime: RegimeRule]
+        /// Base size, % of NAV.
+        public var baseSizePct: Double
+        /// Largest size after multipliers, % of NAV.
+        public var maxSizePct: Double
+        /// Multipliers by conviction.
+        public var convictionMultipliers: [TradeProposal.Conviction: Double]
+        /// The least confidence a trigger needs.
+        public var minConfidence: Double
+
+        /// Creates a configuration.
+        public init(
+            regimes: [Regime: RegimeRule], baseSizePct: Double, maxSizePct: Double,
+            convictionMultipliers: [TradeProposal.Conviction: Double], minConfidence: Double
+        ) {
+            self.regimes = regimes
+            self.baseSizePct = baseSizePct
+            self.maxSizePct = maxSizePct
+            self.convictionMultipliers = convictionMultipliers
+            self.minConfidence = minConfidence
+        }
+    }
+
+    /// A trigger that did not become a proposal, and why.
+    public struct Suppression: Hashable, Sendable {
+        /// The trigger.
+        public let trigger: Trigger
+        /// The stable reason code.
+        public let code: String
+        /// The numbers behind it, for people.
+        public let detail: String
+    }
+
+    /// What the rules decided.
+    public struct Outcome: Hashable, Sendable {
+        /// Proposals, by symbol.
+        public var proposals: [TradeProposal] = []
+        /// Triggers that did not become proposals.
+        public var suppressions: [Suppression] = []
+    }
+
+    /// The rules.
+    public let configuration: Configuration
+
+    /// An engine with `configuration`.
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// Decides on one scan's triggers.
+    public func evaluate(_ triggers: [Trigger], regimes: [Symbol: Regime]) -> Outcome {
+        var outcome = Outcome()
+        var eligible: [Symbol: [Trigger]] = [:]
+        for trigger in triggers {
+            if let code = gate(trigger, regime: regimes[trigger.symbol]) {
+                outcome.suppressions.append(Suppression(trigger: trigger, code: code.code, detail: code.detail))
+            } else {
+                eligible[trigger.symbol, default: []].append(trigger)
+            }
+        }
+        for symbol in eligible.keys.sorted() {
+            let candidates = eligible[symbol]!
+            if Set(candidates.map(\.action)).count > 1 {
+                for trigger in candidates {
+                    outcome.suppressions.append(
+                        Suppression(trigger: trigger, code: "conflicting_triggers", detail: "buy and sell triggers on the same bar"))
+                }
+                continue
+            }
+            let strongest = candidates.max { ($0.strength, $1.signal) < ($1.strength, $0.signal) }!
+            for trigger in candidates where trigger != strongest {
+                outcome.suppressions.append(
+                    Suppression(
+                        trigger: trigger, code: "superseded_by_stronger_trigger",
+                        detail: "\(strongest.signal) fired with strength \(ReasonFormat.number(strongest.strength))"))
+            }
+            let regime = regimes[symbol]!
+            let conviction = Self.conviction(for: strongest.confidence)
+            let size = Swift.min(
+                configuration.maxSizePct,
+                configuration.baseSizePct * (configuration.convictionMultipliers[conviction] ?? 0)
+                    * configuration.regimes[regime]!.sizingMultiplier)
+            guard size > 0 else {
+                outcome.suppressions.append(
+                    Suppression(trigger: strongest, code: "zero_size", detail: "size in regime \(regime.rawValue) is 0% of NAV"))
+                continue
+            }
+            outcome.proposals.append(
+                TradeProposal(
+                    symbol: symbol, side: strongest.action == .buy ? .buy : .sell, sizePct: size,
+                    confidence: strongest.confidence, conviction: conviction, signal: strongest.signal,
+                    reasons: strongest.reasons + ["regime \(regime.rawValue)"]))
+        }
+        return outcome
+    }
+
+    /// The reason a trigger may not trade, if any.
+    private func gate(_ trigger: Trigger, regime: Regime?) -> (code: String, detail: String)? {
+        guard trigger.action == .buy || trigger.action == .sell else {
+            return ("options_action_not_spot", "\(trigger.action.rawValue) is for the options engine")
+        }
+        guard let regime, let rule = configuration.regimes[regime] else {
+            return ("regime_unknown", "no regime for \(trigger.symbol) yet")
+        }
+        guard rule.allowedSignals.contains(trigger.signal) else {
+            return ("regime_disallows_signal", "regime \(regime.rawValue) does not allow \(trigger.signal)")
+        }
+        guard trigger.confidence >= configuration.minConfidence else {
+            return (
+                "below_min_confidence",
+                "confidence \(ReasonFormat.number(trigger.confidence)) < \(ReasonFormat.number(configuration.minConfidence))"
+            )
+        }
+        return nil
+    }
+
+    /// Low below 0.5, medium below 0.8, high from 0.8.
+    static func conviction(for confidence: Double) -> TradeProposal.Conviction {
+        confidence < 0.5 ? .low : confidence < 0.8 ? .medium : .high
+    }
+}
