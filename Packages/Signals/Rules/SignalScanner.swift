@@ -17,10 +17,11 @@ public struct SignalScanner: Sendable {
     struct Lane: Sendable {
         var guardrail: BadTickGuard
         var regime: RegimeClassifier
-        var signals: [AnySignal]
+        var signals: SignalSet
     }
 
-    private var lanes: [Symbol: Lane] = [:]
+    /// One lane per symbol, in ``symbols``' order.
+    private var lanes: [Lane] = []
     private let symbols: [Symbol]
 
     /// A scanner for `symbols`, each with the signals of `specs`.
@@ -31,29 +32,34 @@ public struct SignalScanner: Sendable {
         whaleStates: [Symbol: WhaleSignal.State] = [:]
     ) throws(SignalRegistry.Problem) {
         self.symbols = symbols.sorted()
-        for symbol in symbols {
-            var signals: [AnySignal] = []
+        for symbol in self.symbols {
+            var signals = SignalSet()
             for spec in specs {
                 signals.append(try SignalRegistry.make(spec, for: symbol, whaleState: whaleStates[symbol] ?? .init()))
             }
-            lanes[symbol] = Lane(
-                guardrail: BadTickGuard(configuration: guardConfiguration), regime: RegimeClassifier(), signals: signals)
+            lanes.append(
+                Lane(guardrail: BadTickGuard(configuration: guardConfiguration), regime: RegimeClassifier(), signals: signals))
         }
     }
 
     /// Scans one new bar per symbol; symbols without a candle this time are skipped.
     public mutating func scan(_ candles: [Symbol: Candle]) -> Scan {
         var scan = Scan()
-        for symbol in symbols {
+        scan.regimes.reserveCapacity(symbols.count)
+        for (index, symbol) in symbols.enumerated() {
             guard let candle = candles[symbol] else { continue }
-            lanes[symbol]!.scan(candle, symbol: symbol, into: &scan)
+            lanes[index].scan(candle, symbol: symbol, into: &scan)
         }
         return scan
     }
 
     /// The whale debounce states to save, by symbol.
     public var whaleStates: [Symbol: WhaleSignal.State] {
-        lanes.compactMapValues { lane in lane.signals.lazy.compactMap(\.whaleState).first }
+        var states: [Symbol: WhaleSignal.State] = [:]
+        for (symbol, lane) in zip(symbols, lanes) {
+            if let state = lane.signals.whaleState { states[symbol] = state }
+        }
+        return states
     }
 }
 
@@ -64,8 +70,6 @@ extension SignalScanner.Lane {
             return
         }
         if let regime = regime.update(candle) { scan.regimes[symbol] = regime }
-        for index in signals.indices {
-            if let trigger = signals[index].update(candle) { scan.triggers.append(trigger) }
-        }
+        signals.update(candle, into: &scan.triggers)
     }
 }

@@ -29,8 +29,6 @@ public struct MeanReversionSignal: Sendable {
         return Trigger(
             signal: Self.name, symbol: symbol, action: z < 0 ? .buy : .sell, strength: 0.5 + excess / 2,
             confidence: Swift.min(1, abs(z) / (2 * entryZScore)),
-            reasons: [
-                "close \(candle.close) is \(ReasonFormat.number(z)) standard deviations from its mean (threshold ±\(ReasonFormat.number(entryZScore)))"
-            ], time: candle.time)
+            facts: [.zScore(close: candle.close, zScore: z, threshold: entryZScore)], time: candle.time)
     }
 }

@@ -35,19 +35,19 @@ public struct MomentumSignal: Sendable {
         let move = (close - closes[0]) / closes[0] * 100
         let lookback = closes.capacity - 1
         if close > prior.highest, move >= minMovePct {
-            return trigger(.buy, move, "close \(candle.close) broke above the \(lookback)-bar high \(ReasonFormat.number(prior.highest))", candle)
+            return trigger(.buy, move, .breakout(close: candle.close, above: true, span: "\(lookback)-bar", level: prior.highest), candle)
         }
         if close < prior.lowest, move <= -minMovePct {
-            return trigger(.sell, move, "close \(candle.close) broke below the \(lookback)-bar low \(ReasonFormat.number(prior.lowest))", candle)
+            return trigger(.sell, move, .breakout(close: candle.close, above: false, span: "\(lookback)-bar", level: prior.lowest), candle)
         }
         return nil
     }
 
-    private func trigger(_ action: Trigger.Action, _ move: Double, _ breakout: String, _ candle: Candle) -> Trigger {
+    private func trigger(_ action: Trigger.Action, _ move: Double, _ breakout: Trigger.Reason, _ candle: Candle) -> Trigger {
         Trigger(
             signal: Self.name, symbol: symbol, action: action, strength: minMovePct > 0 ? abs(move) / (2 * minMovePct) : 1,
             confidence: 0.6,
-            reasons: [breakout, "moved \(ReasonFormat.number(move))% over the lookback (threshold \(ReasonFormat.number(minMovePct))%)"],
+            facts: [breakout, .move(pct: move, bars: 0, threshold: minMovePct)],
             time: candle.time)
     }
 }

@@ -39,9 +39,9 @@ public struct PriceMoveSignal: Sendable {
         return Trigger(
             signal: Self.name, symbol: symbol, action: move > 0 ? .buy : .sell,
             strength: abs(move) / (2 * minMovePct), confidence: Swift.min(1, ratio / (2 * minVolumeRatio)),
-            reasons: [
-                "close moved \(ReasonFormat.number(move))% over \(closes.capacity - 1) bars (threshold \(ReasonFormat.number(minMovePct))%)",
-                "volume \(ReasonFormat.number(ratio))× its average (threshold \(ReasonFormat.number(minVolumeRatio))×)",
+            facts: [
+                .move(pct: move, bars: closes.capacity - 1, threshold: minMovePct),
+                .volume(ratio: ratio, threshold: minVolumeRatio, rising: nil),
             ], time: candle.time)
     }
 }

@@ -47,20 +47,20 @@ public struct ScalpSignal: Sendable {
             high: candle.high.value.doubleValue, low: candle.low.value.doubleValue, close: close,
             volume: candle.volume.value.doubleValue, time: candle.time)
         guard bars >= Self.minimumBars, let fastValue, let slowValue, let strength, let sessionVWAP else { return nil }
-        let reasons = [
-            "EMA \(ReasonFormat.number(fastValue)) vs \(ReasonFormat.number(slowValue))",
-            "close \(candle.close) vs session VWAP \(ReasonFormat.number(sessionVWAP))",
-            "RSI \(ReasonFormat.number(strength))",
+        let facts: [Trigger.Reason] = [
+            .gate(name: "EMA", value: fastValue, reference: slowValue),
+            .gate(name: "close vs session VWAP", value: close, reference: sessionVWAP),
+            .gate(name: "RSI", value: strength, reference: nil),
         ]
         if fastValue > slowValue, close > sessionVWAP, strength < overbought {
             return Trigger(
                 signal: Self.name, symbol: symbol, action: .buy, strength: (overbought - strength) / overbought,
-                confidence: 0.5, reasons: reasons, time: candle.time)
+                confidence: 0.5, facts: facts, time: candle.time)
         }
         if fastValue < slowValue, close < sessionVWAP, strength > oversold {
             return Trigger(
                 signal: Self.name, symbol: symbol, action: .sell, strength: (strength - oversold) / (100 - oversold),
-                confidence: 0.5, reasons: reasons, time: candle.time)
+                confidence: 0.5, facts: facts, time: candle.time)
         }
         return nil
     }

@@ -20,14 +20,26 @@ public struct Trigger: Hashable, Sendable {
     public let strength: Double
     /// How sure the signal is, 0 to 1.
     public let confidence: Double
-    /// Why, for people and the audit log.
-    public let reasons: [String]
+    /// The facts behind it.
+    public let facts: [Reason]
+    /// Why, in words, for people and the audit log.
+    public var reasons: [String] { facts.map(\.description) }
     /// The bar it fired on.
     public let time: Timestamp
 
-    /// Creates a trigger; strength and confidence are clamped to 0...1.
+    /// Creates a trigger with reasons in words; strength and confidence are clamped to 0...1.
     public init(
         signal: String, symbol: Symbol, action: Action, strength: Double, confidence: Double, reasons: [String],
+        time: Timestamp
+    ) {
+        self.init(
+            signal: signal, symbol: symbol, action: action, strength: strength, confidence: confidence,
+            facts: reasons.map(Reason.note), time: time)
+    }
+
+    /// Creates a trigger from facts; strength and confidence are clamped to 0...1.
+    public init(
+        signal: String, symbol: Symbol, action: Action, strength: Double, confidence: Double, facts: [Reason],
         time: Timestamp
     ) {
         self.signal = signal
@@ -35,7 +47,7 @@ public struct Trigger: Hashable, Sendable {
         self.action = action
         self.strength = Swift.min(1, Swift.max(0, strength))
         self.confidence = Swift.min(1, Swift.max(0, confidence))
-        self.reasons = reasons
+        self.facts = facts
         self.time = time
     }
 }

@@ -30,8 +30,6 @@ public struct VolumeSpikeSignal: Sendable {
         return Trigger(
             signal: Self.name, symbol: symbol, action: rising ? .buy : .sell, strength: ratio / (2 * minVolumeRatio),
             confidence: 0.5,
-            reasons: [
-                "volume \(ReasonFormat.number(ratio))× its average (threshold \(ReasonFormat.number(minVolumeRatio))×) on a \(rising ? "rising" : "falling") bar"
-            ], time: candle.time)
+            facts: [.volume(ratio: ratio, threshold: minVolumeRatio, rising: rising)], time: candle.time)
     }
 }

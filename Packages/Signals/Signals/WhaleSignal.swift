@@ -68,9 +68,9 @@ public struct WhaleSignal: Sendable {
         state.lastFired = candle.time
         return Trigger(
             signal: Self.name, symbol: symbol, action: action, strength: ratio / (2 * minVolumeRatio), confidence: 0.6,
-            reasons: [
-                "close \(candle.close) broke the \(rangeDays)-day \(action == .buyCall ? "high" : "low") \(ReasonFormat.number(level))",
-                "volume \(ReasonFormat.number(ratio))× the range's average (threshold \(ReasonFormat.number(minVolumeRatio))×)",
+            facts: [
+                .breakout(close: candle.close, above: action == .buyCall, span: "\(rangeDays)-day", level: level),
+                .volume(ratio: ratio, threshold: minVolumeRatio, rising: nil),
             ], time: candle.time)
     }
 }
