@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",
-            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "config-lint"],
+            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "Signals", "config-lint"],
             path: "Tests/TraderConfigTests",
             exclude: ["Fixtures"]
         ),

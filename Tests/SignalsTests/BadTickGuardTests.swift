@@ -70,3 +70,28 @@ import TraderCore
                     reason: "close moved 12.33% from 13795.34 (limit 8%) with volume 1.73× average, below the 2× that confirms it"))
     }
 }
+
+@Suite struct QuoteGuardTests {
+    /// A hand-made quote (mechanics only).
+    private func quote(_ bid: String, _ ask: String, second: Int64 = 0) -> Quote {
+        Quote(
+            symbol: Symbol(base: "BTC", quote: "USD"), bid: Price(bid)!, ask: Price(ask)!, bidSize: Quantity("1")!,
+            askSize: Quantity("1")!, time: Timestamp(secondsSinceEpoch: second))
+    }
+
+    @Test func crossedAndNonPositiveQuotesAreRejected() {
+        var guardrail = QuoteGuard(maxMovePct: 5, confirmationQuotes: 2)
+        #expect(guardrail.check(quote("101", "100")) == .rejected(code: "bad_tick", reason: "crossed or locked book: bid 101 ≥ ask 100"))
+        #expect(guardrail.check(quote("0", "100")) == .rejected(code: "bad_tick", reason: "bid 0 or ask 100 is not positive"))
+    }
+
+    @Test func aJumpIsHeldUntilConfirmedAndASpikeThatRevertsNeverIs() {
+        var guardrail = QuoteGuard(maxMovePct: 5, confirmationQuotes: 2)
+        let verdicts = [
+            quote("99.99", "100.01"), quote("149.99", "150.01"), quote("99.99", "100.01"),  // spike and back
+            quote("119.99", "120.01"), quote("120.99", "121.01"), quote("119.99", "120.01"),  // a new level, held
+        ].map { guardrail.check($0) }
+        #expect(verdicts.map(\.isAccepted) == [true, false, true, false, false, true])
+        #expect(verdicts[1] == .rejected(code: "bad_tick", reason: "mid 150 is 50% from 100 (limit 5%), held 0 of 2 quotes"))
+    }
+}

@@ -98,6 +98,9 @@ import TraderCore
         let spike = scanner.scan([btc: candle(2, open: "101", close: "141", volume: "10")])
         #expect(spike.triggers.isEmpty)
         #expect(spike.rejectedCandles[btc]?.hasPrefix("close moved 39.6% from 101") == true)
+        let rules = RulesEngine(
+            configuration: .init(regimes: [:], baseSizePct: 1, maxSizePct: 1, convictionMultipliers: [:], minConfidence: 0))
+        #expect(rules.evaluate(spike).noTrade.map { "\($0.symbol):\($0.code)" } == ["BTC-USD:bad_tick"])
         // The same spike on a sane price does fire.
         let sane = scanner.scan([btc: candle(3, open: "101", close: "103", volume: "30")])
         #expect(sane.triggers.map(\.signal) == ["volume_spike"])

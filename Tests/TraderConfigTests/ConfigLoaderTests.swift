@@ -156,3 +156,21 @@ import YAMLConfig
         }
     }
 }
+
+@Suite struct PolicyToSignalsTests {
+    @Test func theShippedPolicyBecomesSignalSpecsAndRules() throws {
+        let policy = try #require(TraderConfigLoader(environment: [:]).load(.directory(TestPaths.config)).configuration?.policy)
+        #expect(policy.signalSpecs.map(\.name) == ["momentum", "price_move", "volume_spike", "mean_reversion"])
+        #expect(policy.signalSpecs[3].parameters == ["lookback_bars": 50, "entry_zscore": 2.5])
+        let rules = policy.rulesConfiguration(minConfidence: 0.3)
+        #expect(rules.regimes[.trend]?.allowedSignals == ["momentum", "price_move", "volume_spike"])
+        #expect(rules.regimes[.bear]?.sizingMultiplier == 0.25)
+        #expect(rules.baseSizePct == 2 && rules.maxSizePct == 5 && rules.convictionMultipliers[.high] == 1.5)
+    }
+
+    @Test func theWhaleDebounceComesFromTheOptionsPolicy() throws {
+        let policy = try #require(
+            TraderConfigLoader(environment: [:]).load(.directory(TestPaths.config + "/examples/ibkr")).configuration?.policy)
+        #expect(policy.signalSpecs.first { $0.name == "whale" }?.parameters["debounce_days"] == 5)
+    }
+}

@@ -6,7 +6,8 @@ import TraderCore
 ///
 /// Reason codes: `regime_unknown`, `regime_disallows_signal`, `below_min_confidence`,
 /// `conflicting_triggers`, `superseded_by_stronger_trigger`, `zero_size`,
-/// `options_action_not_spot`.
+/// `options_action_not_spot` for triggers; `bad_tick` for a symbol whose candle was rejected
+/// before any signal saw it.
 public struct RulesEngine: Sendable {
     /// What one regime allows.
     public struct RegimeRule: Hashable, Sendable {
@@ -58,12 +59,24 @@ public struct RulesEngine: Sendable {
         public let detail: String
     }
 
+    /// A symbol that could not trade this bar at all, and why.
+    public struct NoTrade: Hashable, Sendable {
+        /// The symbol.
+        public let symbol: Symbol
+        /// The stable reason code (`bad_tick`).
+        public let code: String
+        /// The numbers behind it, for people.
+        public let detail: String
+    }
+
     /// What the rules decided.
     public struct Outcome: Hashable, Sendable {
         /// Proposals, by symbol.
         public var proposals: [TradeProposal] = []
         /// Triggers that did not become proposals.
         public var suppressions: [Suppression] = []
+        /// Symbols that could not trade at all, by symbol.
+        public var noTrade: [NoTrade] = []
     }
 
     /// The rules.
@@ -72,6 +85,16 @@ public struct RulesEngine: Sendable {
     /// An engine with `configuration`.
     public init(configuration: Configuration) {
         self.configuration = configuration
+    }
+
+    /// Decides on a scan: its triggers, and a `bad_tick` record for each symbol whose candle the
+    /// guard rejected.
+    public func evaluate(_ scan: SignalScanner.Scan) -> Outcome {
+        var outcome = evaluate(scan.triggers, regimes: scan.regimes)
+        outcome.noTrade = scan.rejectedCandles.keys.sorted().map {
+            NoTrade(symbol: $0, code: "bad_tick", detail: scan.rejectedCandles[$0]!)
+        }
+        return outcome
     }
 
     /// Decides on one scan's triggers.

@@ -14,8 +14,11 @@ public struct RegimePolicy: Hashable, Sendable, Codable {
         public static let yamlFieldRules: [String: YAMLFieldRule] = ["sizing_multiplier": .range(0...10)]
     }
 
+    /// The rule in a trending market.
     public var trend: Rule
+    /// The rule in a range-bound market.
     public var chop: Rule
+    /// The rule in a falling market.
     public var bear: Rule
 
     /// The rule of `regime`.

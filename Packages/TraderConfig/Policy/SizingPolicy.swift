@@ -6,8 +6,11 @@ import YAMLConfig
 public struct SizingPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     /// Multipliers by the conviction a signal reports.
     public struct ConvictionMultipliers: Hashable, Sendable, Codable, YAMLFieldRules {
+        /// The multiplier for low conviction.
         public var low: Double
+        /// The multiplier for medium conviction.
         public var medium: Double
+        /// The multiplier for high conviction.
         public var high: Double
 
         public static let yamlFieldRules: [String: YAMLFieldRule] = [

@@ -14,9 +14,13 @@ public struct RedFlagPolicy: Hashable, Sendable, Codable {
 
     /// Ban length in hours by kind.
     public struct BanHours: Hashable, Sendable, Codable, YAMLFieldRules {
+        /// Hours banned after a recent exploit.
         public var recentExploit: Int
+        /// Hours banned after regulatory action.
         public var regulatoryAction: Int
+        /// Hours banned on delisting rumors.
         public var delistingRumors: Int
+        /// Hours banned after the team pulled the rug.
         public var teamRug: Int
 
         /// The ban length of `kind`.

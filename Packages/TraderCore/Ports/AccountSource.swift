@@ -1,9 +1,32 @@
-/// Balances at a venue.
+/// Balances and positions at a venue.
 public protocol AccountSource: Sendable {
     /// Every non-zero balance.
     ///
     /// - Throws: ``VenueError``.
     func balances() async throws -> [Balance]
+
+    /// Every open position in instruments that are not balances (options at a broker); a spot
+    /// venue, where holdings are balances, returns none.
+    ///
+    /// - Throws: ``VenueError``.
+    func positions() async throws -> [VenuePosition]
+}
+
+/// A position as a venue reports it.
+public struct VenuePosition: Hashable, Sendable {
+    /// What is held.
+    public let instrument: Instrument
+    /// How many units (contracts for options).
+    public let quantity: Quantity
+    /// The venue's average cost per unit.
+    public let averageCost: Price
+
+    /// Creates a position.
+    public init(instrument: Instrument, quantity: Quantity, averageCost: Price) {
+        self.instrument = instrument
+        self.quantity = quantity
+        self.averageCost = averageCost
+    }
 }
 
 /// One currency's balance at a venue.
