@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraderCore
+import TraderTestKit
 
 @Suite struct FixedPointTests {
     private func value(_ text: String) -> FixedPoint { FixedPoint(text)! }
@@ -85,24 +86,13 @@ import TraderCore
 /// Property tests over seeded random values (the generator is seeded so every run checks the same
 /// cases and a failure can be replayed).
 @Suite struct FixedPointPropertyTests {
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    private func randomValue(_ generator: inout SplitMix64) -> FixedPoint {
+    private func randomValue(_ generator: inout SeededGenerator) -> FixedPoint {
         let magnitude = [Int64(1_000), 100_000_000, 10_000_000_000_000, Int64.max][Int.random(in: 0..<4, using: &generator)]
         return FixedPoint(raw: Int64.random(in: -magnitude...magnitude, using: &generator))
     }
 
     @Test func theSpellingRoundTrips() {
-        var generator = SplitMix64(state: 1)
+        var generator = SeededGenerator(seed: 1)
         for _ in 0..<20_000 {
             let value = randomValue(&generator)
             #expect(FixedPoint(value.description) == value)
@@ -110,7 +100,7 @@ import TraderCore
     }
 
     @Test func roundingToAnIncrementStaysWithinOneIncrementOnTheRuleSide() throws {
-        var generator = SplitMix64(state: 2)
+        var generator = SeededGenerator(seed: 2)
         let increments = ["0.00000001", "0.0001", "0.01", "0.05", "1", "25"].map { FixedPoint($0)! }
         for _ in 0..<20_000 {
             let value = FixedPoint(raw: Int64.random(in: -1_000_000_000_000...1_000_000_000_000, using: &generator))
@@ -127,7 +117,7 @@ import TraderCore
     }
 
     @Test func arithmeticEitherIsExactOrReportsOverflow() {
-        var generator = SplitMix64(state: 3)
+        var generator = SeededGenerator(seed: 3)
         for _ in 0..<20_000 {
             let (a, b) = (randomValue(&generator), randomValue(&generator))
             let exactSum = Int128(a.raw) + Int128(b.raw)

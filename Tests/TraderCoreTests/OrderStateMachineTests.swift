@@ -1,5 +1,6 @@
 import Testing
 import TraderCore
+import TraderTestKit
 
 @Suite struct OrderStateMachineTests {
     private let time = Timestamp(secondsSinceEpoch: 1_795_183_200)
@@ -102,19 +103,8 @@ import TraderCore
 /// No sequence of events reaches a state the table does not allow, and every refused event leaves
 /// the order as it was (seeded, so every run checks the same 5,000 sequences).
 @Suite struct OrderStateMachinePropertyTests {
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomEventSequencesOnlyMakeTableTransitions() {
-        var generator = SplitMix64(state: 42)
+        var generator = SeededGenerator(seed: 42)
         let time = Timestamp(secondsSinceEpoch: 0)
         let sizes = ["0.1", "0.25", "0.5", "1"].map { Quantity($0)! }
         for _ in 0..<5_000 {
