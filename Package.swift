@@ -11,12 +11,14 @@ let package = Package(
         .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Signals", targets: ["Signals"]),
+        .library(name: "RiskKit", targets: ["RiskKit"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // System libraries
@@ -34,6 +36,11 @@ let package = Package(
         // Domain
         .target(name: "CostModel", dependencies: ["TraderCore"], path: "Packages/CostModel"),
         .target(name: "Signals", dependencies: ["TraderCore"], path: "Packages/Signals"),
+        .target(
+            name: "RiskKit",
+            dependencies: ["TraderCore", "CostModel", .product(name: "DequeModule", package: "swift-collections")],
+            path: "Packages/RiskKit"
+        ),
 
         // Engine
         .target(
@@ -63,6 +70,9 @@ let package = Package(
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
         .testTarget(
             name: "SignalsTests", dependencies: ["Signals", "TraderCore", "TraderTestKit"], path: "Tests/SignalsTests"),
+        .testTarget(
+            name: "RiskKitTests", dependencies: ["RiskKit", "CostModel", "TraderCore", "TraderTestKit"],
+            path: "Tests/RiskKitTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",

@@ -1,0 +1,31 @@
+import TraderCore
+
+/// A quote no older than `max_quote_staleness_seconds` (exactly that old passes) and not crossed.
+struct QuoteFreshnessCheck: ProposalCheck {
+    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+        let age = candidate.quote.age(at: session.context.now)
+        let limit = session.limits.breakers.maxQuoteStaleness
+        if age > limit {
+            return RiskFinding(
+                .staleQuote, limit: limit.fixedPointSeconds, value: age.fixedPointSeconds, unit: .seconds,
+                detail: "\(candidate.symbol) quote from \(candidate.quote.time) is stale")
+        }
+        if candidate.quote.isCrossed {
+            return RiskFinding(
+                .crossedQuote, limit: candidate.quote.ask.value, value: candidate.quote.bid.value, unit: .quote,
+                detail: "\(candidate.symbol) bid \(candidate.quote.bid) is at or above ask \(candidate.quote.ask)")
+        }
+        return nil
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, to 10⁻⁸ s (truncated), saturating at the fixed-point range.
+    var fixedPointSeconds: FixedPoint {
+        let (seconds, attoseconds) = components
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: FixedPoint.scale)
+        guard !overflow else { return seconds < 0 ? .min : .max }
+        let (raw, carry) = whole.addingReportingOverflow(attoseconds / 10_000_000_000)
+        return carry ? (seconds < 0 ? .min : .max) : FixedPoint(raw: raw)
+    }
+}

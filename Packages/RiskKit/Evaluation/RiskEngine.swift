@@ -1,0 +1,97 @@
+import CostModel
+import TraderCore
+
+/// The risk layer: every proposal passes here before it can become an order. It decides the
+/// trading state (halts and stops first), then runs the configured checks on each proposal in
+/// order, sizes the survivors exactly to the product's increments and minimums, and explains every
+/// refusal and every cut with a ``RiskReasonCode`` and the numbers behind it.
+///
+/// Evaluation is pure: the same proposals, portfolio, context and state always give the same
+/// result, and nothing is mutated; the shell records approved trades in ``RiskState`` afterwards.
+/// Proposals are taken in order, and each approval counts against the limits of those after it.
+public struct RiskEngine: Sendable {
+    /// The limits enforced.
+    public let limits: RiskLimits
+    private let checks: [any ProposalCheck]
+
+    /// An engine enforcing `limits`.
+    public init(limits: RiskLimits) {
+        self.limits = limits
+        self.checks = limits.checks.map(\.check)
+    }
+
+    /// Approves, resizes or refuses each proposal.
+    public func evaluate(
+        _ proposals: [TradeProposal], portfolio: Portfolio, context: RiskContext, state: RiskState
+    ) -> RiskEvaluation {
+        var session = RiskSession(limits: limits, context: context, state: state, portfolio: portfolio)
+        let (tradingState, stops) = TradingStops.evaluate(session)
+        var approved: [ApprovedTrade] = []
+        var rejected: [RiskRejection] = []
+        for proposal in proposals {
+            switch decide(proposal, tradingState: tradingState, stops: stops, session: session) {
+            case .success(let trade):
+                do {
+                    try session.commit(trade)
+                    approved.append(trade)
+                } catch {
+                    rejected.append(
+                        RiskRejection(
+                            proposal: proposal,
+                            finding: RiskFinding(.totalExposureCap, detail: "exposure would leave the fixed-point range")))
+                }
+            case .failure(let finding):
+                rejected.append(RiskRejection(proposal: proposal, finding: finding))
+            }
+        }
+        return RiskEvaluation(tradingState: tradingState, stops: stops, approved: approved, rejected: rejected, nav: session.nav)
+    }
+
+    private func decide(
+        _ proposal: TradeProposal, tradingState: TradingState, stops: [RiskFinding], session: RiskSession
+    ) -> Result<ApprovedTrade, RiskFinding> {
+        let isExit = proposal.side == .sell
+        if tradingState == .halted || (tradingState == .reducing && !isExit) {
+            return .failure(stops[0])
+        }
+        let symbol = proposal.symbol
+        guard let rules = session.context.products[symbol] else {
+            return .failure(RiskFinding(.missingProductRules, detail: "no product rules for \(symbol)"))
+        }
+        guard let quote = session.context.quotes[symbol] else {
+            return .failure(RiskFinding(.missingQuote, detail: "no quote for \(symbol); nothing is priced blind"))
+        }
+        var candidate: RiskCandidate
+        if isExit {
+            let sellable = session.sellable(symbol)
+            guard !sellable.isZero else {
+                return .failure(RiskFinding(.noPosition, detail: "nothing of \(symbol) held beyond working sells"))
+            }
+            let notional = (try? quote.bid.notional(of: sellable, rounding: .down)) ?? .max
+            candidate = RiskCandidate(proposal: proposal, rules: rules, quote: quote, notional: notional, sellable: sellable)
+        } else {
+            candidate = RiskCandidate(
+                proposal: proposal, rules: rules, quote: quote, notional: plannedNotional(proposal, session), sellable: .zero)
+            if let cap = maxSizeCut(candidate.notional, session) {
+                candidate.adjustments.append(cap.finding)
+                candidate.notional = cap.notional
+            }
+        }
+        for check in checks {
+            if let refusal = check.check(&candidate, in: session) { return .failure(refusal) }
+        }
+        return OrderSizer(limits: limits.sizing).size(candidate)
+    }
+
+    /// The proposal's % of NAV as a notional, rounded down.
+    private func plannedNotional(_ proposal: TradeProposal, _ session: RiskSession) -> FixedPoint {
+        session.amount(pctOfNAV: FixedPoint(nearest: proposal.sizePct) ?? .zero)
+    }
+
+    /// The cut to `max_size_pct` of NAV, when the notional is above it.
+    private func maxSizeCut(_ notional: FixedPoint, _ session: RiskSession) -> (notional: FixedPoint, finding: RiskFinding)? {
+        let largest = session.amount(pctOfNAV: limits.sizing.maxSizePct)
+        guard notional > largest else { return nil }
+        return (largest, RiskFinding(.maxSize, limit: largest, value: notional, unit: .quote, detail: "cut to max_size_pct of NAV"))
+    }
+}

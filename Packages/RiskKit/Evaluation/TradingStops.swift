@@ -1,0 +1,103 @@
+import TraderCore
+
+/// The halts and entry stops, decided once per evaluation before any proposal is looked at: the
+/// kill switch, the operator's state, drawdown, API health, exchange status, loss stops, the crash
+/// regime and a missing NAV. Each that trips is reported, most severe first.
+enum TradingStops {
+    /// The state that applies and the findings that set it.
+    static func evaluate(_ session: RiskSession) -> (state: TradingState, stops: [RiskFinding]) {
+        var halts: [RiskFinding] = []
+        var reductions: [RiskFinding] = []
+        let context = session.context
+        let limits = session.limits
+        if context.killSwitchEngaged {
+            halts.append(RiskFinding(.killSwitchEngaged, detail: "the kill switch is engaged; no orders"))
+        }
+        if context.tradingState == .halted {
+            halts.append(RiskFinding(.tradingHalted, detail: "the operator halted trading"))
+        }
+        if let nav = session.nav, let drawdown = drawdown(nav: nav, session) { halts.append(drawdown) }
+        halts += apiHealth(context.venueHealth, limits.breakers)
+        let halting = context.products.values.filter {
+            $0.status != .online && (limits.breakers.statusActions[$0.status] ?? .halt) == .halt
+        }
+        for rules in halting.sorted(by: { $0.symbol.description < $1.symbol.description }) {
+            halts.append(
+                RiskFinding(.exchangeStatusHalt, detail: "\(rules.symbol) is \(rules.status.rawValue) and exchange_health halts on it"))
+        }
+
+        if session.nav == nil {
+            reductions.append(RiskFinding(.navUnavailable, detail: "NAV is unknown or not positive (a held symbol has no mark)"))
+        } else {
+            reductions += lossStops(session)
+        }
+        if context.isCrashRegime && limits.breakers.haltOnCrashRegime {
+            reductions.append(RiskFinding(.crashRegime, detail: "the market is in a crash regime; entries stop"))
+        }
+        if context.tradingState == .reducing {
+            reductions.append(RiskFinding(.reducingOnly, detail: "the operator set REDUCING; exits only"))
+        }
+        let state: TradingState = !halts.isEmpty ? .halted : !reductions.isEmpty ? .reducing : .active
+        return (state, halts + reductions)
+    }
+
+    /// Drawdown from peak NAV at or past the limit.
+    private static func drawdown(nav: FixedPoint, _ session: RiskSession) -> RiskFinding? {
+        let peak = Swift.max(session.state.peakNAV, nav)
+        guard let fall = try? peak.subtracting(nav), fall.raw > 0,
+            let limit = try? peak.multiplied(by: session.limits.losses.maxDrawdownPct, dividedBy: FixedPoint(100), rounding: .down),
+            fall >= limit
+        else { return nil }
+        return RiskFinding(
+            .maxDrawdown, limit: limit, value: fall, unit: .quote, detail: "NAV \(nav) is down from its peak \(peak)")
+    }
+
+    /// Failure rate and rate-limit hits in the window.
+    private static func apiHealth(_ health: VenueHealth, _ limits: BreakerLimits) -> [RiskFinding] {
+        var findings: [RiskFinding] = []
+        if health.failures > 0 && health.failureRatePct >= limits.apiErrorRateThresholdPct {
+            findings.append(
+                RiskFinding(
+                    .apiErrorRate, limit: FixedPoint(nearest: limits.apiErrorRateThresholdPct) ?? .zero,
+                    value: FixedPoint(nearest: health.failureRatePct) ?? .max, unit: .percent,
+                    detail: "\(health.failures) of \(health.requests) venue requests failed in the window"))
+        }
+        if health.rateLimitHits > 0 && health.rateLimitHits >= limits.maxRateLimitHits {
+            findings.append(
+                RiskFinding(
+                    .rateLimitHits, limit: FixedPoint(limits.maxRateLimitHits), value: FixedPoint(health.rateLimitHits),
+                    unit: .count, detail: "the venue rate-limited \(health.rateLimitHits) requests in the window"))
+        }
+        return findings
+    }
+
+    /// Today's and this week's realized loss against their opening NAV.
+    private static func lossStops(_ session: RiskSession) -> [RiskFinding] {
+        let calendar = session.limits.losses.timeZone
+        let now = session.context.now
+        var findings: [RiskFinding] = []
+        let day = calendar.day(of: now)
+        let dayLoss = session.state.realizedPnL(inPeriod: day, of: calendar.day(of:)).negated
+        let dayBase = session.state.dayAnchor?.period == day ? session.state.dayAnchor!.nav : session.nav!
+        if let finding = lossStop(.dailyLossLimit, loss: dayLoss, base: dayBase, pct: session.limits.losses.maxDailyLossPct, period: "today") {
+            findings.append(finding)
+        }
+        let week = calendar.week(of: now)
+        let weekLoss = session.state.realizedPnL(inPeriod: week, of: calendar.week(of:)).negated
+        let weekBase = session.state.weekAnchor?.period == week ? session.state.weekAnchor!.nav : session.nav!
+        if let finding = lossStop(
+            .weeklyLossLimit, loss: weekLoss, base: weekBase, pct: session.limits.losses.maxWeeklyLossPct, period: "this week")
+        {
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    private static func lossStop(_ code: RiskReasonCode, loss: FixedPoint, base: FixedPoint, pct: FixedPoint, period: String)
+        -> RiskFinding?
+    {
+        guard loss.raw > 0, let limit = try? base.multiplied(by: pct, dividedBy: FixedPoint(100), rounding: .down), loss >= limit
+        else { return nil }
+        return RiskFinding(code, limit: limit, value: loss, unit: .quote, detail: "realized loss \(period) reached the stop")
+    }
+}

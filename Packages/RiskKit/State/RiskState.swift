@@ -1,0 +1,119 @@
+import TraderCore
+
+/// What the risk layer remembers between cycles: recent trade times (pacing), cooldowns, the
+/// realized-PnL ledger of recent days (loss stops), peak NAV (drawdown) and the NAV each day and
+/// week opened at. A value the shell owns and persists; evaluations read it, and the shell records
+/// what happened after each cycle.
+public struct RiskState: Hashable, Sendable {
+    /// One realized profit or loss.
+    public struct RealizedEntry: Hashable, Sendable {
+        /// When it was realized.
+        public let time: Timestamp
+        /// The amount, net of fees; negative for a loss.
+        public let amount: FixedPoint
+        /// Creates an entry.
+        public init(time: Timestamp, amount: FixedPoint) {
+            self.time = time
+            self.amount = amount
+        }
+    }
+
+    /// The NAV a period (day or week) opened at.
+    public struct EquityAnchor: Hashable, Sendable {
+        /// The period's index in the calendar (see ``TradingCalendar``).
+        public let period: Int
+        /// NAV when the period's first observation was made.
+        public let nav: FixedPoint
+        /// Creates an anchor.
+        public init(period: Int, nav: FixedPoint) {
+            self.period = period
+            self.nav = nav
+        }
+    }
+
+    /// Trade times, oldest first, kept for eight days.
+    public private(set) var tradeTimes: [Timestamp] = []
+    /// The instant each symbol's cooldown ends.
+    public private(set) var cooldowns: [Symbol: Timestamp] = [:]
+    /// Realized PnL of the last eight days, oldest first.
+    public private(set) var realized: [RealizedEntry] = []
+    /// The highest NAV observed.
+    public private(set) var peakNAV: FixedPoint = .zero
+    /// The current day's opening NAV.
+    public private(set) var dayAnchor: EquityAnchor?
+    /// The current week's opening NAV.
+    public private(set) var weekAnchor: EquityAnchor?
+
+    /// How long trade times and ledger entries are kept: a week and a day, enough for every limit.
+    public static let retention: Duration = .seconds(8 * 86_400)
+
+    /// Nothing remembered.
+    public init() {}
+
+    /// State restored from the store.
+    public init(
+        tradeTimes: [Timestamp], cooldowns: [Symbol: Timestamp], realized: [RealizedEntry], peakNAV: FixedPoint,
+        dayAnchor: EquityAnchor?, weekAnchor: EquityAnchor?
+    ) {
+        self.tradeTimes = tradeTimes.sorted()
+        self.cooldowns = cooldowns
+        self.realized = realized.sorted { $0.time < $1.time }
+        self.peakNAV = peakNAV
+        self.dayAnchor = dayAnchor
+        self.weekAnchor = weekAnchor
+    }
+
+    /// Records an order sent (entry or exit) at `time`.
+    public mutating func recordTrade(at time: Timestamp) {
+        let index = tradeTimes.lastIndex { $0 <= time }.map { $0 + 1 } ?? 0
+        tradeTimes.insert(time, at: index)
+    }
+
+    /// Records a realized profit or loss (a full or partial exit, net of fees).
+    public mutating func recordRealized(_ amount: FixedPoint, at time: Timestamp) {
+        let index = realized.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
+        realized.insert(RealizedEntry(time: time, amount: amount), at: index)
+    }
+
+    /// Records a finished round trip: its realized PnL, and the symbol's cooldown, the longer one
+    /// unless it made money.
+    public mutating func recordRoundTrip(symbol: Symbol, realizedPnL: FixedPoint, closedAt time: Timestamp, pacing: PacingLimits) {
+        recordRealized(realizedPnL, at: time)
+        let rest = realizedPnL.raw > 0 ? pacing.cooldownAfterWin : pacing.cooldownAfterLoss
+        let until = time.advanced(by: rest)
+        cooldowns[symbol] = Swift.max(until, cooldowns[symbol] ?? until)
+    }
+
+    /// Observes NAV at `time`: raises the peak, and anchors the day and week it falls in when they
+    /// have no anchor yet.
+    public mutating func observe(nav: FixedPoint, at time: Timestamp, calendar: TradingCalendar) {
+        peakNAV = Swift.max(peakNAV, nav)
+        let day = calendar.day(of: time)
+        if dayAnchor?.period != day { dayAnchor = EquityAnchor(period: day, nav: nav) }
+        let week = calendar.week(of: time)
+        if weekAnchor?.period != week { weekAnchor = EquityAnchor(period: week, nav: nav) }
+    }
+
+    /// Forgets trades and ledger entries older than ``retention`` and cooldowns that have ended.
+    public mutating func prune(at now: Timestamp) {
+        let horizon = now.advanced(by: .zero - Self.retention)
+        tradeTimes.removeAll { $0 < horizon }
+        realized.removeAll { $0.time < horizon }
+        cooldowns = cooldowns.filter { $0.value > now }
+    }
+
+    /// The realized PnL whose time falls in `period`, as `periodOf` numbers periods (a calendar's
+    /// days or weeks). A sum beyond ``FixedPoint``'s range counts as the largest loss: fail closed.
+    func realizedPnL(inPeriod period: Int, of periodOf: (Timestamp) -> Int) -> FixedPoint {
+        var total = FixedPoint.zero
+        for entry in realized.reversed() {
+            let entryPeriod = periodOf(entry.time)
+            if entryPeriod < period { break }
+            if entryPeriod == period {
+                guard let sum = try? total.adding(entry.amount) else { return .min }
+                total = sum
+            }
+        }
+        return total
+    }
+}
