@@ -7,7 +7,7 @@ import TraderCore
 /// NAV stays exactly $100,000 while positions are built.
 struct RiskScenario {
     /// Monday 2026-11-16 15:00 UTC.
-    static let start = Timestamp(secondsSinceEpoch: 1_763_305_200)
+    static let start = Timestamp(secondsSinceEpoch: 1_794_841_200)
     static let usd = Currency(code: "USD")
     static let btc = Symbol(base: "BTC", quote: "USD")
     static let eth = Symbol(base: "ETH", quote: "USD")

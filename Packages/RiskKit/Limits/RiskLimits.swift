@@ -153,13 +153,13 @@ public struct BreakerLimits: Hashable, Sendable {
 
 /// The least market quality for an entry.
 public struct LiquidityLimits: Hashable, Sendable {
-    /// Widest spread accepted, bps of mid.
-    public var maxSpreadBps: Double
+    /// Widest spread accepted, bps of mid; compared exactly.
+    public var maxSpreadBps: FixedPoint
     /// Least depth on each side within 20 bps of mid, in the quote currency.
     public var minDepthWithin20Bps: FixedPoint
 
     /// Creates liquidity limits.
-    public init(maxSpreadBps: Double, minDepthWithin20Bps: FixedPoint) {
+    public init(maxSpreadBps: FixedPoint, minDepthWithin20Bps: FixedPoint) {
         self.maxSpreadBps = maxSpreadBps
         self.minDepthWithin20Bps = minDepthWithin20Bps
     }
