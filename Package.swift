@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "TraderConfig",
             dependencies: [
-                "TraderCore", "YAMLConfig", "Signals",
+                "TraderCore", "YAMLConfig", "Signals", "RiskKit", "CostModel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Packages/TraderConfig"
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",
-            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "Signals", "config-lint"],
+            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "Signals", "RiskKit", "config-lint"],
             path: "Tests/TraderConfigTests",
             exclude: ["Fixtures"]
         ),

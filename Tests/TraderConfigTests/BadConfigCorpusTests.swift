@@ -50,6 +50,8 @@ struct BadConfig: CustomTestStringConvertible, Sendable {
         BadConfig(name: "live_in_staging", role: .app, code: "live_in_staging", line: 8, column: 7),
         BadConfig(name: "regime_unknown_signal", role: .policy, code: "regime_unknown_signal", line: 87, column: 23),
         BadConfig(name: "duplicate_signal", role: .policy, code: "duplicate_signal", line: 80, column: 11),
+        BadConfig(name: "duplicate_risk_check", role: .policy, code: "duplicate_risk_check", line: 18, column: 63),
+        BadConfig(name: "unknown_risk_check", role: .policy, code: "invalid_enum", line: 18, column: 28),
         BadConfig(name: "unknown_time_zone", role: .policy, code: "unknown_time_zone", line: 16, column: 23),
         BadConfig(name: "invalid_time_of_day", role: .policy, code: "invalid_time_of_day", line: 101, column: 11),
         BadConfig(name: "invalid_trading_hours", role: .policy, code: "invalid_trading_hours", line: 102, column: 12),

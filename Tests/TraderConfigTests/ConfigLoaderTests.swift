@@ -1,4 +1,5 @@
 import Foundation
+import RiskKit
 import Testing
 import TraderConfig
 import TraderCore
@@ -166,6 +167,21 @@ import YAMLConfig
         #expect(rules.regimes[.trend]?.allowedSignals == ["momentum", "price_move", "volume_spike"])
         #expect(rules.regimes[.bear]?.sizingMultiplier == 0.25)
         #expect(rules.baseSizePct == 2 && rules.maxSizePct == 5 && rules.convictionMultipliers[.high] == 1.5)
+    }
+
+    @Test func theShippedPolicyBecomesExactRiskLimits() throws {
+        let policy = try #require(TraderConfigLoader(environment: [:]).load(.directory(TestPaths.config)).configuration?.policy)
+        let limits = policy.riskLimits
+        #expect(limits.exposure.capPct(asset: "BTC") == 30 && limits.exposure.capPct(asset: "ETH") == 20)
+        #expect(limits.exposure.maxTotalPct == 70 && limits.exposure.maxOpenPositions == 6)
+        #expect(limits.pacing.minTimeBetweenTrades == .seconds(120) && limits.pacing.cooldownAfterLoss == .seconds(7200))
+        #expect(limits.losses.maxDailyLossPct == 2 && limits.losses.timeZone == .utc)
+        #expect(limits.breakers.maxQuoteStaleness == .seconds(10))
+        #expect(limits.breakers.statusActions[.offline] == .halt && limits.breakers.statusActions[.cancelOnly] == .blockEntries)
+        #expect(limits.liquidity.maxSpreadBps == 25 && limits.liquidity.minDepthWithin20Bps == 50_000)
+        #expect(limits.sizing.fees.taker == FixedPoint("0.006") && limits.sizing.minNotional == 10)
+        #expect(limits.checks == RiskCheckName.standardOrder)
+        #expect(policy.killSwitch(baseDirectory: "/srv/trader/config").filePath == "/srv/trader/config/var/KILL")
     }
 
     @Test func theWhaleDebounceComesFromTheOptionsPolicy() throws {

@@ -34,6 +34,8 @@ extension YAMLDiagnostic.Code {
     public static let postOnlyTTLNotPositive: Self = "post_only_ttl_not_positive"
     /// A fee or slippage outside a plausible range of basis points.
     public static let implausibleFeeBps: Self = "implausible_fee_bps"
+    /// A risk check listed twice in `risk.checks`.
+    public static let duplicateRiskCheck: Self = "duplicate_risk_check"
     /// A symbol listed in two tiers.
     public static let symbolInTwoTiers: Self = "symbol_in_two_tiers"
     /// A symbol listed in two themes.

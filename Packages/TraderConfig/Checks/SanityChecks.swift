@@ -97,6 +97,12 @@ struct SanityChecks {
                     "risk.theme_caps.\(theme)",
                     "the cap of theme \(theme) (\(format(cap))%) is above the total cap (\(format(risk.maxTotalExposurePct))%)"))
         }
+        for (index, check) in (risk.checks ?? []).enumerated() where risk.checks![..<index].contains(check) {
+            findings.append(
+                finding(
+                    .duplicateRiskCheck, locate.valueOrigin(.policy, "risk", "checks", .index(index)), "risk.checks[\(index)]",
+                    "check \"\(check.rawValue)\" is listed twice"))
+        }
         for asset in risk.assetCaps.keys.sorted() where !Symbol.isAssetCode(asset) {
             findings.append(
                 finding(

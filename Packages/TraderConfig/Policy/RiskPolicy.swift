@@ -1,3 +1,4 @@
+import RiskKit
 import YAMLConfig
 
 /// `policy.yaml` `risk`: exposure caps in % of NAV (counting pending buys), open-position limit,
@@ -25,6 +26,9 @@ public struct RiskPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var lossDayTimeZone: TimeZoneName
     /// A file whose presence halts trading; checked every cycle.
     public var killSwitchFile: String?
+    /// The per-proposal checks in the order they run (absent: every check, in RiskKit's standard
+    /// order). Halts and loss stops always run first, and sizing last.
+    public var checks: [RiskCheckName]?
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
         "max_asset_exposure_pct": .range(0...100), "max_theme_exposure_pct": .range(0...100),
