@@ -29,7 +29,18 @@ let package = Package(
             ],
             path: "Benchmarks/FixedPointBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "RiskBenchmarks",
+            dependencies: [
+                .product(name: "RiskKit", package: "main"),
+                .product(name: "CostModel", package: "main"),
+                .product(name: "TraderCore", package: "main"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RiskBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,7 +60,7 @@ struct RiskScenario {
                 maxSize: Quantity("1000000")!, minNotional: 1, status: .online)
         }
         context = RiskContext(
-            now: Self.start, marks: marks, quotes: quotes, books: books, products: products, themes: Self.themes)
+            now: Self.start, marks: marks, quotes: quotes, books: books, products: products, themes: ThemeMap(Self.themes))
     }
 
     static func tick(_ symbol: Symbol) -> Price { symbol == doge ? Price("0.00001")! : Price("0.01")! }

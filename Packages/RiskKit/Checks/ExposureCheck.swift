@@ -6,19 +6,21 @@ import TraderCore
 struct ExposureCheck: ProposalCheck {
     func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
         guard !candidate.isExit else { return nil }
+        guard let exposure = session.exposure else {
+            return RiskFinding(.navUnavailable, detail: "exposure is unknown; no entry")
+        }
         let caps = session.limits.exposure
         let symbol = candidate.symbol
-        let exposure = session.exposure
         if let refusal = fit(
             &candidate, code: .assetExposureCap, cap: session.amount(pctOfNAV: caps.capPct(asset: symbol.base)),
-            current: exposure.byAsset[symbol.base] ?? .zero, scope: "asset \(symbol.base)")
+            current: exposure.exposure(assetOf: symbol), scope: "asset \(symbol.base)")
         {
             return refusal
         }
         if let theme = session.context.themes[symbol],
             let refusal = fit(
                 &candidate, code: .themeExposureCap, cap: session.amount(pctOfNAV: caps.capPct(theme: theme)),
-                current: exposure.byTheme[theme] ?? .zero, scope: "theme \(theme)")
+                current: exposure.exposure(themeOf: symbol), scope: "theme \(theme)")
         {
             return refusal
         }

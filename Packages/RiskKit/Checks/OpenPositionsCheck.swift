@@ -5,11 +5,11 @@ import TraderCore
 struct OpenPositionsCheck: ProposalCheck {
     func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
         let limit = session.limits.exposure.maxOpenPositions
-        guard !candidate.isExit, !session.openSymbols.contains(candidate.symbol), session.openSymbols.count >= limit else {
+        guard !candidate.isExit, session.openPositions >= limit, !session.isOpen(candidate.symbol) else {
             return nil
         }
         return RiskFinding(
-            .maxOpenPositions, limit: FixedPoint(limit), value: FixedPoint(session.openSymbols.count), unit: .count,
+            .maxOpenPositions, limit: FixedPoint(limit), value: FixedPoint(session.openPositions), unit: .count,
             detail: "\(candidate.symbol) would be one position too many")
     }
 }

@@ -6,16 +6,16 @@ protocol ProposalCheck: Sendable {
 }
 
 extension RiskCheckName {
-    /// The check this name stands for.
-    var check: any ProposalCheck {
+    /// Runs the check this name stands for (a switch, not an existential: static dispatch).
+    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
         switch self {
-        case .productStatus: ProductStatusCheck()
-        case .quoteFreshness: QuoteFreshnessCheck()
-        case .liquidity: LiquidityCheck()
-        case .cooldown: CooldownCheck()
-        case .pacing: PacingCheck()
-        case .openPositions: OpenPositionsCheck()
-        case .exposure: ExposureCheck()
+        case .productStatus: ProductStatusCheck().check(&candidate, in: session)
+        case .quoteFreshness: QuoteFreshnessCheck().check(&candidate, in: session)
+        case .liquidity: LiquidityCheck().check(&candidate, in: session)
+        case .cooldown: CooldownCheck().check(&candidate, in: session)
+        case .pacing: PacingCheck().check(&candidate, in: session)
+        case .openPositions: OpenPositionsCheck().check(&candidate, in: session)
+        case .exposure: ExposureCheck().check(&candidate, in: session)
         }
     }
 }

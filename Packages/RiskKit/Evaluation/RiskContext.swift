@@ -18,7 +18,7 @@ public struct RiskContext: Sendable {
     /// Product rules and statuses.
     public var products: [Symbol: ProductRules]
     /// The theme of each symbol that has one.
-    public var themes: [Symbol: String]
+    public var themes: ThemeMap
     /// Venue requests, failures and rate-limit answers in the breaker window.
     public var venueHealth: VenueHealth
     /// Whether the market is in a crash regime.
@@ -32,7 +32,7 @@ public struct RiskContext: Sendable {
     public init(
         now: Timestamp, tradingState: TradingState = .active, killSwitchEngaged: Bool = false, marks: [Symbol: Price],
         quotes: [Symbol: Quote], books: [Symbol: BookSnapshot] = [:], products: [Symbol: ProductRules],
-        themes: [Symbol: String] = [:], venueHealth: VenueHealth = VenueHealth(), isCrashRegime: Bool = false,
+        themes: ThemeMap = ThemeMap(), venueHealth: VenueHealth = VenueHealth(), isCrashRegime: Bool = false,
         unreflectedBuys: [Symbol: FixedPoint] = [:]
     ) {
         self.now = now

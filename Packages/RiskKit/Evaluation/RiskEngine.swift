@@ -12,19 +12,17 @@ import TraderCore
 public struct RiskEngine: Sendable {
     /// The limits enforced.
     public let limits: RiskLimits
-    private let checks: [any ProposalCheck]
 
     /// An engine enforcing `limits`.
     public init(limits: RiskLimits) {
         self.limits = limits
-        self.checks = limits.checks.map(\.check)
     }
 
     /// Approves, resizes or refuses each proposal.
     public func evaluate(
         _ proposals: [TradeProposal], portfolio: Portfolio, context: RiskContext, state: RiskState
     ) -> RiskEvaluation {
-        var session = RiskSession(limits: limits, context: context, state: state, portfolio: portfolio)
+        var session = RiskSession(limits: limits, context: context, state: state, portfolio: portfolio, proposals: proposals)
         let (tradingState, stops) = TradingStops.evaluate(session)
         var approved: [ApprovedTrade] = []
         var rejected: [RiskRejection] = []
@@ -77,7 +75,7 @@ public struct RiskEngine: Sendable {
                 candidate.notional = cap.notional
             }
         }
-        for check in checks {
+        for check in limits.checks {
             if let refusal = check.check(&candidate, in: session) { return .failure(refusal) }
         }
         return OrderSizer(limits: limits.sizing).size(candidate)

@@ -1,55 +1,71 @@
 import TraderCore
 
-/// What one evaluation knows and has approved so far: NAV, exposure, open symbols and trade counts
-/// move as each approval lands, so that later proposals in the same evaluation see the earlier ones.
+/// What one evaluation knows and has approved so far: NAV, exposure, open positions and trade
+/// counts move as each approval lands, so that later proposals in the same evaluation see the
+/// earlier ones.
 struct RiskSession {
+    /// A held symbol or a pending market buy without a mark: NAV and exposure fail closed.
+    struct Unpriced: Error {
+        let symbol: Symbol
+    }
+
     let limits: RiskLimits
     let context: RiskContext
     let state: RiskState
     let portfolio: Portfolio
     /// NAV; `nil` when it could not be computed (entries are then stopped).
     let nav: FixedPoint?
-    /// Held, pending and unreflected exposure, plus this evaluation's approvals.
-    private(set) var exposure: Exposure
-    /// Symbols held or with pending buys, plus this evaluation's entries.
-    private(set) var openSymbols: Set<Symbol>
+    /// Held, pending and unreflected exposure, plus this evaluation's approvals; `nil` without a NAV.
+    private(set) var exposure: ExposureBook?
+    /// How many symbols are held or have pending buys, plus this evaluation's new entries.
+    private(set) var openPositions: Int
+    /// Symbols with pending buys or unreflected fills but nothing held, and new entries.
+    private var openWithoutHolding: [Symbol]
     /// Trades in the rolling hour ending now.
     private(set) var tradesInHour: Int
     /// Trades in today's calendar day.
     private(set) var tradesToday: Int
     /// The latest trade.
     private(set) var lastTrade: Timestamp?
-    /// Quantity already being sold by working orders or by this evaluation, by symbol.
-    private(set) var selling: [Symbol: Quantity] = [:]
+    /// Quantity being sold, by working sell orders and this evaluation's approved exits, for the
+    /// symbols that sell proposals name.
+    private var selling: [(symbol: Symbol, quantity: Quantity)] = []
 
-    init(limits: RiskLimits, context: RiskContext, state: RiskState, portfolio: Portfolio) {
+    init(limits: RiskLimits, context: RiskContext, state: RiskState, portfolio: Portfolio, proposals: [TradeProposal]) {
         self.limits = limits
         self.context = context
         self.state = state
         self.portfolio = portfolio
-        var exposure: Exposure?
-        var openSymbols = Set<Symbol>()
-        for (symbol, position) in portfolio.positions where !position.isFlat { openSymbols.insert(symbol) }
+        var open = 0
+        var pendingOnly: [Symbol] = []
+        func markOpen(_ symbol: Symbol) {
+            guard portfolio.positions[symbol]?.isFlat ?? true, !pendingOnly.contains(symbol) else { return }
+            pendingOnly.append(symbol)
+            open += 1
+        }
+        for position in portfolio.positions.values where !position.isFlat { open += 1 }
+        var selling: [(symbol: Symbol, quantity: Quantity)] = []
+        let sold = proposals.filter { $0.side == .sell }.map(\.symbol)
         for order in portfolio.workingOrders.values {
-            switch order.side {
-            case .buy: openSymbols.insert(order.symbol)
-            case .sell: selling[order.symbol] = Self.sum(selling[order.symbol], order.remainingQuantity)
+            if order.side == .buy {
+                markOpen(order.symbol)
+            } else if sold.contains(order.symbol) {
+                selling.append((order.symbol, order.remainingQuantity))
             }
         }
-        do {
-            var measured = try portfolio.exposure(marks: context.marks, themeOf: { context.themes[$0] })
-            for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 {
-                try measured.add(notional, asset: symbol.base, theme: context.themes[symbol], pending: true)
-                openSymbols.insert(symbol)
-            }
-            exposure = measured
-        } catch {
+        self.selling = selling
+        for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 { markOpen(symbol) }
+        openPositions = open
+        openWithoutHolding = pendingOnly
+        if let book = try? ExposureBook(portfolio: portfolio, context: context, proposals: proposals),
+            let nav = try? portfolio.cash.adding(book.held), nav.raw > 0
+        {
+            self.nav = nav
+            exposure = book
+        } else {
+            self.nav = nil
             exposure = nil
         }
-        let nav = exposure == nil ? nil : try? portfolio.nav(marks: context.marks)
-        self.nav = nav.flatMap { $0.raw > 0 ? $0 : nil }
-        self.exposure = exposure ?? Exposure()
-        self.openSymbols = openSymbols
 
         let hourStart = context.now.advanced(by: .seconds(-3600))
         let calendar = limits.losses.timeZone
@@ -67,10 +83,16 @@ struct RiskSession {
         lastTrade = state.tradeTimes.last
     }
 
-    /// The quantity of `symbol` held and not already being sold.
+    /// Whether `symbol` is held, pending or entered in this evaluation.
+    func isOpen(_ symbol: Symbol) -> Bool {
+        !(portfolio.positions[symbol]?.isFlat ?? true) || openWithoutHolding.contains(symbol)
+    }
+
+    /// The quantity of `symbol` held and not already being sold by working orders or this evaluation.
     func sellable(_ symbol: Symbol) -> Quantity {
-        let held = portfolio.positions[symbol]?.quantity ?? .zero
-        return held.subtracting(selling[symbol] ?? .zero) ?? .zero
+        var remaining = portfolio.positions[symbol]?.quantity ?? .zero
+        for sale in selling where sale.symbol == symbol { remaining = remaining.subtracting(sale.quantity) ?? .zero }
+        return remaining
     }
 
     /// `pct` % of NAV, rounded down; zero without a NAV.
@@ -86,21 +108,16 @@ struct RiskSession {
     mutating func commit(_ trade: ApprovedTrade) throws(ArithmeticError) {
         let symbol = trade.proposal.symbol
         if trade.isExit {
-            selling[symbol] = Self.sum(selling[symbol], trade.quantity)
+            selling.append((symbol, trade.quantity))
         } else {
-            var grown = exposure
-            try grown.add(trade.notional, asset: symbol.base, theme: context.themes[symbol], pending: true)
-            exposure = grown
-            openSymbols.insert(symbol)
+            try exposure?.add(trade.notional, symbol: symbol)
+            if !isOpen(symbol) {
+                openWithoutHolding.append(symbol)
+                openPositions += 1
+            }
         }
         tradesInHour += 1
         tradesToday += 1
         lastTrade = context.now
-    }
-
-    /// A quantity being sold plus more; beyond the range it saturates, so sellable falls to zero
-    /// (fail closed) instead of wrapping.
-    private static func sum(_ quantity: Quantity?, _ more: Quantity) -> Quantity {
-        (try? (quantity ?? .zero).adding(more)) ?? Quantity(.max)
     }
 }

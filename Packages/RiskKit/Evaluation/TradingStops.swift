@@ -18,10 +18,11 @@ enum TradingStops {
         }
         if let nav = session.nav, let drawdown = drawdown(nav: nav, session) { halts.append(drawdown) }
         halts += apiHealth(context.venueHealth, limits.breakers)
-        let halting = context.products.values.filter {
-            $0.status != .online && (limits.breakers.statusActions[$0.status] ?? .halt) == .halt
+        var halting: [ProductRules] = []
+        for rules in context.products.values where rules.status != .online {
+            if (limits.breakers.statusActions[rules.status] ?? .halt) == .halt { halting.append(rules) }
         }
-        for rules in halting.sorted(by: { $0.symbol.description < $1.symbol.description }) {
+        for rules in halting.sorted(by: { $0.symbol < $1.symbol }) {
             halts.append(
                 RiskFinding(.exchangeStatusHalt, detail: "\(rules.symbol) is \(rules.status.rawValue) and exchange_health halts on it"))
         }

@@ -3,11 +3,19 @@
 ///
 /// Venues spell pairs differently (`BTCUSD`, `btc-usd`, `BTC/USD`, `BTC_USD`); ``parse(_:)`` maps
 /// those spellings to the canonical form and says whether it had to normalize.
+///
+/// Each code is also kept packed into an integer (base 37, left-aligned, so that integer order is
+/// the codes' alphabetical order): hashing, equality and ordering work on two integers, not two
+/// strings, which makes a symbol as cheap a dictionary key as an `Int` pair.
 public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The asset bought or sold (`BTC` in `BTC-USD`).
     public let base: String
     /// The asset the price is quoted in (`USD` in `BTC-USD`).
     public let quote: String
+    /// ``base`` packed into an integer (see the type's documentation); for fast keys in the package.
+    package let baseCode: UInt64
+    /// ``quote`` packed into an integer.
+    package let quoteCode: UInt64
 
     /// Creates a symbol from two asset codes.
     ///
@@ -16,6 +24,8 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
         precondition(Self.isAssetCode(base) && Self.isAssetCode(quote), "invalid asset code in \(base)-\(quote)")
         self.base = base
         self.quote = quote
+        baseCode = Self.packed(base)
+        quoteCode = Self.packed(quote)
     }
 
     /// Parses a symbol that is already canonical (`BTC-USD`); returns `nil` for any other spelling.
@@ -28,7 +38,30 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var description: String { "\(base)-\(quote)" }
 
     public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
-        (lhs.base, lhs.quote) < (rhs.base, rhs.quote)
+        (lhs.baseCode, lhs.quoteCode) < (rhs.baseCode, rhs.quoteCode)
+    }
+
+    public static func == (lhs: Symbol, rhs: Symbol) -> Bool {
+        lhs.baseCode == rhs.baseCode && lhs.quoteCode == rhs.quoteCode
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // One word: equal symbols still hash equally, and the mix keeps BTC-USD apart from USD-BTC.
+        hasher.combine(baseCode &* 0x9E37_79B9_7F4A_7C15 ^ quoteCode)
+    }
+
+    /// A valid asset code as a number: each character a base-37 digit (`0`–`9` are 1–10, `A`–`Z`
+    /// 11–36), padded with zeros to 12 digits. 37¹² < 2⁶³, so every code has its own number.
+    private static func packed(_ code: String) -> UInt64 {
+        var value: UInt64 = 0
+        var digits = 0
+        for byte in code.utf8 {
+            let digit = byte <= UInt8(ascii: "9") ? UInt64(byte - UInt8(ascii: "0") + 1) : UInt64(byte - UInt8(ascii: "A") + 11)
+            value = value * 37 + digit
+            digits += 1
+        }
+        for _ in digits..<12 { value *= 37 }
+        return value
     }
 
     /// Whether `code` is a valid asset code: 1 to 12 upper-case ASCII letters or digits, with at
