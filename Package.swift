@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "RiskKit", targets: ["RiskKit"]),
+        .library(name: "Persistence", targets: ["Persistence"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
     ],
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries
@@ -40,6 +42,12 @@ let package = Package(
             name: "RiskKit",
             dependencies: ["TraderCore", "CostModel", .product(name: "DequeModule", package: "swift-collections")],
             path: "Packages/RiskKit"
+        ),
+
+        .target(
+            name: "Persistence",
+            dependencies: ["TraderCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Packages/Persistence"
         ),
 
         // Engine
@@ -66,6 +74,11 @@ let package = Package(
         ),
 
         // Tests
+        .executableTarget(
+            name: "persistence-crash-writer", dependencies: ["Persistence", "TraderCore"], path: "Tests/PersistenceCrashWriter"),
+        .testTarget(
+            name: "PersistenceTests", dependencies: ["Persistence", "TraderCore", "TraderTestKit", "persistence-crash-writer"],
+            path: "Tests/PersistenceTests"),
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
         .testTarget(

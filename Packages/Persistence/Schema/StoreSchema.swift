@@ -1,0 +1,120 @@
+import GRDB
+
+/// The state file's schema as versioned migrations. Amounts are exact: `INTEGER` counts of 10⁻⁸
+/// (columns end in `_e8`); times are `INTEGER` nanoseconds since the epoch (columns end in `_ns`).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE orders (
+                        client_order_id TEXT PRIMARY KEY NOT NULL,
+                        symbol TEXT NOT NULL,
+                        side TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
+                        kind TEXT NOT NULL CHECK (kind IN ('limit', 'market')),
+                        limit_price_e8 INTEGER,
+                        post_only INTEGER NOT NULL,
+                        quantity_e8 INTEGER NOT NULL CHECK (quantity_e8 > 0),
+                        cycle_id TEXT NOT NULL,
+                        decided_at_ns INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        venue_order_id TEXT,
+                        updated_at_ns INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX orders_by_status ON orders(status);
+                    CREATE TABLE order_events (
+                        id INTEGER PRIMARY KEY,
+                        client_order_id TEXT NOT NULL REFERENCES orders(client_order_id),
+                        at_ns INTEGER NOT NULL,
+                        from_status TEXT NOT NULL,
+                        to_status TEXT NOT NULL,
+                        event TEXT NOT NULL,
+                        reason TEXT
+                    ) STRICT;
+                    CREATE INDEX order_events_by_order ON order_events(client_order_id);
+                    CREATE TABLE fills (
+                        trade_id TEXT PRIMARY KEY NOT NULL,
+                        client_order_id TEXT NOT NULL REFERENCES orders(client_order_id),
+                        price_e8 INTEGER NOT NULL,
+                        quantity_e8 INTEGER NOT NULL,
+                        fee_e8 INTEGER NOT NULL,
+                        fee_currency TEXT NOT NULL,
+                        liquidity TEXT NOT NULL,
+                        at_ns INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX fills_by_time ON fills(at_ns);
+                    CREATE TABLE positions (
+                        symbol TEXT PRIMARY KEY NOT NULL,
+                        quantity_e8 INTEGER NOT NULL,
+                        cost_basis_e8 INTEGER NOT NULL,
+                        realized_pnl_e8 INTEGER NOT NULL,
+                        fees_paid_e8 INTEGER NOT NULL,
+                        updated_at_ns INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE balance_snapshots (
+                        id INTEGER PRIMARY KEY,
+                        at_ns INTEGER NOT NULL,
+                        currency TEXT NOT NULL,
+                        available_e8 INTEGER NOT NULL,
+                        on_hold_e8 INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE realized_ledger (
+                        id INTEGER PRIMARY KEY,
+                        at_ns INTEGER NOT NULL,
+                        symbol TEXT NOT NULL,
+                        amount_e8 INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX realized_ledger_by_time ON realized_ledger(at_ns);
+                    CREATE TABLE cooldowns (
+                        symbol TEXT PRIMARY KEY NOT NULL,
+                        until_ns INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE pacing_trades (
+                        id INTEGER PRIMARY KEY,
+                        at_ns INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE signal_debounce (
+                        signal TEXT NOT NULL,
+                        symbol TEXT NOT NULL,
+                        until_ns INTEGER NOT NULL,
+                        PRIMARY KEY (signal, symbol)
+                    ) STRICT;
+                    CREATE TABLE equity_anchors (
+                        kind TEXT NOT NULL CHECK (kind IN ('day', 'week', 'peak')),
+                        period INTEGER NOT NULL,
+                        nav_e8 INTEGER NOT NULL,
+                        PRIMARY KEY (kind, period)
+                    ) STRICT;
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        cycle_id TEXT NOT NULL UNIQUE,
+                        at_ns INTEGER NOT NULL,
+                        mode TEXT NOT NULL,
+                        config_hash TEXT NOT NULL,
+                        record_json TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX audit_log_by_time ON audit_log(at_ns);
+                    CREATE TABLE trade_log (
+                        id INTEGER PRIMARY KEY,
+                        symbol TEXT NOT NULL,
+                        signal TEXT NOT NULL,
+                        regime TEXT NOT NULL,
+                        tier TEXT,
+                        quantity_e8 INTEGER NOT NULL,
+                        entry_at_ns INTEGER NOT NULL,
+                        entry_price_e8 INTEGER NOT NULL,
+                        exit_at_ns INTEGER NOT NULL,
+                        exit_price_e8 INTEGER NOT NULL,
+                        fees_e8 INTEGER NOT NULL,
+                        slippage_e8 INTEGER NOT NULL,
+                        edge_e8 INTEGER NOT NULL,
+                        nav_before_e8 INTEGER NOT NULL,
+                        nav_after_e8 INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX trade_log_by_exit ON trade_log(exit_at_ns);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,190 @@
+import GRDB
+import TraderCore
+
+extension StateStore {
+    /// Commits order intents, in one transaction, before any of them may be sent.
+    ///
+    /// - Throws: ``StoreError`` `constraint` when a client order id is already stored (an intent is
+    ///   never recorded twice, so a retry can never become a second order).
+    public func recordIntents(_ intents: [OrderIntent]) throws(StoreError) {
+        try write { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
+                        decided_at_ns, status, updated_at_ns)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)
+                    """)
+            for intent in intents {
+                let (kind, price, postOnly): (String, Int64?, Bool) =
+                    switch intent.kind {
+                    case .limit(let price, let postOnly): ("limit", price.value.raw, postOnly)
+                    case .market: ("market", nil, false)
+                    }
+                try insert.execute(arguments: [
+                    intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, postOnly,
+                    intent.quantity.value.raw, intent.cycleID, intent.decidedAt.nanosecondsSinceEpoch,
+                    intent.decidedAt.nanosecondsSinceEpoch,
+                ])
+            }
+        }
+    }
+
+    /// Commits one cycle: its audit record, order steps, fills and realized PnL, all or nothing.
+    ///
+    /// - Returns: the trade ids of fills that were new (a fill already stored is ignored).
+    /// - Throws: ``StoreError``; nothing is written then.
+    @discardableResult
+    public func commitCycle(_ cycle: CycleRecord) throws(StoreError) -> [TradeID] {
+        let json: String
+        do {
+            json = String(decoding: try StateStore.encoder.encode(cycle.audit), as: UTF8.self)
+        } catch {
+            throw StoreError(.invalidRecord, "audit record of cycle \(cycle.audit.cycleID) cannot be encoded: \(error)")
+        }
+        return try write { db in
+            try db.cachedStatement(
+                sql: "INSERT INTO audit_log (cycle_id, at_ns, mode, config_hash, record_json) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [
+                cycle.audit.cycleID, cycle.audit.at.nanosecondsSinceEpoch, cycle.audit.mode, cycle.audit.configHash, json,
+            ])
+            for step in cycle.transitions { try Self.apply(step, in: db) }
+            var added: [TradeID] = []
+            let insertFill = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO fills (trade_id, client_order_id, price_e8, quantity_e8, fee_e8, fee_currency, liquidity, at_ns)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for item in cycle.fills {
+                let fill = item.fill
+                try insertFill.execute(arguments: [
+                    fill.tradeID.rawValue, item.clientOrderID.rawValue, fill.price.value.raw, fill.quantity.value.raw,
+                    fill.fee.amount.raw, fill.fee.currency.code, fill.liquidity.rawValue, fill.time.nanosecondsSinceEpoch,
+                ])
+                if db.changesCount > 0 { added.append(fill.tradeID) }
+            }
+            let insertRealized = try db.cachedStatement(
+                sql: "INSERT INTO realized_ledger (at_ns, symbol, amount_e8) VALUES (?, ?, ?)")
+            for entry in cycle.realized {
+                try insertRealized.execute(arguments: [entry.at.nanosecondsSinceEpoch, entry.symbol.description, entry.amount.raw])
+            }
+            return added
+        }
+    }
+
+    /// Records order steps outside a cycle (a reconciliation at start-up, a venue event).
+    ///
+    /// - Throws: ``StoreError`` `constraint` for an order the store does not know.
+    public func recordTransitions(_ steps: [OrderTransitionRecord]) throws(StoreError) {
+        try write { db in
+            for step in steps { try Self.apply(step, in: db) }
+        }
+    }
+
+    private static func apply(_ step: OrderTransitionRecord, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE orders SET status = ?, venue_order_id = coalesce(?, venue_order_id), updated_at_ns = ?
+                WHERE client_order_id = ?
+                """
+        ).execute(arguments: [step.to.rawValue, step.venueOrderID?.rawValue, step.at.nanosecondsSinceEpoch, step.clientOrderID.rawValue])
+        guard db.changesCount == 1 else {
+            throw StoreError(.constraint, "order step \(step.event) for \(step.clientOrderID), which has no intent")
+        }
+        try db.cachedStatement(
+            sql: "INSERT INTO order_events (client_order_id, at_ns, from_status, to_status, event, reason) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            step.clientOrderID.rawValue, step.at.nanosecondsSinceEpoch, step.from.rawValue, step.to.rawValue, step.event, step.reason,
+        ])
+    }
+
+    /// The order with `clientOrderID`, if stored.
+    ///
+    /// - Throws: ``StoreError``.
+    public func order(_ clientOrderID: ClientOrderID) throws(StoreError) -> StoredOrder? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE client_order_id = ?", arguments: [clientOrderID.rawValue])
+                .map(StoredOrder.init(row:))
+        }
+    }
+
+    /// Orders that may exist at the venue: every intent not yet in a final status (`new` ones
+    /// included: they may have been sent just before a crash). At start-up each is looked up at the
+    /// venue by client order id; none is ever re-sent.
+    ///
+    /// - Throws: ``StoreError``.
+    public func unsettledOrders() throws(StoreError) -> [StoredOrder] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM orders WHERE status NOT IN ('filled', 'cancelled', 'expired', 'rejected')
+                    ORDER BY decided_at_ns, client_order_id
+                    """
+            ).map(StoredOrder.init(row:))
+        }
+    }
+
+    /// The steps an order went through, oldest first.
+    ///
+    /// - Throws: ``StoreError``.
+    public func history(of clientOrderID: ClientOrderID) throws(StoreError) -> [OrderTransitionRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.*, o.venue_order_id FROM order_events e JOIN orders o USING (client_order_id)
+                    WHERE client_order_id = ? ORDER BY e.id
+                    """, arguments: [clientOrderID.rawValue]
+            ).map { row in
+                OrderTransitionRecord(
+                    clientOrderID: clientOrderID, from: try Self.status(row["from_status"]), to: try Self.status(row["to_status"]),
+                    event: row["event"], reason: row["reason"], venueOrderID: nil, at: Timestamp(nanosecondsSinceEpoch: row["at_ns"]))
+            }
+        }
+    }
+
+    /// Fills at or after `time`, oldest first.
+    ///
+    /// - Throws: ``StoreError``.
+    public func fills(since time: Timestamp) throws(StoreError) -> [FillOfOrder] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM fills WHERE at_ns >= ? ORDER BY at_ns, trade_id", arguments: [time.nanosecondsSinceEpoch])
+                .map { row in
+                    guard let currency = Currency(row["fee_currency"] as String),
+                        let liquidity = Fill.Liquidity(rawValue: row["liquidity"]), (row["quantity_e8"] as Int64) > 0
+                    else { throw StoreError(.invalidRecord, "fill \(row["trade_id"] as String) cannot be read back") }
+                    return FillOfOrder(
+                        clientOrderID: ClientOrderID(row["client_order_id"]),
+                        fill: Fill(
+                            tradeID: TradeID(row["trade_id"]), price: Price(FixedPoint(raw: row["price_e8"])),
+                            quantity: Quantity(FixedPoint(raw: row["quantity_e8"])),
+                            fee: Money(FixedPoint(raw: row["fee_e8"]), currency), liquidity: liquidity,
+                            time: Timestamp(nanosecondsSinceEpoch: row["at_ns"])))
+                }
+        }
+    }
+
+    static func status(_ text: String) throws -> Order.Status {
+        guard let status = Order.Status(rawValue: text) else { throw StoreError(.invalidRecord, "unknown order status \"\(text)\"") }
+        return status
+    }
+}
+
+extension StoredOrder {
+    init(row: Row) throws {
+        let text: String = row["symbol"]
+        guard let symbol = Symbol(canonical: text), let side = OrderSide(rawValue: row["side"]),
+            (row["quantity_e8"] as Int64) > 0
+        else { throw StoreError(.invalidRecord, "order \(row["client_order_id"] as String) cannot be read back") }
+        let kind: Order.Kind =
+            (row["kind"] as String) == "market"
+            ? .market : .limit(price: Price(FixedPoint(raw: row["limit_price_e8"])), postOnly: row["post_only"])
+        intent = OrderIntent(
+            clientOrderID: ClientOrderID(row["client_order_id"]), symbol: symbol, side: side, kind: kind,
+            quantity: Quantity(FixedPoint(raw: row["quantity_e8"])), cycleID: row["cycle_id"],
+            decidedAt: Timestamp(nanosecondsSinceEpoch: row["decided_at_ns"]))
+        status = try StateStore.status(row["status"])
+        venueOrderID = (row["venue_order_id"] as String?).map(VenueOrderID.init)
+        updatedAt = Timestamp(nanosecondsSinceEpoch: row["updated_at_ns"])
+    }
+}

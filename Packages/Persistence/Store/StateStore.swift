@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import TraderCore
+
+/// The bot's state in one SQLite file (WAL journal, `synchronous=FULL`, foreign keys on), owned by
+/// one process at a time: orders with their full history, fills (a fill seen twice is stored
+/// once), the realized-PnL ledger, pacing and cooldown memory, signal debounce state, equity
+/// anchors, the audit log and the trade log.
+///
+/// Every write is one transaction, committed before the call returns: what a call reports written
+/// survives a crash of the process at any later instant, and nothing half-written is ever visible.
+/// Order intents are committed on their own before the order may be sent (see ``recordIntents(_:)``).
+///
+/// Opening refuses what it cannot trust: a file another process holds (``StoreError/Code/locked``),
+/// one that is not a database or fails its integrity check (`corrupt`), and one written by a newer
+/// schema (`newer_schema`).
+public final class StateStore: Sendable {
+    /// The state file.
+    public let path: String
+    let queue: DatabaseQueue
+    private let lock: StateLock
+
+    /// Opens (creating if needed) the state file at `path`, takes its lock, checks it and applies
+    /// any pending migrations.
+    ///
+    /// - Throws: ``StoreError``.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        lock = try StateLock(statePath: path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.foreignKeysEnabled = true
+        configuration.label = "StateStore"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            try queue.writeWithoutTransaction { db in
+                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
+                guard check == "ok" else { throw StoreError(.corrupt, "\(path) fails its integrity check: \(check)") }
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+                guard unknown.isEmpty else {
+                    throw StoreError(
+                        .newerSchema,
+                        "\(path) has schema migrations this version does not know (\(unknown.sorted().joined(separator: ", "))); "
+                            + "use the newer version or a backup")
+                }
+            }
+            try migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction.
+    ///
+    /// - Throws: ``StoreError``; the transaction is rolled back.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a consistent read.
+    ///
+    /// - Throws: ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Audit records as JSON with sorted keys, so that equal records are equal text.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        guard let error = error as? DatabaseError else { return StoreError(.io, "\(path): \(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError(.corrupt, "\(path) is not a readable state file: \(error.message ?? "\(error)")")
+        case .SQLITE_CONSTRAINT: return StoreError(.constraint, "\(path): \(error.message ?? "\(error)")")
+        default: return StoreError(.io, "\(path): \(error.message ?? "\(error)")")
+        }
+    }
+}
