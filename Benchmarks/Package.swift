@@ -31,6 +31,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "PersistenceBenchmarks",
+            dependencies: [
+                .product(name: "Persistence", package: "main"),
+                .product(name: "TraderCore", package: "main"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/PersistenceBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "RiskBenchmarks",
             dependencies: [
                 .product(name: "RiskKit", package: "main"),

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Persistence
+@testable import Persistence
 import Testing
 import TraderCore
 
@@ -133,6 +133,13 @@ import TraderCore
 
 @Suite struct StoreOpeningTests {
     typealias F = StoreFixture
+
+    @Test func commitsAreSyncedFullyInWALMode() throws {
+        let path = try F.statePath()
+        let store = try StateStore(path: path)
+        #expect(try store.synchronousSetting() == 2)
+        #expect(try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
 
     @Test func aFileThatIsNotADatabaseIsRefusedAndLeftAsItWas() throws {
         let path = try F.statePath()

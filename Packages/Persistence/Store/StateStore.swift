@@ -31,13 +31,13 @@ public final class StateStore: Sendable {
         configuration.journalMode = .wal
         configuration.foreignKeysEnabled = true
         configuration.label = "StateStore"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = StoreSchema.migrator
             try queue.writeWithoutTransaction { db in
+                // After GRDB's WAL set-up, which chooses NORMAL: FULL syncs the WAL at every commit,
+                // so a commit that returned survives power loss too, not only a crash of the process.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
                 let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
                 guard check == "ok" else { throw StoreError(.corrupt, "\(path) fails its integrity check: \(check)") }
                 let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
@@ -80,6 +80,11 @@ public final class StateStore: Sendable {
         } catch {
             throw Self.storeError(error, path: path)
         }
+    }
+
+    /// SQLite's `synchronous` setting on the store's connection (2 is FULL).
+    func synchronousSetting() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// Audit records as JSON with sorted keys, so that equal records are equal text.
