@@ -4,6 +4,16 @@
 // Kept out of the main package so its dependencies never reach library users.
 import PackageDescription
 
+/// One benchmark executable over some of the main package's libraries.
+func benchmarkTarget(_ name: String, _ libraries: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: libraries.map { .product(name: $0, package: "main") } + [.product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "TraderBenchmarks",
     platforms: [.macOS(.v15)],
@@ -12,45 +22,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "SignalsBenchmarks",
-            dependencies: [
-                .product(name: "Signals", package: "main"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/SignalsBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "FixedPointBenchmarks",
-            dependencies: [
-                .product(name: "TraderCore", package: "main"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/FixedPointBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "PersistenceBenchmarks",
-            dependencies: [
-                .product(name: "Persistence", package: "main"),
-                .product(name: "TraderCore", package: "main"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/PersistenceBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "RiskBenchmarks",
-            dependencies: [
-                .product(name: "RiskKit", package: "main"),
-                .product(name: "CostModel", package: "main"),
-                .product(name: "TraderCore", package: "main"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/RiskBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmarkTarget("SignalsBenchmarks", ["Signals"]),
+        benchmarkTarget("FixedPointBenchmarks", ["TraderCore"]),
+        benchmarkTarget("PersistenceBenchmarks", ["Persistence", "TraderCore"]),
+        benchmarkTarget("RiskBenchmarks", ["RiskKit", "CostModel", "TraderCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -67,38 +67,30 @@ struct RiskScenario {
 
     /// Buys `quantity` of `symbol` at its mark, without fees.
     mutating func hold(_ quantity: String, of symbol: Symbol) {
-        let order = filledOrder(symbol, .buy, Quantity(quantity)!, at: context.marks[symbol]!)
-        try! portfolio.track(order.placed)
-        try! portfolio.book(order.fill, of: order.placed.clientOrderID)
-        try! portfolio.track(order.filled)
+        var order = acceptedOrder(symbol, .buy, quantity, prefix: "held")
+        try! portfolio.track(order)
+        let fill = Fill(
+            tradeID: TradeID("trade-\(orderNumber)"), price: context.marks[symbol]!, quantity: order.quantity, fee: .zero(Self.usd),
+            liquidity: .maker, time: Self.start)
+        try! portfolio.book(fill, of: order.clientOrderID)
+        try! order.apply(.fill(fill), at: Self.start)
+        try! portfolio.track(order)
     }
 
     /// Leaves a working limit order of `quantity` at the mark.
     mutating func working(_ side: OrderSide, _ quantity: String, of symbol: Symbol) {
+        try! portfolio.track(acceptedOrder(symbol, side, quantity, prefix: "working"))
+    }
+
+    /// A post-only limit order at the mark, submitted and accepted.
+    private mutating func acceptedOrder(_ symbol: Symbol, _ side: OrderSide, _ quantity: String, prefix: String) -> Order {
         orderNumber += 1
         var order = Order(
-            clientOrderID: ClientOrderID("working-\(orderNumber)"), symbol: symbol, side: side,
+            clientOrderID: ClientOrderID("\(prefix)-\(orderNumber)"), symbol: symbol, side: side,
             kind: .limit(price: context.marks[symbol]!, postOnly: true), quantity: Quantity(quantity)!)
         try! order.apply(.submit, at: Self.start)
         try! order.apply(.accept(VenueOrderID("venue-\(orderNumber)")), at: Self.start)
-        try! portfolio.track(order)
-    }
-
-    private mutating func filledOrder(_ symbol: Symbol, _ side: OrderSide, _ quantity: Quantity, at price: Price)
-        -> (placed: Order, fill: Fill, filled: Order)
-    {
-        orderNumber += 1
-        var order = Order(
-            clientOrderID: ClientOrderID("held-\(orderNumber)"), symbol: symbol, side: side,
-            kind: .limit(price: price, postOnly: true), quantity: quantity)
-        try! order.apply(.submit, at: Self.start)
-        try! order.apply(.accept(VenueOrderID("venue-\(orderNumber)")), at: Self.start)
-        let placed = order
-        let fill = Fill(
-            tradeID: TradeID("trade-\(orderNumber)"), price: price, quantity: quantity, fee: .zero(Self.usd), liquidity: .maker,
-            time: Self.start)
-        try! order.apply(.fill(fill), at: Self.start)
-        return (placed, fill, order)
+        return order
     }
 
     /// Moves the clock (and every quote's time with it, so quotes stay fresh).

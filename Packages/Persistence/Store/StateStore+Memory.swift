@@ -39,16 +39,8 @@ extension StateStore {
     ///
     /// - Throws: ``StoreError``.
     public func cooldowns(activeAt time: Timestamp) throws(StoreError) -> [Symbol: Timestamp] {
-        try read { db in
-            var result: [Symbol: Timestamp] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM cooldowns WHERE until_ns > ?", arguments: [time.nanosecondsSinceEpoch]) {
-                guard let symbol = Symbol(canonical: row["symbol"]) else {
-                    throw StoreError(.invalidRecord, "cooldown for \"\(row["symbol"] as String)\" is not a symbol")
-                }
-                result[symbol] = Timestamp(nanosecondsSinceEpoch: row["until_ns"])
-            }
-            return result
-        }
+        try untilBySymbol(
+            sql: "SELECT symbol, until_ns FROM cooldowns WHERE until_ns > ?", arguments: [time.nanosecondsSinceEpoch], what: "cooldown")
     }
 
     /// Saves a signal's debounce for `symbol`: it stays quiet until `until`.
@@ -66,11 +58,17 @@ extension StateStore {
     ///
     /// - Throws: ``StoreError``.
     public func debounces(signal: String) throws(StoreError) -> [Symbol: Timestamp] {
+        try untilBySymbol(
+            sql: "SELECT symbol, until_ns FROM signal_debounce WHERE signal = ?", arguments: [signal], what: "debounce")
+    }
+
+    /// Rows of `symbol` and `until_ns` as a map; a row whose symbol cannot be read is an error.
+    private func untilBySymbol(sql: String, arguments: StatementArguments, what: String) throws(StoreError) -> [Symbol: Timestamp] {
         try read { db in
             var result: [Symbol: Timestamp] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM signal_debounce WHERE signal = ?", arguments: [signal]) {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                 guard let symbol = Symbol(canonical: row["symbol"]) else {
-                    throw StoreError(.invalidRecord, "debounce for \"\(row["symbol"] as String)\" is not a symbol")
+                    throw StoreError(.invalidRecord, "\(what) for \"\(row["symbol"] as String)\" is not a symbol")
                 }
                 result[symbol] = Timestamp(nanosecondsSinceEpoch: row["until_ns"])
             }
@@ -198,12 +196,7 @@ extension StateStore {
     ///
     /// - Throws: ``StoreError``.
     public func auditRecords(from start: Timestamp, to end: Timestamp) throws(StoreError) -> [AuditRecord] {
-        let texts = try read { db in
-            try String.fetchAll(
-                db, sql: "SELECT record_json FROM audit_log WHERE at_ns >= ? AND at_ns < ? ORDER BY id",
-                arguments: [start.nanosecondsSinceEpoch, end.nanosecondsSinceEpoch])
-        }
-        return try texts.map { (text) throws(StoreError) in
+        try auditTexts(from: start, to: end).map { (text) throws(StoreError) in
             do {
                 return try JSONDecoder().decode(AuditRecord.self, from: Data(text.utf8))
             } catch {
@@ -218,11 +211,7 @@ extension StateStore {
     /// - Throws: ``StoreError`` `io` when the file cannot be written.
     @discardableResult
     public func exportAudit(from start: Timestamp, to end: Timestamp, toPath path: String) throws(StoreError) -> Int {
-        let texts = try read { db in
-            try String.fetchAll(
-                db, sql: "SELECT record_json FROM audit_log WHERE at_ns >= ? AND at_ns < ? ORDER BY id",
-                arguments: [start.nanosecondsSinceEpoch, end.nanosecondsSinceEpoch])
-        }
+        let texts = try auditTexts(from: start, to: end)
         let body = texts.isEmpty ? "" : texts.joined(separator: "\n") + "\n"
         do {
             try body.write(toFile: path, atomically: true, encoding: .utf8)
@@ -230,5 +219,14 @@ extension StateStore {
             throw StoreError(.io, "cannot write the audit export \(path): \(error.localizedDescription)")
         }
         return texts.count
+    }
+
+    /// The stored JSON of the audit records from `start` (inclusive) to `end` (exclusive), in order.
+    private func auditTexts(from start: Timestamp, to end: Timestamp) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT record_json FROM audit_log WHERE at_ns >= ? AND at_ns < ? ORDER BY id",
+                arguments: [start.nanosecondsSinceEpoch, end.nanosecondsSinceEpoch])
+        }
     }
 }

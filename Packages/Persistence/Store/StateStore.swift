@@ -60,21 +60,19 @@ public final class StateStore: Sendable {
     ///
     /// - Throws: ``StoreError``; the transaction is rolled back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try queue.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.storeError(error, path: path)
-        }
+        try mappingErrors { try queue.write(body) }
     }
 
     /// Runs `body` on a consistent read.
     ///
     /// - Throws: ``StoreError``.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try mappingErrors { try queue.read(body) }
+    }
+
+    private func mappingErrors<T>(_ access: () throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.read(body)
+            return try access()
         } catch let error as StoreError {
             throw error
         } catch {

@@ -75,23 +75,17 @@ enum TradingStops {
     /// Today's and this week's realized loss against their opening NAV.
     private static func lossStops(_ session: RiskSession) -> [RiskFinding] {
         let calendar = session.limits.losses.timeZone
-        let now = session.context.now
-        var findings: [RiskFinding] = []
-        let day = calendar.day(of: now)
-        let dayLoss = session.state.realizedPnL(inPeriod: day, of: calendar.day(of:)).negated
-        let dayBase = session.state.dayAnchor?.period == day ? session.state.dayAnchor!.nav : session.nav!
-        if let finding = lossStop(.dailyLossLimit, loss: dayLoss, base: dayBase, pct: session.limits.losses.maxDailyLossPct, period: "today") {
-            findings.append(finding)
+        let state = session.state
+        let periods: [(RiskReasonCode, (Timestamp) -> Int, RiskState.EquityAnchor?, FixedPoint, String)] = [
+            (.dailyLossLimit, calendar.day(of:), state.dayAnchor, session.limits.losses.maxDailyLossPct, "today"),
+            (.weeklyLossLimit, calendar.week(of:), state.weekAnchor, session.limits.losses.maxWeeklyLossPct, "this week"),
+        ]
+        return periods.compactMap { code, periodOf, anchor, pct, name in
+            let period = periodOf(session.context.now)
+            let loss = state.realizedPnL(inPeriod: period, of: periodOf).negated
+            let base = anchor?.period == period ? anchor!.nav : session.nav!
+            return lossStop(code, loss: loss, base: base, pct: pct, period: name)
         }
-        let week = calendar.week(of: now)
-        let weekLoss = session.state.realizedPnL(inPeriod: week, of: calendar.week(of:)).negated
-        let weekBase = session.state.weekAnchor?.period == week ? session.state.weekAnchor!.nav : session.nav!
-        if let finding = lossStop(
-            .weeklyLossLimit, loss: weekLoss, base: weekBase, pct: session.limits.losses.maxWeeklyLossPct, period: "this week")
-        {
-            findings.append(finding)
-        }
-        return findings
     }
 
     private static func lossStop(_ code: RiskReasonCode, loss: FixedPoint, base: FixedPoint, pct: FixedPoint, period: String)
