@@ -83,6 +83,30 @@ import TraderCore
         #expect(newYork.week(of: twentyFiveHoursLater) == newYork.week(of: justAfterMidnight) + 1)  // Monday
     }
 
+    @Test func dayIntervalsRunFromLocalMidnightAcrossDaylightSavingChanges() {
+        let newYork = TradingCalendar(identifier: "America/New_York")!
+        let springForward = newYork.day(of: Timestamp(secondsSinceEpoch: 1_772_946_000))  // Sunday 8 March 2026
+        #expect(newYork.interval(ofDay: springForward) == seconds(1_772_946_000)..<seconds(1_773_028_800))  // 23 h
+        let fallBack = newYork.day(of: Timestamp(secondsSinceEpoch: 1_793_505_600))  // Sunday 1 November 2026
+        #expect(newYork.interval(ofDay: fallBack) == seconds(1_793_505_600)..<seconds(1_793_595_600))  // 25 h
+        #expect(newYork.interval(ofWeek: newYork.week(ofDay: fallBack)) == seconds(1_792_987_200)..<seconds(1_793_595_600))
+    }
+
+    @Test func aDayWithoutALocalMidnightStartsAtItsFirstLocalSecond() {
+        // Santiago moves its clocks from 00:00 to 01:00 on Sunday 6 September 2026.
+        let santiago = TradingCalendar(identifier: "America/Santiago")!
+        let sunday = santiago.day(of: Timestamp(secondsSinceEpoch: 1_788_700_000))
+        #expect(santiago.interval(ofDay: sunday) == seconds(1_788_667_200)..<seconds(1_788_750_000))
+        #expect(santiago.day(of: Timestamp(secondsSinceEpoch: 1_788_667_199)) == sunday - 1)
+        // Beirut does the same at 00:00 on Sunday 29 March 2026, east of UTC: the offset at local
+        // midnight read as UTC is already the new one, so the boundary has to be searched for.
+        let beirut = TradingCalendar(identifier: "Asia/Beirut")!
+        let beirutSunday = beirut.day(of: Timestamp(secondsSinceEpoch: 1_774_780_000))
+        #expect(beirut.interval(ofDay: beirutSunday) == seconds(1_774_735_200)..<seconds(1_774_818_000))
+    }
+
+    private func seconds(_ value: Int64) -> Timestamp { Timestamp(secondsSinceEpoch: value) }
+
     @Test func aWinRestsTheSymbolThirtyMinutesToTheSecond() {
         var scenario = RiskScenario()
         scenario.state.recordRoundTrip(symbol: S.eth, realizedPnL: 50, closedAt: S.start, pacing: scenario.limits.pacing)

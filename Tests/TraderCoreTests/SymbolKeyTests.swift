@@ -13,10 +13,24 @@ import TraderTestKit
             return text
         }
         for _ in 0..<5_000 {
-            let (a, b) = (Symbol(base: code(), quote: code()), Symbol(base: code(), quote: code()))
-            #expect((a < b) == ((a.base, a.quote) < (b.base, b.quote)), "\(a) \(b)")
-            #expect((a == b) == (a.base == b.base && a.quote == b.quote), "\(a) \(b)")
+            let (aBase, aQuote, bBase, bQuote) = (code(), code(), code(), code())
+            let (a, b) = (Symbol(base: aBase, quote: aQuote), Symbol(base: bBase, quote: bQuote))
+            #expect((a < b) == ((aBase, aQuote) < (bBase, bQuote)), "\(a) \(b)")
+            #expect((a == b) == (aBase == bBase && aQuote == bQuote), "\(a) \(b)")
+            #expect(a.base == aBase && a.quote == aQuote && a.description == "\(aBase)-\(aQuote)")
         }
+    }
+
+    @Test func theCodesComeBackFromTheirPackedFormAtEveryLength() {
+        for code in ["A", "1INCH", "USDC", "B0", "A00000000000", "ZZZZZZZZZZZZ", "0000000000Z9", "9A"] {
+            #expect(Symbol(base: code, quote: "USD").base == code)
+            #expect(Symbol(base: "USD", quote: code).quote == code)
+        }
+    }
+
+    @Test func aSymbolIsSixteenPlainBytes() {
+        #expect(MemoryLayout<Symbol>.size == 16)
+        #expect(_isPOD(Symbol.self))
     }
 
     @Test func aPrefixOrdersFirstAndReversedPairsDiffer() {

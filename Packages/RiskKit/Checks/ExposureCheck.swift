@@ -25,7 +25,7 @@ struct ExposureCheck: ProposalCheck {
             return refusal
         }
         return fit(
-            &candidate, code: .totalExposureCap, cap: session.amount(pctOfNAV: caps.maxTotalPct), current: exposure.total,
+            &candidate, code: .totalExposureCap, cap: session.totalCap, current: exposure.total,
             scope: "total")
     }
 

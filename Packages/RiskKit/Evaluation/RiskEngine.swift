@@ -26,6 +26,8 @@ public struct RiskEngine: Sendable {
         let (tradingState, stops) = TradingStops.evaluate(session)
         var approved: [ApprovedTrade] = []
         var rejected: [RiskRejection] = []
+        approved.reserveCapacity(proposals.count)
+        rejected.reserveCapacity(proposals.count)
         for proposal in proposals {
             switch decide(proposal, tradingState: tradingState, stops: stops, session: session) {
             case .success(let trade):
@@ -46,7 +48,7 @@ public struct RiskEngine: Sendable {
     }
 
     private func decide(
-        _ proposal: TradeProposal, tradingState: TradingState, stops: [RiskFinding], session: RiskSession
+        _ proposal: TradeProposal, tradingState: TradingState, stops: [RiskFinding], session: borrowing RiskSession
     ) -> Result<ApprovedTrade, RiskFinding> {
         let isExit = proposal.side == .sell
         if tradingState == .halted || (tradingState == .reducing && !isExit) {
@@ -88,7 +90,7 @@ public struct RiskEngine: Sendable {
 
     /// The cut to `max_size_pct` of NAV, when the notional is above it.
     private func maxSizeCut(_ notional: FixedPoint, _ session: RiskSession) -> (notional: FixedPoint, finding: RiskFinding)? {
-        let largest = session.amount(pctOfNAV: limits.sizing.maxSizePct)
+        let largest = session.largestEntry
         guard notional > largest else { return nil }
         return (largest, RiskFinding(.maxSize, limit: largest, value: notional, unit: .quote, detail: "cut to max_size_pct of NAV"))
     }

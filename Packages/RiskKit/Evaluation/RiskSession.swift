@@ -15,6 +15,9 @@ struct RiskSession {
     let portfolio: Portfolio
     /// NAV; `nil` when it could not be computed (entries are then stopped).
     let nav: FixedPoint?
+    /// `max_total_pct` of NAV, and `max_size_pct` of NAV: the same for every proposal.
+    let totalCap: FixedPoint
+    let largestEntry: FixedPoint
     /// Held, pending and unreflected exposure, plus this evaluation's approvals; `nil` without a NAV.
     private(set) var exposure: ExposureBook?
     /// How many symbols are held or have pending buys, plus this evaluation's new entries.
@@ -45,11 +48,10 @@ struct RiskSession {
         }
         for position in portfolio.positions.values where !position.isFlat { open += 1 }
         var selling: [(symbol: Symbol, quantity: Quantity)] = []
-        let sold = proposals.filter { $0.side == .sell }.map(\.symbol)
         for order in portfolio.workingOrders.values {
             if order.side == .buy {
                 markOpen(order.symbol)
-            } else if sold.contains(order.symbol) {
+            } else if proposals.contains(where: { $0.side == .sell && $0.symbol == order.symbol }) {
                 selling.append((order.symbol, order.remainingQuantity))
             }
         }
@@ -66,14 +68,16 @@ struct RiskSession {
             self.nav = nil
             exposure = nil
         }
+        totalCap = Self.amount(pctOfNAV: limits.exposure.maxTotalPct, nav: nav)
+        largestEntry = Self.amount(pctOfNAV: limits.sizing.maxSizePct, nav: nav)
 
         let hourStart = context.now.advanced(by: .seconds(-3600))
         let calendar = limits.losses.timeZone
-        let today = calendar.day(of: context.now)
+        let todayStart = calendar.interval(ofDay: calendar.day(of: context.now)).lowerBound
         var inHour = 0
         var onDay = 0
         for time in state.tradeTimes.reversed() where time <= context.now {
-            let sameDay = calendar.day(of: time) == today
+            let sameDay = time >= todayStart
             if time > hourStart { inHour += 1 }
             if sameDay { onDay += 1 }
             if !sameDay && time <= hourStart { break }
@@ -97,6 +101,10 @@ struct RiskSession {
 
     /// `pct` % of NAV, rounded down; zero without a NAV.
     func amount(pctOfNAV pct: FixedPoint) -> FixedPoint {
+        Self.amount(pctOfNAV: pct, nav: nav)
+    }
+
+    private static func amount(pctOfNAV pct: FixedPoint, nav: FixedPoint?) -> FixedPoint {
         guard let nav else { return .zero }
         return (try? nav.multiplied(by: pct, dividedBy: FixedPoint(100), rounding: .down)) ?? .zero
     }

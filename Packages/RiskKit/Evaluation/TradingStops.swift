@@ -76,16 +76,19 @@ enum TradingStops {
     private static func lossStops(_ session: RiskSession) -> [RiskFinding] {
         let calendar = session.limits.losses.timeZone
         let state = session.state
-        let periods: [(RiskReasonCode, (Timestamp) -> Int, RiskState.EquityAnchor?, FixedPoint, String)] = [
-            (.dailyLossLimit, calendar.day(of:), state.dayAnchor, session.limits.losses.maxDailyLossPct, "today"),
-            (.weeklyLossLimit, calendar.week(of:), state.weekAnchor, session.limits.losses.maxWeeklyLossPct, "this week"),
-        ]
-        return periods.compactMap { code, periodOf, anchor, pct, name in
-            let period = periodOf(session.context.now)
-            let loss = state.realizedPnL(inPeriod: period, of: periodOf).negated
-            let base = anchor?.period == period ? anchor!.nav : session.nav!
-            return lossStop(code, loss: loss, base: base, pct: pct, period: name)
-        }
+        let losses = session.limits.losses
+        let day = calendar.day(of: session.context.now)
+        let week = calendar.week(ofDay: day)
+        let dayBase = state.dayAnchor?.period == day ? state.dayAnchor!.nav : session.nav!
+        let weekBase = state.weekAnchor?.period == week ? state.weekAnchor!.nav : session.nav!
+        return [
+            lossStop(
+                .dailyLossLimit, loss: state.realizedPnL(in: calendar.interval(ofDay: day)).negated, base: dayBase,
+                pct: losses.maxDailyLossPct, period: "today"),
+            lossStop(
+                .weeklyLossLimit, loss: state.realizedPnL(in: calendar.interval(ofWeek: week)).negated, base: weekBase,
+                pct: losses.maxWeeklyLossPct, period: "this week"),
+        ].compactMap { $0 }
     }
 
     private static func lossStop(_ code: RiskReasonCode, loss: FixedPoint, base: FixedPoint, pct: FixedPoint, period: String)

@@ -102,14 +102,13 @@ public struct RiskState: Hashable, Sendable {
         cooldowns = cooldowns.filter { $0.value > now }
     }
 
-    /// The realized PnL whose time falls in `period`, as `periodOf` numbers periods (a calendar's
-    /// days or weeks). A sum beyond ``FixedPoint``'s range counts as the largest loss: fail closed.
-    func realizedPnL(inPeriod period: Int, of periodOf: (Timestamp) -> Int) -> FixedPoint {
+    /// The realized PnL whose time falls in `interval` (a calendar day or week). A sum beyond
+    /// ``FixedPoint``'s range counts as the largest loss: fail closed.
+    func realizedPnL(in interval: Range<Timestamp>) -> FixedPoint {
         var total = FixedPoint.zero
         for entry in realized.reversed() {
-            let entryPeriod = periodOf(entry.time)
-            if entryPeriod < period { break }
-            if entryPeriod == period {
+            if entry.time < interval.lowerBound { break }
+            if entry.time < interval.upperBound {
                 guard let sum = try? total.adding(entry.amount) else { return .min }
                 total = sum
             }

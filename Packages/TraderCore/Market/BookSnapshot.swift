@@ -47,11 +47,13 @@ public struct BookSnapshot: Hashable, Sendable {
         let lowest = try mid.value.subtracting(band)
         let highest = try mid.value.adding(band)
         var bidDepth = FixedPoint.zero
-        for level in bids where level.price.value >= lowest {
+        for level in bids {
+            guard level.price.value >= lowest else { break }  // best first: the rest are further out
             bidDepth = try bidDepth.adding(level.price.notional(of: level.quantity, rounding: .down))
         }
         var askDepth = FixedPoint.zero
-        for level in asks where level.price.value <= highest {
+        for level in asks {
+            guard level.price.value <= highest else { break }
             askDepth = try askDepth.adding(level.price.notional(of: level.quantity, rounding: .down))
         }
         return (bidDepth, askDepth)

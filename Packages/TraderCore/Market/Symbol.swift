@@ -4,26 +4,26 @@
 /// Venues spell pairs differently (`BTCUSD`, `btc-usd`, `BTC/USD`, `BTC_USD`); ``parse(_:)`` maps
 /// those spellings to the canonical form and says whether it had to normalize.
 ///
-/// Each code is also kept packed into an integer (base 37, left-aligned, so that integer order is
-/// the codes' alphabetical order): hashing, equality and ordering work on two integers, not two
-/// strings, which makes a symbol as cheap a dictionary key as an `Int` pair.
+/// Each code is kept packed into an integer (base 37, left-aligned, so that integer order is the
+/// codes' alphabetical order), and the strings are rebuilt on demand: a symbol is 16 plain bytes,
+/// copied without reference counting, and hashing, equality and ordering work on two integers, which
+/// makes it as cheap a dictionary key as an `Int` pair.
 public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// The asset bought or sold (`BTC` in `BTC-USD`).
-    public let base: String
-    /// The asset the price is quoted in (`USD` in `BTC-USD`).
-    public let quote: String
     /// ``base`` packed into an integer (see the type's documentation); for fast keys in the package.
     package let baseCode: UInt64
     /// ``quote`` packed into an integer.
     package let quoteCode: UInt64
+
+    /// The asset bought or sold (`BTC` in `BTC-USD`).
+    public var base: String { Self.unpacked(baseCode) }
+    /// The asset the price is quoted in (`USD` in `BTC-USD`).
+    public var quote: String { Self.unpacked(quoteCode) }
 
     /// Creates a symbol from two asset codes.
     ///
     /// - Precondition: both codes are valid asset codes (see ``isAssetCode(_:)``).
     public init(base: String, quote: String) {
         precondition(Self.isAssetCode(base) && Self.isAssetCode(quote), "invalid asset code in \(base)-\(quote)")
-        self.base = base
-        self.quote = quote
         baseCode = Self.packed(base)
         quoteCode = Self.packed(quote)
     }
@@ -50,6 +50,16 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
         hasher.combine(baseCode &* 0x9E37_79B9_7F4A_7C15 ^ quoteCode)
     }
 
+    /// The hash `Set` and `Dictionary` use, mixed from the two codes and the per-process seed with
+    /// the splitmix64 finalizer instead of a full SipHash round: a symbol key costs about what an
+    /// `Int` key costs. Equal symbols hash equally; the seed still varies the hash between processes.
+    public func _rawHashValue(seed: Int) -> Int {
+        var mixed = (baseCode &* 0x9E37_79B9_7F4A_7C15) ^ quoteCode ^ UInt64(truncatingIfNeeded: seed)
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
+    }
+
     /// A valid asset code as a number: each character a base-37 digit (`0`–`9` are 1–10, `A`–`Z`
     /// 11–36), padded with zeros to 12 digits. 37¹² < 2⁶³, so every code has its own number.
     private static func packed(_ code: String) -> UInt64 {
@@ -62,6 +72,25 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         for _ in digits..<12 { value *= 37 }
         return value
+    }
+
+    /// The code `packed(_:)` made `value` from: the padding zeros stripped, then one character per
+    /// base-37 digit (no character is the digit 0). At most 12 bytes, so the string is stored inline.
+    private static func unpacked(_ value: UInt64) -> String {
+        var remaining = value
+        var count = 12
+        while remaining % 37 == 0 && count > 0 {
+            remaining /= 37
+            count -= 1
+        }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                let digit = UInt8(remaining % 37)
+                remaining /= 37
+                buffer[index] = digit <= 10 ? UInt8(ascii: "0") + digit - 1 : UInt8(ascii: "A") + digit - 11
+            }
+            return count
+        }
     }
 
     /// Whether `code` is a valid asset code: 1 to 12 upper-case ASCII letters or digits, with at
