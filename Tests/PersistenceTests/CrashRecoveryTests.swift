@@ -4,8 +4,9 @@ import Testing
 import TraderCore
 import TraderTestKit
 
-/// A writer subprocess is SIGKILLed at random moments, 50 times, on one state file. After every
-/// kill the store must open clean (lock recovered, integrity check passing), hold every commit the
+/// A writer subprocess is SIGKILLed at random moments, 50 times (`TRADER_CRASH_KILLS` sets more, and
+/// `TRADER_CRASH_SEED` another seed: `scripts/crash-soak`), on one state file. After every kill the
+/// store must open clean (lock recovered, integrity check passing), hold every commit the
 /// writer reported, show no half-written cycle, and never hold an order twice.
 @Suite(.serialized) struct CrashRecoveryTests {
     typealias F = StoreFixture
@@ -38,12 +39,15 @@ import TraderTestKit
         return Run(intents: intents, cycles: cycles)
     }
 
-    @Test func killingTheWriterFiftyTimesLosesNothingItReported() throws {
+    @Test func killingTheWriterAtRandomMomentsLosesNothingItReported() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let kills = environment["TRADER_CRASH_KILLS"].flatMap(Int.init) ?? 50
+        let seed = environment["TRADER_CRASH_SEED"].flatMap(UInt64.init) ?? 2026
         let path = try F.statePath()
-        var random = SeededGenerator(seed: 2026)
+        var random = SeededGenerator(seed: seed)
         var reportedCycles = Set<Int>()
         var nextCycle = 1
-        for _ in 0..<50 {
+        for _ in 0..<kills {
             let run = try Self.runAndKill(path: path, firstCycle: nextCycle, milliseconds: Int.random(in: 15...120, using: &random))
             reportedCycles.formUnion(run.cycles)
 
@@ -71,7 +75,7 @@ import TraderTestKit
             if let highest = settled.max() { #expect(settled == Set(1...highest)) }
             nextCycle = (settled.max() ?? 0) + 1 + orders.count
         }
-        #expect(reportedCycles.count > 50, "the writer must commit between kills for the test to mean anything")
+        #expect(reportedCycles.count > kills, "the writer must commit between kills for the test to mean anything")
     }
 
     @Test func aSecondWriterExitsWithCode2NamingTheHolder() throws {

@@ -66,6 +66,60 @@ import TraderCore
         #expect(try store.auditRecords(from: F.start, to: F.start.advanced(by: .seconds(1))).isEmpty)
     }
 
+    @Test func positionsAndBalancesAreCommittedWithTheFillsBehindThem() throws {
+        let path = try F.statePath()
+        var position = Position(symbol: F.btc)
+        try position.apply(F.fill("t-1"), side: .buy)
+        let usdc = Currency(code: "USDC")
+        let balances = [
+            Balance(currency: usdc, available: FixedPoint("12.5")!, hold: .zero),
+            Balance(currency: F.usd, available: FixedPoint("99499.7")!, hold: FixedPoint("500")!),
+        ]
+        do {
+            let store = try StateStore(path: path)
+            try store.recordIntents([F.intent(1)])
+            try store.commitCycle(
+                CycleRecord(
+                    audit: F.audit("c-1"), fills: [FillOfOrder(clientOrderID: ClientOrderID("order-1"), fill: F.fill("t-1"))],
+                    positions: [position], balances: balances))
+            try store.commitCycle(
+                CycleRecord(
+                    audit: F.audit("c-2", at: F.start.advanced(by: .seconds(60))),
+                    balances: [Balance(currency: F.usd, available: FixedPoint("99000")!, hold: .zero)]))
+        }
+        let reopened = try StateStore(path: path)
+        let restored = try #require(try reopened.positions()[F.btc])
+        #expect(restored == position)
+        #expect(restored.quantity == Quantity("0.01")! && restored.costBasis == FixedPoint(500) && restored.feesPaid == FixedPoint("0.3")!)
+        #expect(try reopened.balances(asOf: F.start.advanced(by: .seconds(59))) == BalanceSnapshot(at: F.start, balances: balances.reversed()))
+        #expect(try reopened.balances(asOf: F.start.advanced(by: .seconds(60)))?.balances.map(\.available) == [FixedPoint(99_000)])
+        #expect(try reopened.balances(asOf: F.start.advanced(by: .seconds(-1))) == nil)
+    }
+
+    @Test func aRefusedCycleLeavesPositionsAndBalancesAsTheyWere() throws {
+        let store = try StateStore(path: try F.statePath())
+        let step = OrderTransitionRecord(clientOrderID: ClientOrderID("ghost"), from: .new, to: .submitted, event: "submit", at: F.start)
+        var position = Position(symbol: F.btc)
+        try position.apply(F.fill("t-1"), side: .buy)
+        #expect(throws: StoreError.self) {
+            try store.commitCycle(
+                CycleRecord(
+                    audit: F.audit("c-1"), transitions: [step], positions: [position],
+                    balances: [Balance(currency: F.usd, available: 1, hold: 0)]))
+        }
+        #expect(try store.positions().isEmpty)
+        #expect(try store.balances(asOf: F.start) == nil)
+    }
+
+    @Test func aNegativePositionRowIsRefusedAsInvalid() throws {
+        let path = try F.statePath()
+        let store = try StateStore(path: path)
+        try store.write { db in
+            try db.execute(sql: "INSERT INTO positions VALUES ('BTC-USD', -1, 0, 0, 0, 0)")
+        }
+        #expect { try store.positions() } throws: { ($0 as? StoreError)?.code == .invalidRecord }
+    }
+
     @Test func theLedgerSumsByCalendarDayInATimeZone() throws {
         let store = try StateStore(path: try F.statePath())
         // 03:00 and 15:00 UTC on Monday: one UTC day, two New York days (Sunday 22:00 and Monday 10:00).

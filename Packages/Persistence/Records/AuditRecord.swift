@@ -96,13 +96,23 @@ public struct CycleRecord: Hashable, Sendable {
     public let fills: [FillOfOrder]
     /// Realized profit or loss booked.
     public let realized: [RealizedPnLRecord]
+    /// The positions the cycle's fills changed, as they stand after them (flat ones included: they
+    /// keep their realized PnL and fees).
+    public let positions: [Position]
+    /// The venue balances seen in the cycle, stored as a snapshot at the audit record's time.
+    public let balances: [Balance]
 
     /// Creates a cycle record.
-    public init(audit: AuditRecord, transitions: [OrderTransitionRecord] = [], fills: [FillOfOrder] = [], realized: [RealizedPnLRecord] = []) {
+    public init(
+        audit: AuditRecord, transitions: [OrderTransitionRecord] = [], fills: [FillOfOrder] = [],
+        realized: [RealizedPnLRecord] = [], positions: [Position] = [], balances: [Balance] = []
+    ) {
         self.audit = audit
         self.transitions = transitions
         self.fills = fills
         self.realized = realized
+        self.positions = positions
+        self.balances = balances
     }
 }
 

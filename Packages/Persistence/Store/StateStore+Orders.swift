@@ -29,7 +29,8 @@ extension StateStore {
         }
     }
 
-    /// Commits one cycle: its audit record, order steps, fills and realized PnL, all or nothing.
+    /// Commits one cycle: its audit record, order steps, fills, realized PnL, the positions they
+    /// changed and the balances seen, all or nothing.
     ///
     /// - Returns: the trade ids of fills that were new (a fill already stored is ignored).
     /// - Throws: ``StoreError``; nothing is written then.
@@ -67,6 +68,7 @@ extension StateStore {
             for entry in cycle.realized {
                 try insertRealized.execute(arguments: [entry.at.nanosecondsSinceEpoch, entry.symbol.description, entry.amount.raw])
             }
+            try Self.save(cycle.positions, balances: cycle.balances, at: cycle.audit.at, in: db)
             return added
         }
     }

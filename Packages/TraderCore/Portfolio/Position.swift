@@ -29,6 +29,20 @@ public struct Position: Hashable, Sendable {
         self.symbol = symbol
     }
 
+    /// A position restored from a record (the state store), exactly as it was saved.
+    ///
+    /// - Precondition: `costBasis` and `feesPaid` are not negative, and `costBasis` is zero when
+    ///   nothing is held.
+    public init(symbol: Symbol, quantity: Quantity, costBasis: FixedPoint, realizedPnL: FixedPoint, feesPaid: FixedPoint) {
+        precondition(!costBasis.isNegative && !feesPaid.isNegative, "negative cost basis or fees for \(symbol)")
+        precondition(!quantity.isZero || costBasis.isZero, "a cost basis without a quantity for \(symbol)")
+        self.symbol = symbol
+        self.quantity = quantity
+        self.costBasis = costBasis
+        self.realizedPnL = realizedPnL
+        self.feesPaid = feesPaid
+    }
+
     /// Whether nothing is held.
     public var isFlat: Bool { quantity.isZero }
 
