@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RiskKit", targets: ["RiskKit"]),
         .library(name: "Persistence", targets: ["Persistence"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
+        .library(name: "Backtest", targets: ["Backtest"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
     ],
     dependencies: [
@@ -60,6 +61,7 @@ let package = Package(
             path: "Packages/TraderConfig"
         ),
 
+        .target(name: "Backtest", dependencies: ["TraderCore"], path: "Packages/Backtest"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(name: "TraderTestKit", path: "Packages/TraderTestKit"),
 
@@ -86,6 +88,8 @@ let package = Package(
         .testTarget(
             name: "RiskKitTests", dependencies: ["RiskKit", "CostModel", "TraderCore", "TraderTestKit"],
             path: "Tests/RiskKitTests"),
+        .testTarget(
+            name: "BacktestTests", dependencies: ["Backtest", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",
