@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RiskKit", targets: ["RiskKit"]),
         .library(name: "Persistence", targets: ["Persistence"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
+        .library(name: "TradingEngine", targets: ["TradingEngine"]),
         .library(name: "Backtest", targets: ["Backtest"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
     ],
@@ -61,7 +62,10 @@ let package = Package(
             path: "Packages/TraderConfig"
         ),
 
-        .target(name: "Backtest", dependencies: ["TraderCore"], path: "Packages/Backtest"),
+        .target(
+            name: "TradingEngine", dependencies: ["TraderCore", "Signals", "RiskKit", "CostModel"], path: "Packages/TradingEngine"),
+        .target(
+            name: "Backtest", dependencies: ["TraderCore", "TradingEngine", "Signals", "RiskKit", "CostModel"], path: "Packages/Backtest"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(name: "TraderTestKit", path: "Packages/TraderTestKit"),
 

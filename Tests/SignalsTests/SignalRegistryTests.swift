@@ -10,7 +10,7 @@ import TraderCore
         #expect(problems.map(\.code) == ["unknown_signal"])
         #expect(
             problems.first?.message
-                == "no signal named \"momentun\"; registered: mean_reversion, momentum, price_move, scalp, volume_spike, whale; did you mean \"momentum\"?"
+                == "no signal named \"momentun\"; registered: ema_cross, mean_reversion, momentum, price_move, scalp, volume_spike, whale; did you mean \"momentum\"?"
         )
     }
 

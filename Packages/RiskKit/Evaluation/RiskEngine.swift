@@ -71,7 +71,7 @@ public struct RiskEngine: Sendable {
             candidate = RiskCandidate(proposal: proposal, rules: rules, quote: quote, notional: notional, sellable: sellable)
         } else {
             candidate = RiskCandidate(
-                proposal: proposal, rules: rules, quote: quote, notional: plannedNotional(proposal, session), sellable: .zero)
+                proposal: proposal, rules: rules, quote: quote, notional: plannedNotional(proposal, quote: quote, session), sellable: .zero)
             if let cap = maxSizeCut(candidate.notional, session) {
                 candidate.adjustments.append(cap.finding)
                 candidate.notional = cap.notional
@@ -83,9 +83,13 @@ public struct RiskEngine: Sendable {
         return OrderSizer(limits: limits.sizing).size(candidate)
     }
 
-    /// The proposal's % of NAV as a notional, rounded down.
-    private func plannedNotional(_ proposal: TradeProposal, _ session: RiskSession) -> FixedPoint {
-        session.amount(pctOfNAV: FixedPoint(nearest: proposal.sizePct) ?? .zero)
+    /// The proposal's fixed quantity at the ask (rounded up, so sizing gives the quantity back), or
+    /// its % of NAV as a notional, rounded down.
+    private func plannedNotional(_ proposal: TradeProposal, quote: Quote, _ session: RiskSession) -> FixedPoint {
+        if let quantity = proposal.quantity {
+            return (try? quote.ask.notional(of: quantity, rounding: .up)) ?? .max
+        }
+        return session.amount(pctOfNAV: FixedPoint(nearest: proposal.sizePct) ?? .zero)
     }
 
     /// The cut to `max_size_pct` of NAV, when the notional is above it.

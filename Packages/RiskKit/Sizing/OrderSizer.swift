@@ -19,6 +19,9 @@ struct OrderSizer {
             } else {
                 let units = try candidate.notional.divided(by: price.value, rounding: .down)
                 quantity = try Quantity(units.isNegative ? .zero : units).rounded(toIncrement: rules.baseIncrement, .down)
+                if let fixed = candidate.proposal.quantity, fixed < quantity {
+                    quantity = try fixed.rounded(toIncrement: rules.baseIncrement, .down)
+                }
             }
             if quantity > rules.maxSize {
                 let largest = try rules.maxSize.rounded(toIncrement: rules.baseIncrement, .down)

@@ -11,6 +11,7 @@ public struct AnySignal: Sendable {
         case meanReversion(MeanReversionSignal)
         case scalp(ScalpSignal)
         case whale(WhaleSignal)
+        case emaCross(EMACrossSignal)
         /// Held only during an update, so the signal being updated is uniquely referenced.
         case vacant
     }
@@ -26,6 +27,7 @@ public struct AnySignal: Sendable {
         case .meanReversion: MeanReversionSignal.name
         case .scalp: ScalpSignal.name
         case .whale: WhaleSignal.name
+        case .emaCross: EMACrossSignal.name
         case .vacant: preconditionFailure("a signal is vacant only during its own update")
         }
     }
@@ -62,6 +64,10 @@ public struct AnySignal: Sendable {
         case .whale(var signal):
             storage = .vacant
             defer { storage = .whale(signal) }
+            return signal.update(candle)
+        case .emaCross(var signal):
+            storage = .vacant
+            defer { storage = .emaCross(signal) }
             return signal.update(candle)
         case .vacant:
             preconditionFailure("a signal is vacant only during its own update")

@@ -49,6 +49,10 @@ public enum SignalRegistry {
             Parameter(name: "oversold", defaultValue: 30, range: 0...100, isWholeNumber: false),
             Parameter(name: "overbought", defaultValue: 70, range: 0...100, isWholeNumber: false),
         ],
+        EMACrossSignal.name: [
+            Parameter(name: "fast_period", defaultValue: 12, range: 1...1000, isWholeNumber: true),
+            Parameter(name: "slow_period", defaultValue: 26, range: 2...1000, isWholeNumber: true),
+        ],
         WhaleSignal.name: [
             Parameter(name: "range_days", defaultValue: 20, range: 1...365, isWholeNumber: true),
             Parameter(name: "min_volume_ratio", defaultValue: 1.5, range: 0...100, isWholeNumber: false),
@@ -85,12 +89,13 @@ public enum SignalRegistry {
                     ))
             }
         }
+        let values = resolved(spec)
+        if spec.name == ScalpSignal.name || spec.name == EMACrossSignal.name, values["fast_period"]! >= values["slow_period"]! {
+            problems.append(
+                Problem(
+                    code: "invalid_signal_parameter", parameter: "fast_period", message: "\(spec.name).fast_period must be below slow_period"))
+        }
         if spec.name == ScalpSignal.name {
-            let values = resolved(spec)
-            if values["fast_period"]! >= values["slow_period"]! {
-                problems.append(
-                    Problem(code: "invalid_signal_parameter", parameter: "fast_period", message: "scalp.fast_period must be below slow_period"))
-            }
             if values["oversold"]! >= values["overbought"]! {
                 problems.append(
                     Problem(code: "invalid_signal_parameter", parameter: "oversold", message: "scalp.oversold must be below overbought"))
@@ -123,6 +128,9 @@ public enum SignalRegistry {
         case MeanReversionSignal.name:
             return AnySignal(storage: .meanReversion(
                 MeanReversionSignal(symbol: symbol, lookback: whole("lookback_bars"), entryZScore: p["entry_zscore"]!)))
+        case EMACrossSignal.name:
+            return AnySignal(storage: .emaCross(
+                EMACrossSignal(symbol: symbol, fastPeriod: whole("fast_period"), slowPeriod: whole("slow_period"))))
         case ScalpSignal.name:
             return AnySignal(storage: .scalp(
                 ScalpSignal(

@@ -35,17 +35,25 @@ public struct RulesEngine: Sendable {
         public var convictionMultipliers: [TradeProposal.Conviction: Double]
         /// The least confidence a trigger needs.
         public var minConfidence: Double
+        /// Whether a trigger needs a known regime that allows its signal (on by default). Off, every
+        /// signal trades in every regime, including while the classifier warms up, at multiplier 1.
+        public var regimeGating: Bool
+        /// A fixed size in base units for every proposal, instead of a share of NAV.
+        public var fixedQuantity: Quantity?
 
         /// Creates a configuration.
         public init(
             regimes: [Regime: RegimeRule], baseSizePct: Double, maxSizePct: Double,
-            convictionMultipliers: [TradeProposal.Conviction: Double], minConfidence: Double
+            convictionMultipliers: [TradeProposal.Conviction: Double], minConfidence: Double, regimeGating: Bool = true,
+            fixedQuantity: Quantity? = nil
         ) {
             self.regimes = regimes
             self.baseSizePct = baseSizePct
             self.maxSizePct = maxSizePct
             self.convictionMultipliers = convictionMultipliers
             self.minConfidence = minConfidence
+            self.regimeGating = regimeGating
+            self.fixedQuantity = fixedQuantity
         }
     }
 
@@ -124,22 +132,24 @@ public struct RulesEngine: Sendable {
                         trigger: trigger, code: "superseded_by_stronger_trigger",
                         detail: "\(strongest.signal) fired with strength \(ReasonFormat.number(strongest.strength))"))
             }
-            let regime = regimes[symbol]!
+            let regime = regimes[symbol]
             let conviction = Self.conviction(for: strongest.confidence)
+            let regimeMultiplier = regime.flatMap { configuration.regimes[$0]?.sizingMultiplier } ?? 1
             let size = Swift.min(
                 configuration.maxSizePct,
-                configuration.baseSizePct * (configuration.convictionMultipliers[conviction] ?? 0)
-                    * configuration.regimes[regime]!.sizingMultiplier)
-            guard size > 0 else {
+                configuration.baseSizePct * (configuration.convictionMultipliers[conviction] ?? 0) * regimeMultiplier)
+            guard size > 0 || configuration.fixedQuantity != nil else {
                 outcome.suppressions.append(
-                    Suppression(trigger: strongest, code: "zero_size", detail: "size in regime \(regime.rawValue) is 0% of NAV"))
+                    Suppression(
+                        trigger: strongest, code: "zero_size", detail: "size in regime \(regime?.rawValue ?? "unknown") is 0% of NAV"))
                 continue
             }
             outcome.proposals.append(
                 TradeProposal(
-                    symbol: symbol, side: strongest.action == .buy ? .buy : .sell, sizePct: size,
+                    symbol: symbol, side: strongest.action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
                     confidence: strongest.confidence, conviction: conviction, signal: strongest.signal,
-                    reasons: strongest.reasons + ["regime \(regime.rawValue)"]))
+                    reasons: strongest.reasons + (regime.map { ["regime \($0.rawValue)"] } ?? []),
+                    quantity: configuration.fixedQuantity))
         }
         return outcome
     }
@@ -149,11 +159,13 @@ public struct RulesEngine: Sendable {
         guard trigger.action == .buy || trigger.action == .sell else {
             return ("options_action_not_spot", "\(trigger.action.rawValue) is for the options engine")
         }
-        guard let regime, let rule = configuration.regimes[regime] else {
-            return ("regime_unknown", "no regime for \(trigger.symbol) yet")
-        }
-        guard rule.allowedSignals.contains(trigger.signal) else {
-            return ("regime_disallows_signal", "regime \(regime.rawValue) does not allow \(trigger.signal)")
+        if configuration.regimeGating {
+            guard let regime, let rule = configuration.regimes[regime] else {
+                return ("regime_unknown", "no regime for \(trigger.symbol) yet")
+            }
+            guard rule.allowedSignals.contains(trigger.signal) else {
+                return ("regime_disallows_signal", "regime \(regime.rawValue) does not allow \(trigger.signal)")
+            }
         }
         guard trigger.confidence >= configuration.minConfidence else {
             return (

@@ -4,7 +4,7 @@ import TraderCore
 /// is copied out of an enum per update (which costs a retain and release of every buffer it holds).
 /// Triggers come out in the order the signals were enabled.
 struct SignalSet: Sendable {
-    private enum Kind: Sendable { case priceMove, volumeSpike, momentum, meanReversion, scalp, whale }
+    private enum Kind: Sendable { case priceMove, volumeSpike, momentum, meanReversion, scalp, whale, emaCross }
 
     private var priceMoves: [PriceMoveSignal] = []
     private var volumeSpikes: [VolumeSpikeSignal] = []
@@ -12,6 +12,7 @@ struct SignalSet: Sendable {
     private var meanReversions: [MeanReversionSignal] = []
     private var scalps: [ScalpSignal] = []
     private var whales: [WhaleSignal] = []
+    private var emaCrosses: [EMACrossSignal] = []
     private var order: [(kind: Kind, index: Int)] = []
 
     /// Adds a built signal after the ones already enabled.
@@ -23,6 +24,7 @@ struct SignalSet: Sendable {
         case .meanReversion(let s): order.append((.meanReversion, meanReversions.count)); meanReversions.append(s)
         case .scalp(let s): order.append((.scalp, scalps.count)); scalps.append(s)
         case .whale(let s): order.append((.whale, whales.count)); whales.append(s)
+        case .emaCross(let s): order.append((.emaCross, emaCrosses.count)); emaCrosses.append(s)
         case .vacant: preconditionFailure("a signal is vacant only during its own update")
         }
     }
@@ -38,6 +40,7 @@ struct SignalSet: Sendable {
                 case .meanReversion: meanReversions[index].update(candle)
                 case .scalp: scalps[index].update(candle)
                 case .whale: whales[index].update(candle)
+                case .emaCross: emaCrosses[index].update(candle)
                 }
             if let trigger { triggers.append(trigger) }
         }

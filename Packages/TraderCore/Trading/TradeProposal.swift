@@ -12,6 +12,9 @@ public struct TradeProposal: Hashable, Sendable {
     public let side: OrderSide
     /// The proposed size, % of NAV (risk may resize it down, never up).
     public let sizePct: Double
+    /// A fixed size in units of the base asset instead of a share of NAV, when the strategy trades
+    /// fixed lots (risk may still cut it, never grow it).
+    public let quantity: Quantity?
     /// The signal's confidence, 0 to 1.
     public let confidence: Double
     /// The conviction bucket.
@@ -26,7 +29,7 @@ public struct TradeProposal: Hashable, Sendable {
     /// - Precondition: `sizePct` is in 0...100 and `confidence` in 0...1.
     public init(
         symbol: Symbol, side: OrderSide, sizePct: Double, confidence: Double, conviction: Conviction, signal: String,
-        reasons: [String]
+        reasons: [String], quantity: Quantity? = nil
     ) {
         precondition((0...100).contains(sizePct), "size must be 0 to 100 % of NAV, got \(sizePct)")
         precondition((0...1).contains(confidence), "confidence must be 0 to 1, got \(confidence)")
@@ -37,5 +40,6 @@ public struct TradeProposal: Hashable, Sendable {
         self.conviction = conviction
         self.signal = signal
         self.reasons = reasons
+        self.quantity = quantity
     }
 }

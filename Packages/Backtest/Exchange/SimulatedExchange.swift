@@ -1,0 +1,118 @@
+import CostModel
+import TraderCore
+
+/// A venue simulated on bars, for backtests: it accepts or rejects orders as Coinbase does, and
+/// fills them by the ``FillModel``. Deterministic: trade ids are numbered, and orders are matched
+/// in arrival order.
+public struct SimulatedExchange: Sendable {
+    /// Coinbase's rejection of a post-only order that would take liquidity.
+    public static let postOnlyCrossingReason = "INVALID_LIMIT_PRICE_POST_ONLY"
+
+    /// The fill model.
+    public let model: FillModel
+    private var working: [(order: Order, arrivesAfter: Int, arrivedAt: Timestamp?)] = []
+    private var barsSeen: [Symbol: Int] = [:]
+    private var tradeNumber = 0
+    private var orderNumber = 0
+
+    /// An exchange filling by `model`.
+    public init(model: FillModel) {
+        self.model = model
+    }
+
+    /// Orders still working.
+    public var workingOrders: [Order] { working.map(\.order) }
+
+    /// Takes an order decided at `time` against `quote`; reports its acceptance, or its rejection
+    /// when it is a post-only limit that would cross the spread.
+    public mutating func submit(_ order: Order, at time: Timestamp, quote: Quote) -> [VenueReport] {
+        if case .limit(let price, true) = order.kind,
+            order.side == .buy ? price >= quote.ask : price <= quote.bid
+        {
+            return [VenueReport(clientOrderID: order.clientOrderID, event: .reject(reason: Self.postOnlyCrossingReason), time: time)]
+        }
+        orderNumber += 1
+        var accepted = order
+        try? accepted.apply(.submit, at: time)
+        let id = VenueOrderID("sim-order-\(orderNumber)")
+        try? accepted.apply(.accept(id), at: time)
+        working.append((accepted, (barsSeen[order.symbol] ?? 0) + model.latencyBars, nil))
+        return [VenueReport(clientOrderID: order.clientOrderID, event: .accept(id), time: time)]
+    }
+
+    /// Cancels a working order; `nil` when it is not working (already filled or gone).
+    public mutating func cancel(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueReport? {
+        guard let index = working.firstIndex(where: { $0.order.clientOrderID == clientOrderID }) else { return nil }
+        working.remove(at: index)
+        return VenueReport(clientOrderID: clientOrderID, event: .cancel, time: time)
+    }
+
+    /// Runs `candle` of `symbol` (a bar that opens after every decision so far) against the
+    /// working orders: fills, partial fills and expiries, in arrival order.
+    public mutating func process(_ candle: Candle, of symbol: Symbol) -> [VenueReport] {
+        let bar = (barsSeen[symbol] ?? 0) + 1
+        barsSeen[symbol] = bar
+        var reports: [VenueReport] = []
+        var index = 0
+        while index < working.count {
+            guard working[index].order.symbol == symbol, bar > working[index].arrivesAfter else {
+                index += 1
+                continue
+            }
+            let arrivedAt = working[index].arrivedAt ?? candle.time
+            working[index].arrivedAt = arrivedAt
+            if let ttl = model.orderTTL, case .limit = working[index].order.kind, arrivedAt.duration(to: candle.time) >= ttl {
+                reports.append(VenueReport(clientOrderID: working[index].order.clientOrderID, event: .expire, time: candle.time))
+                working.remove(at: index)
+                continue
+            }
+            guard let fill = fill(working[index].order, on: candle) else {
+                index += 1
+                continue
+            }
+            try? working[index].order.apply(.fill(fill), at: candle.time)
+            reports.append(VenueReport(clientOrderID: working[index].order.clientOrderID, event: .fill(fill), time: candle.time))
+            if working[index].order.remainingQuantity.isZero { working.remove(at: index) } else { index += 1 }
+        }
+        return reports
+    }
+
+    /// The fill `order` gets on `candle`, if any.
+    private mutating func fill(_ order: Order, on candle: Candle) -> Fill? {
+        let price: Price
+        let liquidity: Fill.Liquidity
+        switch order.kind {
+        case .market:
+            let slip = (try? candle.open.value.multiplied(by: model.slippageBps, dividedBy: 10_000, rounding: .up)) ?? .zero
+            guard let moved = try? (order.side == .buy ? candle.open.value.adding(slip) : candle.open.value.subtracting(slip)) else {
+                return nil
+            }
+            price = Price(moved)
+            liquidity = .taker
+        case .limit(let limit, _):
+            let reached =
+                switch (order.side, model.limitRule) {
+                case (.buy, .touch): candle.low <= limit
+                case (.buy, .tradeThrough): candle.low < limit
+                case (.sell, .touch): candle.high >= limit
+                case (.sell, .tradeThrough): candle.high > limit
+                }
+            guard reached else { return nil }
+            price = limit
+            liquidity = .maker
+        }
+        var quantity = order.remainingQuantity
+        if let rate = model.participationRate,
+            let cap = try? candle.volume.value.multiplied(by: rate, rounding: .down), cap < quantity.value
+        {
+            quantity = Quantity(cap)
+        }
+        guard !quantity.isZero, let notional = try? price.notional(of: quantity, rounding: .toNearestOrEven),
+            let fee = try? notional.multiplied(by: model.fees.rate(for: liquidity), rounding: .toNearestOrEven)
+        else { return nil }
+        tradeNumber += 1
+        return Fill(
+            tradeID: TradeID("sim-\(tradeNumber)"), price: price, quantity: quantity, fee: Money(fee, Currency(code: order.symbol.quote)),
+            liquidity: liquidity, time: candle.time)
+    }
+}

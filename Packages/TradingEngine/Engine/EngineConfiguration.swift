@@ -1,0 +1,35 @@
+import RiskKit
+import Signals
+import TraderCore
+
+/// Everything a ``TradingEngine`` is built from (TraderConfig builds it from the YAML files).
+public struct EngineConfiguration: Sendable {
+    /// The symbols traded, with their product rules.
+    public var products: [Symbol: ProductRules]
+    /// The enabled signals.
+    public var signals: [SignalSpec]
+    /// The bad-tick guard's settings.
+    public var badTickGuard: BadTickGuard.Configuration
+    /// The rules (regime gating, sizing).
+    public var rules: RulesEngine.Configuration
+    /// The risk limits.
+    public var risk: RiskLimits
+    /// How trades become orders.
+    public var execution: ExecutionPolicy
+    /// The theme of each symbol that has one.
+    public var themes: ThemeMap
+
+    /// Creates a configuration.
+    public init(
+        products: [Symbol: ProductRules], signals: [SignalSpec], badTickGuard: BadTickGuard.Configuration,
+        rules: RulesEngine.Configuration, risk: RiskLimits, execution: ExecutionPolicy, themes: ThemeMap = ThemeMap()
+    ) {
+        self.products = products
+        self.signals = signals
+        self.badTickGuard = badTickGuard
+        self.rules = rules
+        self.risk = risk
+        self.execution = execution
+        self.themes = themes
+    }
+}

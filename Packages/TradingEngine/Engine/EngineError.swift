@@ -1,0 +1,24 @@
+/// An event or request the engine cannot take.
+public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable code.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The snake_case name.
+        public let rawValue: String
+        /// An event for an order the engine did not create.
+        public static let unknownOrder = Code(rawValue: "unknown_order")
+        public var description: String { rawValue }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// Details for people.
+    public let message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+}

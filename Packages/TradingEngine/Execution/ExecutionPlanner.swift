@@ -1,0 +1,57 @@
+import RiskKit
+import TraderCore
+
+/// Turns approved trades into orders: market or post-only limit as the policy says, prices on the
+/// product's tick, and a client order id that is a pure function of strategy, symbol, side and the
+/// intent's sequence number (`ema-BTC-USD-buy-17`), so a retried intent carries the same id.
+public struct ExecutionPlanner: Sendable {
+    /// The policy.
+    public let policy: ExecutionPolicy
+
+    /// A planner for `policy`.
+    public init(policy: ExecutionPolicy) {
+        self.policy = policy
+    }
+
+    /// The client order id of intent number `sequence`.
+    public func clientOrderID(symbol: Symbol, side: OrderSide, sequence: Int) -> ClientOrderID {
+        ClientOrderID("\(policy.strategyID)-\(symbol)-\(side.rawValue)-\(sequence)")
+    }
+
+    /// The order for `trade`; `nil` when the product's rules leave no valid price (a limit price on
+    /// no tick, a market order where the product is limit-only or post-only).
+    public func order(for trade: ApprovedTrade, rules: ProductRules, quote: Quote, sequence: Int) -> Order? {
+        let side = trade.proposal.side
+        let kind: Order.Kind
+        switch policy.style {
+        case .market:
+            guard rules.status == .online else { return nil }
+            kind = .market
+        case .postOnlyLimit(let ticks):
+            guard rules.status != .cancelOnly, rules.status != .disabled, rules.status != .offline,
+                let price = postOnlyPrice(side: side, quote: quote, tick: rules.priceIncrement.value, ticks: ticks)
+            else { return nil }
+            kind = .limit(price: Price(price), postOnly: true)
+        }
+        return Order(
+            clientOrderID: clientOrderID(symbol: trade.proposal.symbol, side: side, sequence: sequence),
+            symbol: trade.proposal.symbol, side: side, kind: kind, quantity: trade.quantity)
+    }
+
+    /// The best bid (buy) or ask (sell) improved by `ticks` toward the other side, on the tick and
+    /// still inside the spread, so that it rests as a maker; `nil` when the spread has no room.
+    private func postOnlyPrice(side: OrderSide, quote: Quote, tick: FixedPoint, ticks: Int) -> FixedPoint? {
+        let improvement = FixedPoint(raw: tick.raw * Int64(ticks))
+        switch side {
+        case .buy:
+            guard let price = try? quote.bid.value.adding(improvement).rounded(toIncrement: tick, .down),
+                price < quote.ask.value, price.raw > 0
+            else { return nil }
+            return price
+        case .sell:
+            guard let price = try? quote.ask.value.subtracting(improvement).rounded(toIncrement: tick, .up), price > quote.bid.value
+            else { return nil }
+            return price
+        }
+    }
+}
