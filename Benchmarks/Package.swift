@@ -26,6 +26,11 @@ let package = Package(
         benchmarkTarget("FixedPointBenchmarks", ["TraderCore"]),
         benchmarkTarget("PersistenceBenchmarks", ["Persistence", "TraderCore"]),
         benchmarkTarget("RiskBenchmarks", ["RiskKit", "CostModel", "TraderCore"]),
+        // A plain timed run (one pass of a million bars is too long for per-iteration sampling).
+        .executableTarget(
+            name: "BacktestThroughput",
+            dependencies: ["Backtest", "TradingEngine", "TraderCore"].map { .product(name: $0, package: "main") },
+            path: "Benchmarks/BacktestThroughput"),
     ],
     swiftLanguageModes: [.v6]
 )
