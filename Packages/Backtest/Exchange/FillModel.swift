@@ -20,7 +20,7 @@ public struct FillModel: Hashable, Sendable {
         case tradeThrough = "trade_through"
     }
 
-    /// Maker and taker fee rates.
+    /// Maker and taker fee rates; each fill's fee is CostModel's, rounded up to 10⁻⁸.
     public var fees: FeeRates
     /// Price slippage of market orders, in basis points (0 for none).
     public var slippageBps: FixedPoint

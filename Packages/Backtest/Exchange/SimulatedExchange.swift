@@ -108,7 +108,7 @@ public struct SimulatedExchange: Sendable {
             quantity = Quantity(cap)
         }
         guard !quantity.isZero, let notional = try? price.notional(of: quantity, rounding: .toNearestOrEven),
-            let fee = try? notional.multiplied(by: model.fees.rate(for: liquidity), rounding: .toNearestOrEven)
+            let fee = try? model.fees.fee(onNotional: notional, liquidity: liquidity)
         else { return nil }
         tradeNumber += 1
         return Fill(

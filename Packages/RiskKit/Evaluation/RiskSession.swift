@@ -30,6 +30,9 @@ struct RiskSession {
     private(set) var tradesToday: Int
     /// The latest trade.
     private(set) var lastTrade: Timestamp?
+    /// Today's number in the loss calendar, and its instants (pacing and the daily loss stop).
+    let day: Int
+    let today: Range<Timestamp>
     /// Quantity being sold, by working sell orders and this evaluation's approved exits, for the
     /// symbols that sell proposals name.
     private var selling: [(symbol: Symbol, quantity: Quantity)] = []
@@ -73,11 +76,12 @@ struct RiskSession {
 
         let hourStart = context.now.advanced(by: .seconds(-3600))
         let calendar = limits.losses.timeZone
-        let todayStart = calendar.interval(ofDay: calendar.day(of: context.now)).lowerBound
+        day = calendar.day(of: context.now)
+        today = calendar.interval(ofDay: day)
         var inHour = 0
         var onDay = 0
         for time in state.tradeTimes.reversed() where time <= context.now {
-            let sameDay = time >= todayStart
+            let sameDay = time >= today.lowerBound
             if time > hourStart { inHour += 1 }
             if sameDay { onDay += 1 }
             if !sameDay && time <= hourStart { break }

@@ -77,13 +77,13 @@ enum TradingStops {
         let calendar = session.limits.losses.timeZone
         let state = session.state
         let losses = session.limits.losses
-        let day = calendar.day(of: session.context.now)
+        let day = session.day
         let week = calendar.week(ofDay: day)
         let dayBase = state.dayAnchor?.period == day ? state.dayAnchor!.nav : session.nav!
         let weekBase = state.weekAnchor?.period == week ? state.weekAnchor!.nav : session.nav!
         return [
             lossStop(
-                .dailyLossLimit, loss: state.realizedPnL(in: calendar.interval(ofDay: day)).negated, base: dayBase,
+                .dailyLossLimit, loss: state.realizedPnL(in: session.today).negated, base: dayBase,
                 pct: losses.maxDailyLossPct, period: "today"),
             lossStop(
                 .weeklyLossLimit, loss: state.realizedPnL(in: calendar.interval(ofWeek: week)).negated, base: weekBase,

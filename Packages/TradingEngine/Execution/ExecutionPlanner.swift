@@ -18,21 +18,21 @@ public struct ExecutionPlanner: Sendable {
         ClientOrderID("\(policy.strategyID)-\(symbol)-\(side.rawValue)-\(sequence)")
     }
 
-    /// The order for `trade`; `nil` when the product's rules leave no valid price (a limit price on
-    /// no tick, a market order where the product is limit-only or post-only).
+    /// The order for `trade`; `nil` when the spread leaves no room for a post-only price, or the
+    /// product does not take the order's kind now (``ProductRules/accepts(_:)``).
     public func order(for trade: ApprovedTrade, rules: ProductRules, quote: Quote, sequence: Int) -> Order? {
         let side = trade.proposal.side
         let kind: Order.Kind
         switch policy.style {
         case .market:
-            guard rules.status == .online else { return nil }
             kind = .market
         case .postOnlyLimit(let ticks):
-            guard rules.status != .cancelOnly, rules.status != .disabled, rules.status != .offline,
-                let price = postOnlyPrice(side: side, quote: quote, tick: rules.priceIncrement.value, ticks: ticks)
-            else { return nil }
+            guard let price = postOnlyPrice(side: side, quote: quote, tick: rules.priceIncrement.value, ticks: ticks) else {
+                return nil
+            }
             kind = .limit(price: Price(price), postOnly: true)
         }
+        guard rules.accepts(kind) else { return nil }
         return Order(
             clientOrderID: clientOrderID(symbol: trade.proposal.symbol, side: side, sequence: sequence),
             symbol: trade.proposal.symbol, side: side, kind: kind, quantity: trade.quantity)
