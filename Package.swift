@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "RiskKit", targets: ["RiskKit"]),
         .library(name: "Persistence", targets: ["Persistence"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .library(name: "TradingEngine", targets: ["TradingEngine"]),
         .library(name: "Backtest", targets: ["Backtest"]),
@@ -52,6 +53,8 @@ let package = Package(
             path: "Packages/Persistence"
         ),
 
+        .target(name: "Analytics", dependencies: ["TraderCore", "CostModel"], path: "Packages/Analytics"),
+
         // Engine
         .target(
             name: "TraderConfig",
@@ -65,7 +68,7 @@ let package = Package(
         .target(
             name: "TradingEngine", dependencies: ["TraderCore", "Signals", "RiskKit", "CostModel"], path: "Packages/TradingEngine"),
         .target(
-            name: "Backtest", dependencies: ["TraderCore", "TradingEngine", "Signals", "RiskKit", "CostModel"], path: "Packages/Backtest"),
+            name: "Backtest", dependencies: ["TraderCore", "TradingEngine", "Signals", "RiskKit", "CostModel", "Analytics"], path: "Packages/Backtest"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(name: "TraderTestKit", path: "Packages/TraderTestKit"),
 
@@ -94,6 +97,7 @@ let package = Package(
             path: "Tests/RiskKitTests"),
         .testTarget(
             name: "BacktestTests", dependencies: ["Backtest", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "CostModel", "TraderCore"], path: "Tests/AnalyticsTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",

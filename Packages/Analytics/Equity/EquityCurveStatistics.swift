@@ -1,0 +1,130 @@
+import TraderCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The statistics of an equity curve, accumulated one point at a time in constant memory, so a
+/// curve of ten million bars costs no more than one of ten.
+///
+/// Per-period returns are simple returns between consecutive points, `rₜ = Eₜ / Eₜ₋₁ − 1`.
+/// Mean and variance use Welford's method; the downside sum uses returns below the per-period
+/// risk-free rate. Drawdown is measured from the running peak.
+public struct EquityCurveStatistics: Sendable {
+    /// Periods in a year (365 × 86,400 / bar seconds for a market that trades around the clock).
+    public let periodsPerYear: Double
+    /// The annual risk-free rate, as a fraction (0.02 is 2 %).
+    public let riskFreeRate: Double
+
+    /// The first point.
+    public private(set) var first: EquityPoint?
+    /// The latest point.
+    public private(set) var last: EquityPoint?
+    /// Points seen.
+    public private(set) var points = 0
+    /// Points at which something was held.
+    public private(set) var exposedPoints = 0
+    /// The deepest fall from a running peak, as a fraction of the peak (0.1 is 10 %).
+    public private(set) var maxDrawdown = 0.0
+    /// The longest time from a peak until equity first regained it (or until the last point, when
+    /// it has not yet).
+    public private(set) var maxDrawdownDuration: Duration = .zero
+
+    private var returns = 0
+    private var meanReturn = 0.0
+    private var squaredDeviations = 0.0
+    private var downsideSquares = 0.0
+    private var peak = 0.0
+    private var peakTime: Timestamp?
+    private var underwater = false
+
+    /// Empty statistics for bars `periodsPerYear` to the year and an annual `riskFreeRate`.
+    public init(periodsPerYear: Double, riskFreeRate: Double = 0) {
+        self.periodsPerYear = periodsPerYear
+        self.riskFreeRate = riskFreeRate
+    }
+
+    /// Adds the next point (times must not go backwards).
+    public mutating func add(_ point: EquityPoint) {
+        let equity = point.equity.doubleValue
+        if let previous = last?.equity.doubleValue, previous > 0 {
+            let r = equity / previous - 1
+            returns += 1
+            let delta = r - meanReturn
+            meanReturn += delta / Double(returns)
+            squaredDeviations += delta * (r - meanReturn)
+            let excess = r - riskFreePerPeriod
+            if excess < 0 { downsideSquares += excess * excess }
+        }
+        if first == nil { first = point }
+        last = point
+        points += 1
+        if point.exposed { exposedPoints += 1 }
+        if peakTime == nil || equity >= peak {
+            if underwater, let peakTime { maxDrawdownDuration = max(maxDrawdownDuration, peakTime.duration(to: point.time)) }
+            underwater = false
+            peak = equity
+            peakTime = point.time
+        } else {
+            underwater = true
+            if peak > 0 { maxDrawdown = max(maxDrawdown, (peak - equity) / peak) }
+        }
+    }
+
+    /// The risk-free rate per period: `(1 + rf)^(1/P) − 1`.
+    public var riskFreePerPeriod: Double { pow(1 + riskFreeRate, 1 / periodsPerYear) - 1 }
+
+    /// The longest drawdown, counting one still open at the last point.
+    public var longestDrawdown: Duration {
+        guard underwater, let peakTime, let last else { return maxDrawdownDuration }
+        return max(maxDrawdownDuration, peakTime.duration(to: last.time))
+    }
+
+    /// `E_last / E_first − 1`; `nil` before two points or from a non-positive start.
+    public var totalReturn: Double? {
+        guard let first, let last, points > 1, first.equity.raw > 0 else { return nil }
+        return last.equity.doubleValue / first.equity.doubleValue - 1
+    }
+
+    /// Compound annual growth: `(E_last / E_first)^(1/years) − 1`, years = elapsed seconds ÷
+    /// (365 × 86,400); `nil` for no elapsed time or a wiped-out account.
+    public var cagr: Double? {
+        guard let first, let last, let totalReturn, totalReturn > -1 else { return nil }
+        let years = Double(first.time.duration(to: last.time).components.seconds) / (365 * 86_400)
+        guard years > 0 else { return nil }
+        return pow(1 + totalReturn, 1 / years) - 1
+    }
+
+    /// The sample standard deviation of per-period returns (n − 1); `nil` below two returns.
+    public var returnStandardDeviation: Double? {
+        returns > 1 ? (squaredDeviations / Double(returns - 1)).squareRoot() : nil
+    }
+
+    /// `σ × √P`.
+    public var annualizedVolatility: Double? { returnStandardDeviation.map { $0 * periodsPerYear.squareRoot() } }
+
+    /// `(mean(r) − rf_period) / σ × √P`; `nil` when σ is zero or unknown.
+    public var sharpe: Double? {
+        guard let sd = returnStandardDeviation, sd > 0 else { return nil }
+        return (meanReturn - riskFreePerPeriod) / sd * periodsPerYear.squareRoot()
+    }
+
+    /// `(mean(r) − rf_period) / DD × √P`, where the downside deviation
+    /// `DD = √(Σ min(0, r − rf_period)² / n)` over all n returns; `nil` without a downside.
+    public var sortino: Double? {
+        guard returns > 0, downsideSquares > 0 else { return nil }
+        let downside = (downsideSquares / Double(returns)).squareRoot()
+        return (meanReturn - riskFreePerPeriod) / downside * periodsPerYear.squareRoot()
+    }
+
+    /// `CAGR / max drawdown`; `nil` without a drawdown.
+    public var calmar: Double? {
+        guard let cagr, maxDrawdown > 0 else { return nil }
+        return cagr / maxDrawdown
+    }
+
+    /// The share of points at which something was held.
+    public var exposureTime: Double? { points > 0 ? Double(exposedPoints) / Double(points) : nil }
+}

@@ -1,0 +1,18 @@
+import TraderCore
+
+/// Why an order exists: the decision behind it, which round trips and breakdowns report.
+public struct OrderOrigin: Hashable, Sendable {
+    /// The signal whose proposal it carries out.
+    public let signal: String
+    /// The regime at the decision, if known.
+    public let regime: Regime?
+    /// The mid when the decision was taken (the reference for slippage).
+    public let decisionMid: Price
+
+    /// Creates an origin.
+    public init(signal: String, regime: Regime?, decisionMid: Price) {
+        self.signal = signal
+        self.regime = regime
+        self.decisionMid = decisionMid
+    }
+}

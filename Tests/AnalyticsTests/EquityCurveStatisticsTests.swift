@@ -1,0 +1,76 @@
+import Analytics
+import Testing
+import TraderCore
+
+/// Metrics on a curve small enough to check by hand: daily points 100, 110, 99, 99, 121.
+///
+/// Returns r = 0.1, −0.1, 0, 2/9; mean = (2/9)/4 = 1/18; sample σ = √(Σ(r − 1/18)² / 3) =
+/// 0.13788526273323...; P = 365. The peak of 110 falls to 99 (10 %) and is regained on day 4.
+@Suite struct EquityCurveStatisticsTests {
+    static let day: Int64 = 86_400
+
+    static func curve(riskFreeRate: Double = 0) -> EquityCurveStatistics {
+        var curve = EquityCurveStatistics(periodsPerYear: 365, riskFreeRate: riskFreeRate)
+        let equities: [FixedPoint] = [100, 110, 99, 99, 121]
+        let exposed = [false, true, true, false, true]
+        for (index, equity) in equities.enumerated() {
+            curve.add(EquityPoint(time: Timestamp(secondsSinceEpoch: Int64(index) * day), equity: equity, exposed: exposed[index]))
+        }
+        return curve
+    }
+
+    static func close(_ actual: Double?, _ expected: Double) -> Bool {
+        guard let actual else { return false }
+        return abs(actual - expected) <= abs(expected) * 1e-12
+    }
+
+    @Test func returnsVolatilityAndRatiosMatchTheHandComputation() {
+        let curve = Self.curve()
+        #expect(Self.close(curve.totalReturn, 0.21))
+        #expect(Self.close(curve.returnStandardDeviation, 0.1378852627332318))
+        #expect(Self.close(curve.annualizedVolatility, 0.1378852627332318 * 365.0.squareRoot()))
+        // (1/18) / σ × √365
+        #expect(Self.close(curve.sharpe, 7.697613055567733))
+        // downside deviation √(0.1² / 4) = 0.05; (1/18) / 0.05 × √365
+        #expect(Self.close(curve.sortino, (1.0 / 18) / 0.05 * 365.0.squareRoot()))
+        // 1.21^(365/4) − 1 over four days
+        #expect(Self.close(curve.cagr, 35_823_253.742043555))
+        #expect(Self.close(curve.calmar, 358_232_537.42043555))
+        #expect(Self.close(curve.exposureTime, 0.6))
+    }
+
+    @Test func drawdownIsTheDeepestFallFromThePeakAndLastsUntilRecovered() {
+        let curve = Self.curve()
+        #expect(Self.close(curve.maxDrawdown, 0.1))
+        #expect(curve.longestDrawdown == .seconds(3 * Self.day))
+    }
+
+    @Test func aDrawdownStillOpenAtTheEndCountsUntilTheLastPoint() {
+        var curve = EquityCurveStatistics(periodsPerYear: 365)
+        for (index, equity) in ([100, 120, 90, 100] as [FixedPoint]).enumerated() {
+            curve.add(EquityPoint(time: Timestamp(secondsSinceEpoch: Int64(index) * Self.day), equity: equity, exposed: true))
+        }
+        #expect(Self.close(curve.maxDrawdown, 0.25))
+        #expect(curve.longestDrawdown == .seconds(2 * Self.day))
+    }
+
+    @Test func theRiskFreeRateIsCompoundedPerPeriodAndSubtracted() {
+        let curve = Self.curve(riskFreeRate: 0.02)
+        #expect(Self.close(curve.riskFreePerPeriod, 5.425524517677083e-05))
+        #expect(Self.close(curve.sharpe, 7.69009560966283))
+        #expect(Self.close(curve.sortino, 21.195514275506525))
+    }
+
+    @Test func aFlatCurveHasNoSharpeNoSortinoAndNoDrawdown() {
+        var curve = EquityCurveStatistics(periodsPerYear: 365)
+        for index in 0..<3 {
+            curve.add(EquityPoint(time: Timestamp(secondsSinceEpoch: Int64(index) * Self.day), equity: 100, exposed: false))
+        }
+        #expect(curve.sharpe == nil)
+        #expect(curve.sortino == nil)
+        #expect(curve.calmar == nil)
+        #expect(curve.maxDrawdown == 0)
+        #expect(curve.totalReturn == 0)
+        #expect(curve.exposureTime == 0)
+    }
+}
