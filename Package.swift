@@ -96,7 +96,7 @@ let package = Package(
             name: "RiskKitTests", dependencies: ["RiskKit", "CostModel", "TraderCore", "TraderTestKit"],
             path: "Tests/RiskKitTests"),
         .testTarget(
-            name: "BacktestTests", dependencies: ["Backtest", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
+            name: "BacktestTests", dependencies: ["Backtest", "Analytics", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "CostModel", "TraderCore"], path: "Tests/AnalyticsTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(

@@ -25,8 +25,9 @@ import TraderCore
             try fills.record(Fill(tradeID: TradeID("a"), price: trip.entryPrice, quantity: Quantity(1), fee: Money(1, Currency(code: "USD")), liquidity: .maker, time: trip.entryTime))
             try fills.record(Fill(tradeID: TradeID("b"), price: trip.exitPrice, quantity: Quantity(1), fee: Money(0, Currency(code: "USD")), liquidity: .taker, time: trip.exitTime))
         }
-        let metrics = try PerformanceMetrics(
-            curve: EquityCurveStatistics(periodsPerYear: 8_760), roundTrips: trips, fills: fills)
+        var statistics = RoundTripStatistics()
+        for trip in trips { try statistics.add(trip) }
+        let metrics = PerformanceMetrics(curve: EquityCurveStatistics(periodsPerYear: 8_760), roundTrips: statistics, fills: fills)
         #expect(metrics.trades.trades == 4)
         #expect(metrics.trades.winRate == 0.5)
         #expect(metrics.trades.netPnL == 24)

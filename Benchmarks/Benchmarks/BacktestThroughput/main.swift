@@ -30,7 +30,7 @@ for tile in 0..<tiles {
         let shifted = Candle(
             time: candle.time.advanced(by: shift), open: candle.open, high: candle.high, low: candle.low, close: candle.close,
             volume: candle.volume)
-        try runner.replay([symbol: shifted])
+        try runner.replay(shifted, of: symbol)
     }
 }
 clock_gettime(CLOCK_MONOTONIC, &clock)

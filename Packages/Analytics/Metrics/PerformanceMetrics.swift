@@ -1,3 +1,4 @@
+import CostModel
 import TraderCore
 
 /// A run's performance, from its equity curve, its round trips and its fills. Ratios are fractions
@@ -43,6 +44,17 @@ public struct PerformanceMetrics: Sendable, Encodable {
         public var fees: FixedPoint = .zero
         /// `edge + entry slippage + exit slippage − fees`.
         public var net: FixedPoint = .zero
+
+        /// Adds one round trip's attribution.
+        ///
+        /// - Throws: ``ArithmeticError`` `overflow`.
+        mutating func add(_ trip: RoundTripAttribution) throws(ArithmeticError) {
+            edge = try edge.adding(trip.edge)
+            entrySlippage = try entrySlippage.adding(trip.entrySlippage)
+            exitSlippage = try exitSlippage.adding(trip.exitSlippage)
+            fees = try fees.adding(trip.fees)
+            net = try net.adding(trip.net)
+        }
 
         private enum CodingKeys: String, CodingKey {
             case edge, fees, net
@@ -102,9 +114,7 @@ public struct PerformanceMetrics: Sendable, Encodable {
     public let annualization: Annualization
 
     /// Computes the metrics.
-    ///
-    /// - Throws: ``ArithmeticError`` `overflow` summing money.
-    public init(curve: EquityCurveStatistics, roundTrips: [RoundTrip], fills: FillTally) throws(ArithmeticError) {
+    public init(curve: EquityCurveStatistics, roundTrips: RoundTripStatistics, fills: FillTally) {
         start = curve.first?.time
         end = curve.last?.time
         points = curve.points
@@ -122,33 +132,14 @@ public struct PerformanceMetrics: Sendable, Encodable {
         self.fills = fills.fills
         feesPaid = fills.fees
         makerFillRatio = fills.makerRatio
-        holdTimeSeconds = HoldTimeDistribution(seconds: roundTrips.map { $0.holdTime.components.seconds })
+        holdTimeSeconds = HoldTimeDistribution(seconds: roundTrips.holdSeconds)
         annualization = Annualization(periodsPerYear: curve.periodsPerYear, riskFreeRate: curve.riskFreeRate)
-
-        var all = TradeGroupStatistics()
-        var bySignal: [String: TradeGroupStatistics] = [:]
-        var bySymbol: [String: TradeGroupStatistics] = [:]
-        var byRegime: [String: TradeGroupStatistics] = [:]
-        var byTier: [String: TradeGroupStatistics] = [:]
-        var attribution = Attribution()
-        for trip in roundTrips {
-            try all.add(trip)
-            try bySignal[trip.signal, default: TradeGroupStatistics()].add(trip)
-            try bySymbol[trip.symbol.description, default: TradeGroupStatistics()].add(trip)
-            try byRegime[trip.regime?.rawValue ?? "unknown", default: TradeGroupStatistics()].add(trip)
-            try byTier[trip.tier ?? "none", default: TradeGroupStatistics()].add(trip)
-            attribution.edge = try attribution.edge.adding(trip.attribution.edge)
-            attribution.entrySlippage = try attribution.entrySlippage.adding(trip.attribution.entrySlippage)
-            attribution.exitSlippage = try attribution.exitSlippage.adding(trip.attribution.exitSlippage)
-            attribution.fees = try attribution.fees.adding(trip.attribution.fees)
-            attribution.net = try attribution.net.adding(trip.attribution.net)
-        }
-        trades = all
-        self.bySignal = bySignal
-        self.bySymbol = bySymbol
-        self.byRegime = byRegime
-        self.byTier = byTier
-        self.attribution = attribution
+        trades = roundTrips.all
+        bySignal = roundTrips.bySignal
+        bySymbol = roundTrips.bySymbol
+        byRegime = roundTrips.byRegime
+        byTier = roundTrips.byTier
+        attribution = roundTrips.attribution
     }
 
     private enum CodingKeys: String, CodingKey {

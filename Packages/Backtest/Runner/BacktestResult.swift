@@ -1,19 +1,26 @@
+import Analytics
 import TraderCore
 
 /// What a backtest run produced.
 public struct BacktestResult: Sendable {
     /// Bars replayed (over all symbols).
-    public var bars = 0
-    /// Every fill, in time order, with its order's side.
-    public var fills: [(symbol: Symbol, side: OrderSide, fill: Fill)] = []
-    /// Round trips: sells that left a position flat.
-    public var roundTrips = 0
+    public let bars: Int
+    /// Orders the engine placed.
+    public let orders: Int
     /// Orders the venue rejected.
-    public var rejectedOrders = 0
-    /// Fees paid.
-    public var feesPaid: FixedPoint = .zero
+    public let rejectedOrders: Int
+    /// Fills.
+    public let fills: Int
+    /// Round trips closed.
+    public let roundTrips: Int
+    /// Fees paid over all fills.
+    public let feesPaid: FixedPoint
     /// Cash plus every position at its last close.
-    public var finalEquity: FixedPoint = .zero
+    public let finalEquity: FixedPoint
     /// The last bar's close time.
-    public var end: Timestamp?
+    public let end: Timestamp?
+    /// The run's performance.
+    public let metrics: PerformanceMetrics
+    /// Broken risk invariants found by the ``ExposureMonitor``, in time order (empty for a sound run).
+    public let violations: [ExposureMonitor.Violation]
 }

@@ -1,58 +1,138 @@
+import Analytics
 import TradingEngine
 import TraderCore
 
 /// Drives ``TradingEngine`` through history against a ``SimulatedExchange``, on a simulated clock,
-/// synchronously: for each bar (all symbols' bars of one open time together) the exchange first
-/// fills what was working with that bar, the engine books the reports, then the engine decides at
-/// the bar's close and its orders go to the exchange. Same inputs, same outputs.
-public struct BacktestRunner {
+/// synchronously. Feed bars in time order with ``replay(_:of:)``; the bars of one open time (one
+/// per symbol) are decided together:
+///
+/// 1. the exchange fills what was working with each bar, in symbol order, and the engine books
+///    the reports (no order ever fills on the bar whose close decided it: no look-ahead);
+/// 2. the engine decides at the bars' close (open time + interval) on a bar-implied quote: bid =
+///    close, ask = close + one price increment, both sized at the bar's volume;
+/// 3. its orders go to the exchange, stamped with the decision's signal, regime and mid;
+/// 4. exposure is checked against the caps (``ExposureMonitor``) when an entry was placed, and the
+///    equity point (cash plus positions at the closes) is added to the curve.
+///
+/// Settled orders, round trips and bar states go to the ``BacktestRecorder`` as they happen, so
+/// memory does not grow with the length of the run. Same inputs, same outputs.
+public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// The engine, as the run leaves it.
     public private(set) var engine: TradingEngine
     /// The exchange, as the run leaves it.
     public private(set) var exchange: SimulatedExchange
     /// The bar interval (a bar closes this long after it opens).
     public let interval: BarInterval
-    private var lastClose: [Symbol: Price] = [:]
-    private(set) var result = BacktestResult()
+    /// Where records go.
+    public private(set) var recorder: Recorder
 
-    /// A runner for `engine` against `exchange` on bars of `interval`.
-    public init(engine: TradingEngine, exchange: SimulatedExchange, interval: BarInterval) {
+    private let monitor: ExposureMonitor
+    private var tracker: RoundTripTracker
+    private var curve: EquityCurveStatistics
+    private var statistics = RoundTripStatistics()
+    private var tally = FillTally()
+    private var origins: [ClientOrderID: OrderOrigin] = [:]
+    private var group: [(symbol: Symbol, candle: Candle)] = []
+    private var lastClose: [Symbol: Price] = [:]
+    private var counts = (bars: 0, orders: 0, rejected: 0)
+    private var violations: [ExposureMonitor.Violation] = []
+    private var end: Timestamp?
+
+    /// A runner for `engine` against `exchange` on bars of `interval`, recording to `recorder`.
+    ///
+    /// - Parameters:
+    ///   - tiers: each symbol's universe tier, for the round trips' breakdown.
+    ///   - riskFreeRate: the annual risk-free rate of the Sharpe and Sortino ratios.
+    public init(
+        engine: TradingEngine, exchange: SimulatedExchange, interval: BarInterval, recorder: Recorder,
+        tiers: [Symbol: String] = [:], riskFreeRate: Double = 0
+    ) {
         self.engine = engine
         self.exchange = exchange
         self.interval = interval
+        self.recorder = recorder
+        monitor = ExposureMonitor(limits: engine.configuration.risk.exposure, themes: engine.configuration.themes)
+        tracker = RoundTripTracker(tiers: tiers)
+        curve = EquityCurveStatistics(periodsPerYear: interval.barsPerYear, riskFreeRate: riskFreeRate)
     }
 
-    /// Replays one open time's bars (at most one per symbol).
+    /// Replays one bar. Bars must come in time order; a bar later than the ones before it first
+    /// completes their time.
     ///
-    /// - Throws: what ``TradingEngine/apply(_:to:at:)`` throws: a report the engine cannot book is
-    ///   a broken invariant of the run.
-    public mutating func replay(_ bars: [Symbol: Candle]) throws {
-        for symbol in bars.keys.sorted() {
-            let candle = bars[symbol]!
+    /// - Precondition: `candle` is not earlier than the previous bar, and `symbol` has no other
+    ///   bar at its time.
+    /// - Throws: what ``TradingEngine/apply(_:to:at:)`` throws (a report the engine cannot book is a
+    ///   broken invariant of the run), arithmetic overflow, and the recorder's errors.
+    public mutating func replay(_ candle: Candle, of symbol: Symbol) throws {
+        if let time = group.first?.candle.time, candle.time != time {
+            precondition(candle.time > time, "bars must come in time order: \(candle.time) after \(time)")
+            try completeGroup()
+        }
+        precondition(!group.contains { $0.symbol == symbol }, "two bars of \(symbol) at \(candle.time)")
+        group.append((symbol, candle))
+    }
+
+    /// Completes the last bar time, records the orders still working, and returns the result.
+    ///
+    /// - Throws: as ``replay(_:of:)``; ``Portfolio/Error`` when a held symbol has no close.
+    public mutating func finish() throws -> BacktestResult {
+        if !group.isEmpty { try completeGroup() }
+        for id in engine.orders.keys.sorted() {
+            try recorder.record(order: engine.orders[id]!, origin: origins[id])
+        }
+        let finalEquity = try engine.portfolio.nav(marks: lastClose)
+        return BacktestResult(
+            bars: counts.bars, orders: counts.orders, rejectedOrders: counts.rejected, fills: tally.fills,
+            roundTrips: statistics.all.trades, feesPaid: tally.fees, finalEquity: finalEquity, end: end,
+            metrics: PerformanceMetrics(curve: curve, roundTrips: statistics, fills: tally), violations: violations)
+    }
+
+    private mutating func completeGroup() throws {
+        group.sort { $0.symbol < $1.symbol }
+        let open = group[0].candle.time
+        if curve.points == 0 {
+            var opens = lastClose
+            for (symbol, candle) in group { opens[symbol] = candle.open }
+            curve.add(EquityPoint(time: open, equity: try engine.portfolio.nav(marks: opens), exposed: isExposed))
+        }
+        for (symbol, candle) in group {
             for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
             lastClose[symbol] = candle.close
-            result.bars += 1
+            counts.bars += 1
         }
-        let close = bars.values.first!.time.advanced(by: .seconds(interval.seconds))
+        let close = open.advanced(by: .seconds(interval.seconds))
+        var candles: [Symbol: Candle] = [:]
         var quotes: [Symbol: Quote] = [:]
-        for (symbol, candle) in bars {
+        for (symbol, candle) in group {
+            candles[symbol] = candle
             quotes[symbol] = quote(closing: candle, of: symbol, at: close)
         }
-        let outcome = engine.step(MarketSnapshot(time: close, candles: bars, quotes: quotes))
+        group.removeAll(keepingCapacity: true)
+        let outcome = engine.step(MarketSnapshot(time: close, candles: candles, quotes: quotes))
+        var placedEntry = false
         for intent in outcome.intents {
-            guard case .place(let order) = intent else { continue }
-            try engine.apply(.submit, to: order.clientOrderID, at: close)
-            for report in exchange.submit(order, at: close, quote: quotes[order.symbol]!) { try book(report, symbol: order.symbol) }
+            switch intent {
+            case .place(let order, let proposal):
+                let quote = quotes[order.symbol]!
+                origins[order.clientOrderID] = OrderOrigin(signal: proposal.signal, regime: proposal.regime, decisionMid: quote.mid)
+                counts.orders += 1
+                placedEntry = placedEntry || order.side == .buy
+                try engine.apply(.submit, to: order.clientOrderID, at: close)
+                for report in exchange.submit(order, at: close, quote: quote) { try book(report, symbol: order.symbol) }
+            case .cancel(let id):
+                if let report = exchange.cancel(id, at: close) { try book(report, symbol: engine.orders[id]!.symbol) }
+            }
         }
-        result.end = close
+        if placedEntry {
+            violations += monitor.violations(of: engine.portfolio, marks: engine.latestMarks, at: close)
+        }
+        let equity = try engine.portfolio.nav(marks: lastClose)
+        curve.add(EquityPoint(time: close, equity: equity, exposed: isExposed))
+        try recorder.record(bar: BarState(time: close, equity: equity, portfolio: engine.portfolio, marks: engine.latestMarks))
+        end = close
     }
 
-    /// The result so far, with the final equity at the last closes.
-    public func finish() throws -> BacktestResult {
-        var final = result
-        final.finalEquity = try engine.portfolio.nav(marks: lastClose)
-        return final
-    }
+    private var isExposed: Bool { engine.portfolio.positions.values.contains { !$0.isFlat } }
 
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
     /// above (a bar carries no spread; one tick is the narrowest a book can have), sized at the
@@ -64,17 +144,31 @@ public struct BacktestRunner {
     }
 
     private mutating func book(_ report: VenueReport, symbol: Symbol) throws {
-        try engine.apply(report.event, to: report.clientOrderID, at: report.time)
+        let id = report.clientOrderID
+        try engine.apply(report.event, to: id, at: report.time)
         switch report.event {
         case .fill(let fill):
-            let side = engine.orders[report.clientOrderID]!.side
-            result.fills.append((symbol, side, fill))
-            result.feesPaid = try result.feesPaid.adding(fill.fee.amount)
-            if side == .sell, engine.portfolio.positions[symbol]?.isFlat ?? true { result.roundTrips += 1 }
+            try tally.record(fill)
+            let side = engine.orders[id]!.side
+            let origin = origins[id] ?? OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price)
+            if let trip = try tracker.record(fill, symbol: symbol, side: side, origin: origin) {
+                try statistics.add(trip)
+                try recorder.record(roundTrip: trip)
+            }
         case .reject:
-            result.rejectedOrders += 1
+            counts.rejected += 1
         default:
             break
         }
+        if let settled = engine.removeSettledOrder(id) {
+            try recorder.record(order: settled, origin: origins.removeValue(forKey: id))
+        }
+    }
+}
+
+extension BacktestRunner where Recorder == DiscardingRecorder {
+    /// A runner that keeps no records, only the result.
+    public init(engine: TradingEngine, exchange: SimulatedExchange, interval: BarInterval, tiers: [Symbol: String] = [:]) {
+        self.init(engine: engine, exchange: exchange, interval: interval, recorder: DiscardingRecorder(), tiers: tiers)
     }
 }

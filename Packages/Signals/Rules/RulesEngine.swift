@@ -149,7 +149,7 @@ public struct RulesEngine: Sendable {
                     symbol: symbol, side: strongest.action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
                     confidence: strongest.confidence, conviction: conviction, signal: strongest.signal,
                     reasons: strongest.reasons + (regime.map { ["regime \($0.rawValue)"] } ?? []),
-                    quantity: configuration.fixedQuantity))
+                    quantity: configuration.fixedQuantity, regime: regime))
         }
         return outcome
     }

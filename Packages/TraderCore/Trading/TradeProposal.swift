@@ -23,13 +23,15 @@ public struct TradeProposal: Hashable, Sendable {
     public let signal: String
     /// Why, for people and the audit log.
     public let reasons: [String]
+    /// The market regime the rules saw, if the classifier had one.
+    public let regime: Regime?
 
     /// Creates a proposal.
     ///
     /// - Precondition: `sizePct` is in 0...100 and `confidence` in 0...1.
     public init(
         symbol: Symbol, side: OrderSide, sizePct: Double, confidence: Double, conviction: Conviction, signal: String,
-        reasons: [String], quantity: Quantity? = nil
+        reasons: [String], quantity: Quantity? = nil, regime: Regime? = nil
     ) {
         precondition((0...100).contains(sizePct), "size must be 0 to 100 % of NAV, got \(sizePct)")
         precondition((0...1).contains(confidence), "confidence must be 0 to 1, got \(confidence)")
@@ -41,5 +43,6 @@ public struct TradeProposal: Hashable, Sendable {
         self.signal = signal
         self.reasons = reasons
         self.quantity = quantity
+        self.regime = regime
     }
 }

@@ -49,6 +49,7 @@ public struct TradingEngine: Sendable {
                 cycle: cycle, time: snapshot.time, proposals: [], suppressions: decision.suppressions, risk: nil, intents: [],
                 noTradeReason: "no_signal")
         }
+        riskState.prune(at: snapshot.time)
         let context = RiskContext(
             now: snapshot.time, marks: marks, quotes: snapshot.quotes, products: configuration.products, themes: configuration.themes)
         let evaluation = risk.evaluate(decision.proposals, portfolio: portfolio, context: context, state: riskState)
@@ -61,7 +62,7 @@ public struct TradingEngine: Sendable {
             orders[order.clientOrderID] = order
             try? portfolio.track(order)
             riskState.recordTrade(at: snapshot.time)
-            intents.append(.place(order))
+            intents.append(.place(order, proposal: trade.proposal))
         }
         let reason: String? =
             !intents.isEmpty ? nil : evaluation.approved.isEmpty ? "all_proposals_rejected" : "no_valid_order"
@@ -101,6 +102,16 @@ public struct TradingEngine: Sendable {
         orders[clientOrderID] = order
         portfolio = updatedPortfolio
         riskState = updatedRisk
+    }
+
+    /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and
+    /// returns it, for the state store or a backtest's artifacts; a run that hands settled orders
+    /// on this way keeps its memory bounded. Working orders stay: `nil` for them and for ids the
+    /// engine does not hold.
+    public mutating func removeSettledOrder(_ clientOrderID: ClientOrderID) -> Order? {
+        guard let order = orders[clientOrderID], order.status.isTerminal else { return nil }
+        orders[clientOrderID] = nil
+        return order
     }
 
     /// The latest mark (quote mid) of each symbol seen.

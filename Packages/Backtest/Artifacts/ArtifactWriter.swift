@@ -1,0 +1,154 @@
+import Analytics
+import RiskKit
+import TraderCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Writes a run's artifacts into a folder as the run goes (DESIGN.md §3: backtests leave evidence):
+///
+/// - `orders.json`: every order, with its fills and its state history, in the order it settled
+///   (orders still working at the end last, by client order id);
+/// - `trades.json`: the round trips, in closing order, with their attribution;
+/// - `equity.csv`: `time,equity,cash,exposed` after each bar time's decision;
+/// - `exposure.csv`: `time,nav,total_pct,pending_pct` and one `<ASSET>_pct` column per traded base
+///   asset, held plus pending at the decision's marks, % of NAV;
+/// - `metrics.json`: the result and ``PerformanceMetrics``, with the configuration's hash;
+/// - `config.json` and `config.sha256`: the effective configuration and its hash, when given.
+///
+/// JSON keys are sorted and numbers are exact decimals, so two runs of the same inputs write the
+/// same bytes.
+public final class ArtifactWriter: BacktestRecorder {
+    /// The folder written to.
+    public let folder: String
+    private let assets: [String]
+    private let configHash: String?
+    private let orders: TextFile
+    private let trades: TextFile
+    private let equity: TextFile
+    private let exposure: TextFile
+    private var ordersWritten = 0
+    private var tradesWritten = 0
+    private let lineEncoder: JSONEncoder
+
+    /// Creates `folder` if needed and opens the streamed files.
+    ///
+    /// - Parameters:
+    ///   - assets: the base assets whose exposure gets a column (sorted here).
+    ///   - effectiveConfig: the configuration's canonical JSON, written as `config.json`.
+    ///   - configHash: its hash, `sha256:<hex>`, written as `config.sha256` and into metrics.json.
+    /// - Throws: ``ArtifactError``.
+    public init(folder: String, assets: [String], effectiveConfig: [UInt8]? = nil, configHash: String? = nil) throws(ArtifactError) {
+        self.folder = folder
+        self.assets = assets.sorted()
+        self.configHash = configHash
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+            throw ArtifactError(path: folder, message: String(cString: strerror(errno)))
+        }
+        orders = try TextFile(path: folder + "/orders.json")
+        trades = try TextFile(path: folder + "/trades.json")
+        equity = try TextFile(path: folder + "/equity.csv")
+        exposure = try TextFile(path: folder + "/exposure.csv")
+        lineEncoder = JSONEncoder()
+        lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try orders.write("[\n")
+        try trades.write("[\n")
+        try equity.write("time,equity,cash,exposed\n")
+        try exposure.write((["time", "nav", "total_pct", "pending_pct"] + self.assets.map { "\($0)_pct" }).joined(separator: ",") + "\n")
+        if let effectiveConfig {
+            let file = try TextFile(path: folder + "/config.json")
+            try file.write(effectiveConfig)
+            try file.write("\n")
+            try file.close()
+        }
+        if let configHash {
+            let file = try TextFile(path: folder + "/config.sha256")
+            try file.write(configHash + "\n")
+            try file.close()
+        }
+    }
+
+    /// Appends the order to orders.json.
+    public func record(order: Order, origin: OrderOrigin?) throws {
+        try appendLine(OrderRecord(order, origin: origin), to: orders, count: &ordersWritten)
+    }
+
+    /// Appends the round trip to trades.json.
+    public func record(roundTrip: RoundTrip) throws {
+        try appendLine(roundTrip, to: trades, count: &tradesWritten)
+    }
+
+    /// Appends a line to equity.csv and to exposure.csv.
+    public func record(bar: BarState) throws {
+        let exposed = bar.portfolio.positions.values.contains { !$0.isFlat }
+        try equity.write("\(bar.time),\(bar.equity),\(bar.portfolio.cash),\(exposed ? 1 : 0)\n")
+        let nav = try bar.portfolio.nav(marks: bar.marks)
+        let held = try bar.portfolio.exposure(marks: bar.marks, themeOf: { _ in nil })
+        var line = "\(bar.time),\(nav),\(Self.pct(held.total, of: nav)),\(Self.pct(held.pending, of: nav))"
+        for asset in assets { line += ",\(Self.pct(held.byAsset[asset] ?? .zero, of: nav))" }
+        try exposure.write(line + "\n")
+    }
+
+    /// Closes the streamed files and writes metrics.json.
+    ///
+    /// - Throws: ``ArtifactError``; encoding errors.
+    public func finish(_ result: BacktestResult) throws {
+        try orders.write(ordersWritten == 0 ? "]\n" : "\n]\n")
+        try trades.write(tradesWritten == 0 ? "]\n" : "\n]\n")
+        for file in [orders, trades, equity, exposure] { try file.close() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let metrics = try TextFile(path: folder + "/metrics.json")
+        try metrics.write(Array(try encoder.encode(MetricsDocument(result: result, configHash: configHash))))
+        try metrics.write("\n")
+        try metrics.close()
+    }
+
+    private func appendLine(_ value: some Encodable, to file: TextFile, count: inout Int) throws {
+        if count > 0 { try file.write(",\n") }
+        try file.write(Array(try lineEncoder.encode(value)))
+        count += 1
+    }
+
+    /// `amount × 100 / nav`, rounded half to even to 10⁻⁸; empty when NAV is not positive.
+    private static func pct(_ amount: FixedPoint, of nav: FixedPoint) -> String {
+        guard nav.raw > 0, let pct = try? amount.multiplied(by: 100, dividedBy: nav, rounding: .toNearestOrEven) else { return "" }
+        return pct.description
+    }
+}
+
+/// metrics.json: the run's counts and performance.
+private struct MetricsDocument: Encodable {
+    let result: BacktestResult
+    let configHash: String?
+
+    enum CodingKeys: String, CodingKey {
+        case bars, orders, fills, end, violations, metrics
+        case configHash = "config_hash", rejectedOrders = "rejected_orders", roundTrips = "round_trips"
+        case feesPaid = "fees_paid", finalEquity = "final_equity"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(configHash, forKey: .configHash)
+        try c.encode(result.bars, forKey: .bars)
+        try c.encode(result.orders, forKey: .orders)
+        try c.encode(result.rejectedOrders, forKey: .rejectedOrders)
+        try c.encode(result.fills, forKey: .fills)
+        try c.encode(result.roundTrips, forKey: .roundTrips)
+        try c.encode(result.feesPaid, forKey: .feesPaid)
+        try c.encode(result.finalEquity, forKey: .finalEquity)
+        try c.encode(result.end, forKey: .end)
+        try c.encode(result.violations.map(\.description), forKey: .violations)
+        try c.encode(result.metrics, forKey: .metrics)
+    }
+}

@@ -1,0 +1,39 @@
+import Analytics
+import TraderCore
+
+/// Where a run's records go as they happen, so nothing has to be kept until the end: the runner
+/// hands each order on once it is settled, each round trip as it closes, and each bar's state
+/// after its decision. ``ArtifactWriter`` writes them to files; ``DiscardingRecorder`` drops them.
+public protocol BacktestRecorder {
+    /// An order that reached a terminal state, or was still working when the run ended, with the
+    /// decision behind it.
+    mutating func record(order: Order, origin: OrderOrigin?) throws
+    /// A round trip that just closed.
+    mutating func record(roundTrip: RoundTrip) throws
+    /// One bar time's state after the decision: equity, and the portfolio at the marks.
+    mutating func record(bar: BarState) throws
+}
+
+/// One bar time's state after the decision, as the recorder sees it.
+public struct BarState {
+    /// The decision instant (the bars' close).
+    public let time: Timestamp
+    /// Cash plus positions at their last closes.
+    public let equity: FixedPoint
+    /// Cash, positions and working orders.
+    public let portfolio: Portfolio
+    /// The engine's marks (quote mids), for exposure.
+    public let marks: [Symbol: Price]
+}
+
+/// A recorder that keeps nothing (benchmarks, and runs that only want the result).
+public struct DiscardingRecorder: BacktestRecorder {
+    /// Creates one.
+    public init() {}
+    /// Drops the order.
+    public mutating func record(order: Order, origin: OrderOrigin?) {}
+    /// Drops the round trip.
+    public mutating func record(roundTrip: RoundTrip) {}
+    /// Drops the bar.
+    public mutating func record(bar: BarState) {}
+}

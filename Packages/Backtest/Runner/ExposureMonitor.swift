@@ -1,0 +1,62 @@
+import RiskKit
+import TraderCore
+
+/// Checks a run's risk invariant independently of the risk layer: after every cycle that placed an
+/// entry, exposure held and pending (valued at the engine's marks) stays within the asset, theme
+/// and total caps, each cap taken as an amount exactly as the risk layer takes it
+/// (NAV × cap ÷ 100, rounded down). Prices move between decisions, so exposure may drift above a
+/// cap while nothing is bought; it is checked where the risk layer answered for it.
+public struct ExposureMonitor: Sendable {
+    /// A cap found exceeded.
+    public struct Violation: Hashable, Sendable, CustomStringConvertible {
+        /// When.
+        public let time: Timestamp
+        /// `asset BTC`, `theme store_of_value` or `total`.
+        public let scope: String
+        /// The exposure, % of NAV (rounded half to even to 10⁻⁸).
+        public let pct: FixedPoint
+        /// The cap, % of NAV.
+        public let cap: FixedPoint
+
+        /// `2021-01-01T00:00:00Z: asset BTC exposure 31.2% of NAV is above its cap of 30%`.
+        public var description: String { "\(time): \(scope) exposure \(pct)% of NAV is above its cap of \(cap)%" }
+    }
+
+    private let limits: ExposureLimits
+    private let themes: ThemeMap
+
+    /// A monitor of `limits`, with symbols' themes from `themes`.
+    public init(limits: ExposureLimits, themes: ThemeMap) {
+        self.limits = limits
+        self.themes = themes
+    }
+
+    /// The caps `portfolio` exceeds at `marks`; a NAV or exposure that cannot be computed is one
+    /// violation of scope `nav`.
+    public func violations(of portfolio: Portfolio, marks: [Symbol: Price], at time: Timestamp) -> [Violation] {
+        guard let nav = try? portfolio.nav(marks: marks), nav.raw > 0,
+            let exposure = try? portfolio.exposure(marks: marks, themeOf: { themes[$0] })
+        else {
+            return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)]
+        }
+        var found: [Violation] = []
+        func check(_ amount: FixedPoint, cap: FixedPoint, scope: String) {
+            guard let pct = try? amount.multiplied(by: 100, dividedBy: nav, rounding: .toNearestOrEven) else {
+                found.append(Violation(time: time, scope: scope, pct: .max, cap: cap))
+                return
+            }
+            // The cap as an amount, as the risk layer computes it: nav × cap / 100, rounded down.
+            let capAmount = (try? nav.multiplied(by: cap, dividedBy: 100, rounding: .down)) ?? .zero
+            let over = amount > capAmount
+            if over { found.append(Violation(time: time, scope: scope, pct: pct, cap: cap)) }
+        }
+        for asset in exposure.byAsset.keys.sorted() {
+            check(exposure.byAsset[asset]!, cap: limits.capPct(asset: asset), scope: "asset \(asset)")
+        }
+        for theme in exposure.byTheme.keys.sorted() {
+            check(exposure.byTheme[theme]!, cap: limits.capPct(theme: theme), scope: "theme \(theme)")
+        }
+        check(exposure.total, cap: limits.maxTotalPct, scope: "total")
+        return found
+    }
+}

@@ -1,0 +1,40 @@
+import RiskKit
+import Signals
+import TradingEngine
+import TraderCore
+
+extension TraderConfiguration {
+    /// The engine configuration these files describe, for `products` (the venue's product rules,
+    /// or a backtest's). Signals, regimes and sizing come from `policy.yaml`; the risk limits from
+    /// its risk sections; themes from `universe.yaml`. Orders are post-only limits improved by
+    /// `price_improvement_ticks` unless `default_order_type` is `market`; the engine has no plain
+    /// (takeable) limit order, so `limit` is placed post-only as well. `policy.yaml` has no
+    /// bad-tick settings yet: the guard holds a close more than 20 % from the last accepted one
+    /// unless volume at 3× its 20-bar average confirms it or 2 bars hold the new level.
+    ///
+    /// - Parameter strategyID: the first part of every client order id.
+    public func engineConfiguration(products: [Symbol: ProductRules], strategyID: String = "trader") -> EngineConfiguration {
+        var themeOf: [Symbol: String] = [:]
+        for (theme, symbols) in universe.themes {
+            for symbol in symbols { themeOf[symbol] = theme }
+        }
+        let execution = policy.execution
+        return EngineConfiguration(
+            products: products, signals: policy.signalSpecs,
+            badTickGuard: BadTickGuard.Configuration(maxMovePct: 20, confirmingVolumeRatio: 3, confirmationBars: 2),
+            rules: policy.rulesConfiguration(), risk: policy.riskLimits,
+            execution: .init(
+                style: execution.defaultOrderType == .market ? .market : .postOnlyLimit(improvementTicks: execution.priceImprovementTicks),
+                strategyID: strategyID),
+            themes: ThemeMap(themeOf))
+    }
+
+    /// The universe tier of each tiered symbol.
+    public var tiers: [Symbol: String] {
+        var tiers: [Symbol: String] = [:]
+        for tier in universe.tiers {
+            for symbol in tier.symbols where tiers[symbol] == nil { tiers[symbol] = tier.name }
+        }
+        return tiers
+    }
+}
