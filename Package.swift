@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "TradingEngine", targets: ["TradingEngine"]),
         .library(name: "Backtest", targets: ["Backtest"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
+        .executable(name: "trader-backtest", targets: ["trader-backtest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,7 +60,7 @@ let package = Package(
         .target(
             name: "TraderConfig",
             dependencies: [
-                "TraderCore", "YAMLConfig", "Signals", "RiskKit", "CostModel",
+                "TraderCore", "YAMLConfig", "Signals", "RiskKit", "CostModel", "TradingEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Packages/TraderConfig"
@@ -82,6 +83,16 @@ let package = Package(
             path: "Executables/config-lint"
         ),
 
+        .executableTarget(
+            name: "trader-backtest",
+            dependencies: [
+                "Backtest", "Analytics", "TradingEngine", "TraderConfig", "TraderCore", "CostModel", "RiskKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Executables/trader-backtest"
+        ),
+
         // Tests
         .executableTarget(
             name: "persistence-crash-writer", dependencies: ["Persistence", "TraderCore"], path: "Tests/PersistenceCrashWriter"),
@@ -98,6 +109,8 @@ let package = Package(
         .testTarget(
             name: "BacktestTests", dependencies: ["Backtest", "Analytics", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "CostModel", "TraderCore"], path: "Tests/AnalyticsTests"),
+        .testTarget(
+            name: "TraderBacktestTests", dependencies: ["trader-backtest", "TraderTestKit"], path: "Tests/TraderBacktestTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",

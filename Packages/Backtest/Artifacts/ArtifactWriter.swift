@@ -132,7 +132,8 @@ private struct MetricsDocument: Encodable {
     let configHash: String?
 
     enum CodingKeys: String, CodingKey {
-        case bars, orders, fills, end, violations, metrics
+        case bars, orders, fills, end, violations, metrics, decisions
+        case cyclesWithoutSignal = "cycles_without_signal"
         case configHash = "config_hash", rejectedOrders = "rejected_orders", roundTrips = "round_trips"
         case feesPaid = "fees_paid", finalEquity = "final_equity"
     }
@@ -149,6 +150,8 @@ private struct MetricsDocument: Encodable {
         try c.encode(result.finalEquity, forKey: .finalEquity)
         try c.encode(result.end, forKey: .end)
         try c.encode(result.violations.map(\.description), forKey: .violations)
+        try c.encode(result.decisions.cyclesWithoutSignal, forKey: .cyclesWithoutSignal)
+        try c.encode(result.decisions.counts, forKey: .decisions)
         try c.encode(result.metrics, forKey: .metrics)
     }
 }

@@ -22,6 +22,11 @@ public final class CandleCSVReader {
     /// What was found so far; complete once ``next()`` returned `nil`.
     public private(set) var quality = DataQuality()
 
+    /// Bytes of the file read so far (for progress).
+    public private(set) var bytesRead = 0
+    /// The file's size when it was opened.
+    public private(set) var fileSize = 0
+
     private let descriptor: Int32
     private var buffer: [UInt8]
     private var start = 0
@@ -45,6 +50,8 @@ public final class CandleCSVReader {
         guard descriptor >= 0 else {
             throw DataError(.io, file: path, "cannot open: \(String(cString: strerror(errno)))")
         }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 { fileSize = Int(status.st_size) }
         guard let first = try nextLine() else {
             throw DataError(.badHeader, file: path, line: 1, "the file is empty; expected the header \(Self.header)")
         }
@@ -209,6 +216,7 @@ public final class CandleCSVReader {
         }
         if count == 0 { atEndOfFile = true }
         end += count
+        bytesRead += count
     }
 
     private static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }

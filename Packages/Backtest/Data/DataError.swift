@@ -20,6 +20,8 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let duplicateTimestamp = Code(rawValue: "duplicate_timestamp")
         /// A resampling interval that the data's interval does not divide.
         public static let incompatibleInterval = Code(rawValue: "incompatible_interval")
+        /// Two files claim the same symbol.
+        public static let duplicateSymbol = Code(rawValue: "duplicate_symbol")
         public var description: String { rawValue }
     }
 

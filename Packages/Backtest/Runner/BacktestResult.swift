@@ -21,6 +21,8 @@ public struct BacktestResult: Sendable {
     public let end: Timestamp?
     /// The run's performance.
     public let metrics: PerformanceMetrics
+    /// Why the engine did or did not trade, by reason code.
+    public let decisions: DecisionTally
     /// Broken risk invariants found by the ``ExposureMonitor``, in time order (empty for a sound run).
     public let violations: [ExposureMonitor.Violation]
 }

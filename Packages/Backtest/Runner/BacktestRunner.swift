@@ -9,7 +9,9 @@ import TraderCore
 /// 1. the exchange fills what was working with each bar, in symbol order, and the engine books
 ///    the reports (no order ever fills on the bar whose close decided it: no look-ahead);
 /// 2. the engine decides at the bars' close (open time + interval) on a bar-implied quote: bid =
-///    close, ask = close + one price increment, both sized at the bar's volume;
+///    close, ask = close + one price increment, both sized at the bar's volume times the fill
+///    model's participation rate (and, when the risk layer measures depth, a one-level book of
+///    the same);
 /// 3. its orders go to the exchange, stamped with the decision's signal, regime and mid;
 /// 4. exposure is checked against the caps (``ExposureMonitor``) when an entry was placed, and the
 ///    equity point (cash plus positions at the closes) is added to the curve.
@@ -36,6 +38,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var lastClose: [Symbol: Price] = [:]
     private var counts = (bars: 0, orders: 0, rejected: 0)
     private var violations: [ExposureMonitor.Violation] = []
+    private var decisions = DecisionTally()
     private var end: Timestamp?
 
     /// A runner for `engine` against `exchange` on bars of `interval`, recording to `recorder`.
@@ -84,7 +87,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         return BacktestResult(
             bars: counts.bars, orders: counts.orders, rejectedOrders: counts.rejected, fills: tally.fills,
             roundTrips: statistics.all.trades, feesPaid: tally.fees, finalEquity: finalEquity, end: end,
-            metrics: PerformanceMetrics(curve: curve, roundTrips: statistics, fills: tally), violations: violations)
+            metrics: PerformanceMetrics(curve: curve, roundTrips: statistics, fills: tally), decisions: decisions,
+            violations: violations)
     }
 
     private mutating func completeGroup() throws {
@@ -103,28 +107,36 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         let close = open.advanced(by: .seconds(interval.seconds))
         var candles: [Symbol: Candle] = [:]
         var quotes: [Symbol: Quote] = [:]
+        var books: [Symbol: BookSnapshot] = [:]
         for (symbol, candle) in group {
             candles[symbol] = candle
-            quotes[symbol] = quote(closing: candle, of: symbol, at: close)
+            let quote = quote(closing: candle, of: symbol, at: close)
+            quotes[symbol] = quote
+            if measuresDepth {
+                books[symbol] = BookSnapshot(
+                    symbol: symbol, bids: [.init(price: quote.bid, quantity: quote.bidSize)],
+                    asks: [.init(price: quote.ask, quantity: quote.askSize)], time: close)
+            }
         }
         group.removeAll(keepingCapacity: true)
-        let outcome = engine.step(MarketSnapshot(time: close, candles: candles, quotes: quotes))
-        var placedEntry = false
+        let outcome = engine.step(MarketSnapshot(time: close, candles: candles, quotes: quotes, books: books))
+        decisions.count(outcome)
+        var entered: [Symbol] = []
         for intent in outcome.intents {
             switch intent {
             case .place(let order, let proposal):
                 let quote = quotes[order.symbol]!
                 origins[order.clientOrderID] = OrderOrigin(signal: proposal.signal, regime: proposal.regime, decisionMid: quote.mid)
                 counts.orders += 1
-                placedEntry = placedEntry || order.side == .buy
+                if order.side == .buy { entered.append(order.symbol) }
                 try engine.apply(.submit, to: order.clientOrderID, at: close)
                 for report in exchange.submit(order, at: close, quote: quote) { try book(report, symbol: order.symbol) }
             case .cancel(let id):
                 if let report = exchange.cancel(id, at: close) { try book(report, symbol: engine.orders[id]!.symbol) }
             }
         }
-        if placedEntry {
-            violations += monitor.violations(of: engine.portfolio, marks: engine.latestMarks, at: close)
+        if !entered.isEmpty {
+            violations += monitor.violations(of: engine.portfolio, marks: engine.latestMarks, entered: entered, at: close)
         }
         let equity = try engine.portfolio.nav(marks: lastClose)
         curve.add(EquityPoint(time: close, equity: equity, exposed: isExposed))
@@ -134,13 +146,20 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
 
     private var isExposed: Bool { engine.portfolio.positions.values.contains { !$0.isFlat } }
 
+    /// Whether the risk layer measures book depth (then each bar implies a one-level book).
+    private var measuresDepth: Bool { engine.configuration.risk.liquidity.minDepthWithin20Bps.raw > 0 }
+
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
-    /// above (a bar carries no spread; one tick is the narrowest a book can have), sized at the
-    /// bar's volume.
+    /// above (a bar carries no spread; one tick is the narrowest a book can have), each side sized
+    /// at what the fill model lets trade on a bar: the bar's volume times the participation rate.
     private func quote(closing candle: Candle, of symbol: Symbol, at time: Timestamp) -> Quote {
         let tick = engine.configuration.products[symbol]?.priceIncrement.value ?? FixedPoint(raw: 1)
         let ask = (try? candle.close.value.adding(tick)) ?? candle.close.value
-        return Quote(symbol: symbol, bid: candle.close, ask: Price(ask), bidSize: candle.volume, askSize: candle.volume, time: time)
+        var size = candle.volume
+        if let rate = exchange.model.participationRate {
+            size = Quantity((try? candle.volume.value.multiplied(by: rate, rounding: .down)) ?? .zero)
+        }
+        return Quote(symbol: symbol, bid: candle.close, ask: Price(ask), bidSize: size, askSize: size, time: time)
     }
 
     private mutating func book(_ report: VenueReport, symbol: Symbol) throws {

@@ -2,8 +2,8 @@ import RiskKit
 import TraderCore
 
 /// Checks a run's risk invariant independently of the risk layer: after every cycle that placed an
-/// entry, exposure held and pending (valued at the engine's marks) stays within the asset, theme
-/// and total caps, each cap taken as an amount exactly as the risk layer takes it
+/// entry, exposure held and pending (valued at the engine's marks) stays within the caps the entry
+/// answered to (its asset's, its theme's and the total), each cap taken as an amount exactly as the risk layer takes it
 /// (NAV × cap ÷ 100, rounded down). Prices move between decisions, so exposure may drift above a
 /// cap while nothing is bought; it is checked where the risk layer answered for it.
 public struct ExposureMonitor: Sendable {
@@ -31,9 +31,9 @@ public struct ExposureMonitor: Sendable {
         self.themes = themes
     }
 
-    /// The caps `portfolio` exceeds at `marks`; a NAV or exposure that cannot be computed is one
-    /// violation of scope `nav`.
-    public func violations(of portfolio: Portfolio, marks: [Symbol: Price], at time: Timestamp) -> [Violation] {
+    /// The caps that entries in `entered` answered to and that `portfolio` exceeds at `marks`; a NAV
+    /// or exposure that cannot be computed is one violation of scope `nav`.
+    public func violations(of portfolio: Portfolio, marks: [Symbol: Price], entered: [Symbol], at time: Timestamp) -> [Violation] {
         guard let nav = try? portfolio.nav(marks: marks), nav.raw > 0,
             let exposure = try? portfolio.exposure(marks: marks, themeOf: { themes[$0] })
         else {
@@ -50,11 +50,11 @@ public struct ExposureMonitor: Sendable {
             let over = amount > capAmount
             if over { found.append(Violation(time: time, scope: scope, pct: pct, cap: cap)) }
         }
-        for asset in exposure.byAsset.keys.sorted() {
-            check(exposure.byAsset[asset]!, cap: limits.capPct(asset: asset), scope: "asset \(asset)")
+        for asset in Set(entered.map(\.base)).sorted() {
+            check(exposure.byAsset[asset] ?? .zero, cap: limits.capPct(asset: asset), scope: "asset \(asset)")
         }
-        for theme in exposure.byTheme.keys.sorted() {
-            check(exposure.byTheme[theme]!, cap: limits.capPct(theme: theme), scope: "theme \(theme)")
+        for theme in Set(entered.compactMap { themes[$0] }).sorted() {
+            check(exposure.byTheme[theme] ?? .zero, cap: limits.capPct(theme: theme), scope: "theme \(theme)")
         }
         check(exposure.total, cap: limits.maxTotalPct, scope: "total")
         return found

@@ -9,11 +9,14 @@ public struct MarketSnapshot: Sendable {
     public var candles: [Symbol: Candle]
     /// The latest quotes, by symbol.
     public var quotes: [Symbol: Quote]
+    /// The latest order-book snapshots, by symbol (the liquidity check measures depth on them).
+    public var books: [Symbol: BookSnapshot]
 
     /// Creates a snapshot.
-    public init(time: Timestamp, candles: [Symbol: Candle], quotes: [Symbol: Quote]) {
+    public init(time: Timestamp, candles: [Symbol: Candle], quotes: [Symbol: Quote], books: [Symbol: BookSnapshot] = [:]) {
         self.time = time
         self.candles = candles
         self.quotes = quotes
+        self.books = books
     }
 }

@@ -51,7 +51,7 @@ public struct TradingEngine: Sendable {
         }
         riskState.prune(at: snapshot.time)
         let context = RiskContext(
-            now: snapshot.time, marks: marks, quotes: snapshot.quotes, products: configuration.products, themes: configuration.themes)
+            now: snapshot.time, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products, themes: configuration.themes)
         let evaluation = risk.evaluate(decision.proposals, portfolio: portfolio, context: context, state: riskState)
         var intents: [OrderIntent] = []
         for trade in evaluation.approved {

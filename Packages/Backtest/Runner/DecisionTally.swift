@@ -1,0 +1,30 @@
+import TradingEngine
+
+/// Why a run did or did not trade, counted over its cycles: cycles without a signal, triggers the
+/// rules suppressed, proposals risk refused or cut, and approvals that made no order, by reason code.
+public struct DecisionTally: Hashable, Sendable {
+    /// Cycles in which no signal fired.
+    public private(set) var cyclesWithoutSignal = 0
+    /// Counts by `<stage>.<code>`: `suppressed.regime_unknown`, `rejected.asset_exposure_cap`,
+    /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell`.
+    public private(set) var counts: [String: Int] = [:]
+
+    /// No cycles yet.
+    public init() {}
+
+    /// Counts one cycle's outcome.
+    public mutating func count(_ outcome: CycleOutcome) {
+        guard outcome.noTradeReason != "no_signal" else {
+            cyclesWithoutSignal += 1
+            return
+        }
+        for suppression in outcome.suppressions { counts["suppressed.\(suppression.code)", default: 0] += 1 }
+        guard let risk = outcome.risk else { return }
+        for rejection in risk.rejected { counts["rejected.\(rejection.code.rawValue)", default: 0] += 1 }
+        for trade in risk.approved {
+            counts["approved.\(trade.proposal.side.rawValue.lowercased())", default: 0] += 1
+            for adjustment in trade.adjustments { counts["cut.\(adjustment.code.rawValue)", default: 0] += 1 }
+        }
+        if let reason = outcome.noTradeReason, reason != "all_proposals_rejected" { counts["no_order.\(reason)", default: 0] += 1 }
+    }
+}
