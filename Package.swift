@@ -107,7 +107,7 @@ let package = Package(
             name: "RiskKitTests", dependencies: ["RiskKit", "CostModel", "TraderCore", "TraderTestKit"],
             path: "Tests/RiskKitTests"),
         .testTarget(
-            name: "BacktestTests", dependencies: ["Backtest", "Analytics", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
+            name: "BacktestTests", dependencies: ["Backtest", "Analytics", "CostModel", "RiskKit", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "CostModel", "TraderCore"], path: "Tests/AnalyticsTests"),
         .testTarget(
             name: "TraderBacktestTests", dependencies: ["trader-backtest", "TraderTestKit"], path: "Tests/TraderBacktestTests"),

@@ -1,0 +1,106 @@
+import Backtest
+import CostModel
+import Testing
+import TraderCore
+
+/// The fill model's cases, one bar at a time: a decision at time 0 (a bar's close), bars opening at
+/// 0, 60, 120, ... after it.
+@Suite struct SimulatedExchangeTests {
+    static let symbol = Symbol(base: "BTC", quote: "USD")
+    static let fees = FeeRates(makerBps: 40, takerBps: 60)
+
+    static func bar(_ minute: Int64, open: FixedPoint, high: FixedPoint, low: FixedPoint, close: FixedPoint, volume: FixedPoint = 100)
+        -> Candle
+    {
+        Candle(
+            time: Timestamp(secondsSinceEpoch: minute * 60), open: Price(open), high: Price(high), low: Price(low), close: Price(close),
+            volume: Quantity(volume))
+    }
+
+    static func order(_ side: OrderSide, _ kind: Order.Kind, quantity: FixedPoint = 1) -> Order {
+        Order(clientOrderID: ClientOrderID("t-\(side)"), symbol: symbol, side: side, kind: kind, quantity: Quantity(quantity))
+    }
+
+    static let quote = Quote(
+        symbol: symbol, bid: Price(100), ask: Price(101), bidSize: Quantity(10), askSize: Quantity(10), time: Timestamp(secondsSinceEpoch: 0))
+
+    static func fills(_ reports: [VenueReport]) -> [Fill] {
+        reports.compactMap { if case .fill(let fill) = $0.event { fill } else { nil } }
+    }
+
+    @Test func aMarketBuyFillsAtTheNextOpenPlusSlippageAsTaker() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, slippageBps: 10))
+        let accepted = exchange.submit(Self.order(.buy, .market), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(accepted.map(\.event.kind) == [.accept])
+        let fill = try! #require(Self.fills(exchange.process(Self.bar(0, open: 200, high: 210, low: 190, close: 205), of: Self.symbol)).first)
+        #expect(fill.price == Price(FixedPoint("200.2")!))  // 200 + 10 bps
+        #expect(fill.liquidity == .taker)
+        #expect(fill.fee.amount == FixedPoint("1.2012")!)  // 0.6 % of 200.2
+        #expect(fill.time == Timestamp(secondsSinceEpoch: 0))
+        #expect(exchange.workingOrders.isEmpty)
+    }
+
+    @Test func latencyDelaysArrivalAndNoOrderFillsBeforeIt() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, latencyBars: 1))
+        _ = exchange.submit(Self.order(.buy, .market), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(exchange.process(Self.bar(0, open: 200, high: 210, low: 190, close: 205), of: Self.symbol).isEmpty)
+        let fill = Self.fills(exchange.process(Self.bar(1, open: 300, high: 310, low: 290, close: 305), of: Self.symbol)).first
+        #expect(fill?.price == Price(300))
+    }
+
+    @Test func aRestingBuyFillsOnTouchOnlyUnderTheTouchRule() {
+        let touching = Self.bar(0, open: 105, high: 106, low: 100, close: 104)
+        var touch = SimulatedExchange(model: FillModel(fees: Self.fees, limitRule: .touch))
+        var through = SimulatedExchange(model: FillModel(fees: Self.fees, limitRule: .tradeThrough))
+        let buy = Self.order(.buy, .limit(price: Price(100), postOnly: true))
+        _ = touch.submit(buy, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        _ = through.submit(buy, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        let touchFill = Self.fills(touch.process(touching, of: Self.symbol)).first
+        #expect(touchFill?.price == Price(100))
+        #expect(touchFill?.liquidity == .maker)
+        #expect(touchFill?.fee.amount == FixedPoint("0.4")!)  // 0.4 % of 100
+        #expect(through.process(touching, of: Self.symbol).isEmpty)
+        // One tick below the limit trades through it: both rules fill, at the limit.
+        let fill = Self.fills(through.process(Self.bar(1, open: 104, high: 105, low: FixedPoint("99.99")!, close: 101), of: Self.symbol)).first
+        #expect(fill?.price == Price(100))
+    }
+
+    @Test func aRestingSellFillsWhenTheHighTradesThroughIt() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
+        _ = exchange.submit(Self.order(.sell, .limit(price: Price(101), postOnly: true)), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(exchange.process(Self.bar(0, open: 100, high: 101, low: 99, close: 100), of: Self.symbol).isEmpty)
+        #expect(Self.fills(exchange.process(Self.bar(1, open: 100, high: 102, low: 99, close: 101), of: Self.symbol)).first?.price == Price(101))
+    }
+
+    @Test func participationCapsEachBarsFillAndTheRestFillsLater() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, participationRate: FixedPoint("0.1")!))
+        _ = exchange.submit(Self.order(.buy, .market, quantity: 8), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        let first = Self.fills(exchange.process(Self.bar(0, open: 100, high: 100, low: 100, close: 100, volume: 50), of: Self.symbol))
+        #expect(first.map(\.quantity) == [Quantity(5)])
+        #expect(exchange.workingOrders.first?.remainingQuantity == Quantity(3))
+        let second = Self.fills(exchange.process(Self.bar(1, open: 101, high: 101, low: 101, close: 101, volume: 50), of: Self.symbol))
+        #expect(second.map(\.quantity) == [Quantity(3)])
+        #expect(second.first?.price == Price(101))
+        #expect(exchange.workingOrders.isEmpty)
+    }
+
+    @Test func aPostOnlyOrderThatWouldCrossIsRejectedWithCoinbasesCode() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
+        let buyAtAsk = exchange.submit(Self.order(.buy, .limit(price: Price(101), postOnly: true)), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(buyAtAsk.map(\.event) == [.reject(reason: "INVALID_LIMIT_PRICE_POST_ONLY")])
+        let sellAtBid = exchange.submit(Self.order(.sell, .limit(price: Price(100), postOnly: true)), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(sellAtBid.map(\.event) == [.reject(reason: "INVALID_LIMIT_PRICE_POST_ONLY")])
+        #expect(exchange.workingOrders.isEmpty)
+    }
+
+    @Test func aLimitStillWorkingAfterItsTTLExpires() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, orderTTL: .seconds(120)))
+        _ = exchange.submit(Self.order(.buy, .limit(price: Price(90), postOnly: true)), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(exchange.process(Self.bar(0, open: 100, high: 101, low: 99, close: 100), of: Self.symbol).isEmpty)
+        #expect(exchange.process(Self.bar(1, open: 100, high: 101, low: 99, close: 100), of: Self.symbol).isEmpty)
+        let expiry = exchange.process(Self.bar(2, open: 100, high: 101, low: 80, close: 100), of: Self.symbol)
+        #expect(expiry.map(\.event) == [.expire])
+        #expect(expiry.first?.time == Timestamp(secondsSinceEpoch: 120))
+        #expect(exchange.workingOrders.isEmpty)
+    }
+}
