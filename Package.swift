@@ -88,7 +88,6 @@ let package = Package(
             dependencies: [
                 "Backtest", "Analytics", "TradingEngine", "TraderConfig", "TraderCore", "CostModel", "RiskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Executables/trader-backtest"
         ),

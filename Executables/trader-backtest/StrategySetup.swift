@@ -1,6 +1,5 @@
 import Backtest
 import CostModel
-import Crypto
 import RiskKit
 import TradingEngine
 import TraderConfig
@@ -31,7 +30,7 @@ struct StrategySetup {
         let json = canonicalJSON(description)
         return StrategySetup(
             engine: EMACrossoverPreset.configuration(symbol: symbol, quantity: quantity), fillModel: EMACrossoverPreset.fillModel,
-            tiers: [:], effectiveConfig: json, configHash: hash(json))
+            tiers: [:], effectiveConfig: json, configHash: ConfigHash(canonicalJSON: json).description)
     }
 
     /// The configuration folder's strategy on `symbols`, each traded under `product` rules.
@@ -63,13 +62,6 @@ struct StrategySetup {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try! encoder.encode(value))  // a string dictionary always encodes
-    }
-
-    private static func hash(_ bytes: [UInt8]) -> String {
-        "sha256:" + SHA256.hash(data: bytes).map { byte in
-            let digits = Array("0123456789abcdef")
-            return "\(digits[Int(byte >> 4)])\(digits[Int(byte & 0x0f)])"
-        }.joined()
     }
 }
 

@@ -26,14 +26,27 @@ public struct RoundTripStatistics: Sendable {
     ///
     /// - Throws: ``ArithmeticError`` `overflow`; nothing changes then.
     public mutating func add(_ trip: RoundTrip) throws(ArithmeticError) {
-        var next = self
-        try next.all.add(trip)
-        try next.bySignal[trip.signal, default: TradeGroupStatistics()].add(trip)
-        try next.bySymbol[trip.symbol.description, default: TradeGroupStatistics()].add(trip)
-        try next.byRegime[trip.regime?.rawValue ?? "unknown", default: TradeGroupStatistics()].add(trip)
-        try next.byTier[trip.tier ?? "none", default: TradeGroupStatistics()].add(trip)
-        try next.attribution.add(trip.attribution)
-        next.holdSeconds.append(trip.holdTime.components.seconds)
-        self = next
+        // Everything that can throw is computed on copies of the touched groups first, so a failure
+        // changes nothing, without copying the dictionaries or the hold times.
+        func added(_ group: TradeGroupStatistics?) throws(ArithmeticError) -> TradeGroupStatistics {
+            var group = group ?? TradeGroupStatistics()
+            try group.add(trip)
+            return group
+        }
+        let keys = (signal: trip.signal, symbol: trip.symbol.description, regime: trip.regime?.rawValue ?? "unknown", tier: trip.tier ?? "none")
+        let newAll = try added(all)
+        let signal = try added(bySignal[keys.signal])
+        let symbol = try added(bySymbol[keys.symbol])
+        let regime = try added(byRegime[keys.regime])
+        let tier = try added(byTier[keys.tier])
+        var newAttribution = attribution
+        try newAttribution.add(trip.attribution)
+        all = newAll
+        bySignal[keys.signal] = signal
+        bySymbol[keys.symbol] = symbol
+        byRegime[keys.regime] = regime
+        byTier[keys.tier] = tier
+        attribution = newAttribution
+        holdSeconds.append(trip.holdTime.components.seconds)
     }
 }

@@ -89,8 +89,7 @@ public final class ArtifactWriter: BacktestRecorder {
 
     /// Appends a line to equity.csv and to exposure.csv.
     public func record(bar: BarState) throws {
-        let exposed = bar.portfolio.positions.values.contains { !$0.isFlat }
-        try equity.write("\(bar.time),\(bar.equity),\(bar.portfolio.cash),\(exposed ? 1 : 0)\n")
+        try equity.write("\(bar.time),\(bar.equity),\(bar.portfolio.cash),\(bar.exposed ? 1 : 0)\n")
         let nav = try bar.portfolio.nav(marks: bar.marks)
         let held = try bar.portfolio.exposure(marks: bar.marks, themeOf: { _ in nil })
         var line = "\(bar.time),\(nav),\(Self.pct(held.total, of: nav)),\(Self.pct(held.pending, of: nav))"

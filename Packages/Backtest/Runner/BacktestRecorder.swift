@@ -20,6 +20,8 @@ public struct BarState {
     public let time: Timestamp
     /// Cash plus positions at their last closes.
     public let equity: FixedPoint
+    /// Whether any position is open.
+    public let exposed: Bool
     /// Cash, positions and working orders.
     public let portfolio: Portfolio
     /// The engine's marks (quote mids), for exposure.

@@ -139,8 +139,10 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             violations += monitor.violations(of: engine.portfolio, marks: engine.latestMarks, entered: entered, at: close)
         }
         let equity = try engine.portfolio.nav(marks: lastClose)
-        curve.add(EquityPoint(time: close, equity: equity, exposed: isExposed))
-        try recorder.record(bar: BarState(time: close, equity: equity, portfolio: engine.portfolio, marks: engine.latestMarks))
+        let exposed = isExposed
+        curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
+        try recorder.record(
+            bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
         end = close
     }
 
