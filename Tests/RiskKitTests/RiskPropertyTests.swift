@@ -123,7 +123,7 @@ import TraderTestKit
         if try dayLoss > 0 && dayLoss >= cap(limits.losses.maxDailyLossPct).raw {
             #expect(entries.isEmpty, "seed \(seed): entry past the daily loss stop")
         }
-        var open = Set(scenario.portfolio.positions.filter { !$0.value.isFlat }.keys)
+        var open = Set(scenario.portfolio.positions.filter { !$0.value.isFlat }.map(\.symbol))
         open.formUnion(scenario.portfolio.workingOrders.values.filter { $0.side == .buy }.map(\.symbol))
         open.formUnion(context.unreflectedBuys.keys)
         let opened = Set(entries.map(\.proposal.symbol)).subtracting(open)

@@ -41,9 +41,9 @@ struct RiskScenario {
     private var orderNumber = 0
 
     init() {
-        var quotes: [Symbol: Quote] = [:]
-        var marks: [Symbol: Price] = [:]
-        var books: [Symbol: BookSnapshot] = [:]
+        var quotes: SymbolMap<Quote> = [:]
+        var marks: SymbolMap<Price> = [:]
+        var books: SymbolMap<BookSnapshot> = [:]
         var products: [Symbol: ProductRules] = [:]
         for (symbol, text) in Self.prices {
             let ask = Price(text)!

@@ -35,7 +35,7 @@ import TraderCore
             trigger("whale", "SPY", .buyCall, confidence: 0.9),
             trigger("mean_reversion", "LINK", .buy, confidence: 0.9),
         ]
-        let regimes: [Symbol: Regime] = [
+        let regimes: SymbolMap<Regime> = [
             symbol("BTC"): .trend, symbol("ETH"): .trend, symbol("SOL"): .trend, symbol("DOGE"): .trend,
             symbol("SPY"): .trend, symbol("LINK"): .bear,
         ]

@@ -21,6 +21,16 @@ import TraderTestKit
         return (snapshot, try #require(json["mid_market"] as? String), Double(try #require(json["spread_bps"] as? String))!)
     }
 
+    @Test func quoteMidRoundsAHalfUnitToEven() {
+        func mid(_ bid: String, _ ask: String) -> Price {
+            Quote(symbol: Symbol(base: "BTC", quote: "USD"), bid: Price(bid)!, ask: Price(ask)!, bidSize: Quantity("1")!, askSize: Quantity("1")!, time: .init(secondsSinceEpoch: 0)).mid
+        }
+        #expect(mid("100", "101") == Price("100.5")!)
+        #expect(mid("0.00000001", "0.00000002") == Price("0.00000002")!)  // 1.5 units → 2
+        #expect(mid("0.00000002", "0.00000003") == Price("0.00000002")!)  // 2.5 units → 2
+        #expect(mid("0.00000003", "0.00000004") == Price("0.00000004")!)  // 3.5 units → 4
+    }
+
     @Test func midMatchesTheVenuesMidAndSpreadIsMeasuredOverTheMid() throws {
         let (book, venueMid, venueSpreadBps) = try recordedBook()
         #expect(book.mid == Price(venueMid))

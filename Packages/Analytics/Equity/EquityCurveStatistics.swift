@@ -17,6 +17,8 @@ public struct EquityCurveStatistics: Sendable {
     public let periodsPerYear: Double
     /// The annual risk-free rate, as a fraction (0.02 is 2 %).
     public let riskFreeRate: Double
+    /// The risk-free rate per period: `(1 + rf)^(1/P) − 1`.
+    public let riskFreePerPeriod: Double
 
     /// The first point.
     public private(set) var first: EquityPoint?
@@ -44,6 +46,7 @@ public struct EquityCurveStatistics: Sendable {
     public init(periodsPerYear: Double, riskFreeRate: Double = 0) {
         self.periodsPerYear = periodsPerYear
         self.riskFreeRate = riskFreeRate
+        riskFreePerPeriod = pow(1 + riskFreeRate, 1 / periodsPerYear) - 1
     }
 
     /// Adds the next point (times must not go backwards).
@@ -73,8 +76,6 @@ public struct EquityCurveStatistics: Sendable {
         }
     }
 
-    /// The risk-free rate per period: `(1 + rf)^(1/P) − 1`.
-    public var riskFreePerPeriod: Double { pow(1 + riskFreeRate, 1 / periodsPerYear) - 1 }
 
     /// The longest drawdown, counting one still open at the last point.
     public var longestDrawdown: Duration {

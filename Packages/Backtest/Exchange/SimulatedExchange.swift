@@ -11,7 +11,7 @@ public struct SimulatedExchange: Sendable {
     /// The fill model.
     public let model: FillModel
     private var working: [(order: Order, arrivesAfter: Int, arrivedAt: Timestamp?)] = []
-    private var barsSeen: [Symbol: Int] = [:]
+    private var barsSeen: SymbolMap<Int> = [:]
     private var tradeNumber = 0
     private var orderNumber = 0
 

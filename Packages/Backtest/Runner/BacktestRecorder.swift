@@ -25,7 +25,7 @@ public struct BarState {
     /// Cash, positions and working orders.
     public let portfolio: Portfolio
     /// The engine's marks (quote mids), for exposure.
-    public let marks: [Symbol: Price]
+    public let marks: SymbolMap<Price>
 }
 
 /// A recorder that keeps nothing (benchmarks, and runs that only want the result).

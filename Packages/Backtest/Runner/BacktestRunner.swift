@@ -8,7 +8,8 @@ import TraderCore
 ///
 /// 1. the exchange fills what was working with each bar, in symbol order, and the engine books
 ///    the reports (no order ever fills on the bar whose close decided it: no look-ahead);
-/// 2. the engine decides at the bars' close (open time + interval) on a bar-implied quote: bid =
+/// 2. the engine decides at the bars' close (open time + interval) on a bar-implied quote (each
+///    symbol's latest, for a symbol without a bar this time): bid =
 ///    close, ask = close + one price increment, both sized at the bar's volume times the fill
 ///    model's participation rate (and, when the risk layer measures depth, a one-level book of
 ///    the same);
@@ -34,8 +35,13 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var statistics = RoundTripStatistics()
     private var tally = FillTally()
     private var origins: [ClientOrderID: OrderOrigin] = [:]
-    private var group: [(symbol: Symbol, candle: Candle)] = []
-    private var lastClose: [Symbol: Price] = [:]
+    /// The bars of the open time being gathered (its candles), then the decision's snapshot; one
+    /// snapshot refilled in place, so the per-bar path allocates nothing.
+    private var snapshot = MarketSnapshot(time: Timestamp(nanosecondsSinceEpoch: 0), candles: [:], quotes: [:])
+    private var groupTime: Timestamp?
+    private var lastClose: SymbolMap<Price> = [:]
+    /// Each traded symbol's price increment (the bar-implied spread).
+    private let ticks: SymbolMap<FixedPoint>
     private var counts = (bars: 0, orders: 0, rejected: 0)
     private var violations: [ExposureMonitor.Violation] = []
     private var decisions = DecisionTally()
@@ -56,6 +62,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         self.recorder = recorder
         monitor = ExposureMonitor(limits: engine.configuration.risk.exposure, themes: engine.configuration.themes)
         tracker = RoundTripTracker(tiers: tiers)
+        ticks = SymbolMap(engine.configuration.products.map { ($0.key, $0.value.priceIncrement.value) })
         curve = EquityCurveStatistics(periodsPerYear: interval.barsPerYear, riskFreeRate: riskFreeRate)
     }
 
@@ -67,19 +74,20 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// - Throws: what ``TradingEngine/apply(_:to:at:)`` throws (a report the engine cannot book is a
     ///   broken invariant of the run), arithmetic overflow, and the recorder's errors.
     public mutating func replay(_ candle: Candle, of symbol: Symbol) throws {
-        if let time = group.first?.candle.time, candle.time != time {
+        if let time = groupTime, candle.time != time {
             precondition(candle.time > time, "bars must come in time order: \(candle.time) after \(time)")
-            try completeGroup()
+            try completeGroup(openedAt: time)
         }
-        precondition(!group.contains { $0.symbol == symbol }, "two bars of \(symbol) at \(candle.time)")
-        group.append((symbol, candle))
+        precondition(snapshot.candles[symbol] == nil, "two bars of \(symbol) at \(candle.time)")
+        snapshot.candles[symbol] = candle
+        groupTime = candle.time
     }
 
     /// Completes the last bar time, records the orders still working, and returns the result.
     ///
     /// - Throws: as ``replay(_:of:)``; ``Portfolio/Error`` when a held symbol has no close.
     public mutating func finish() throws -> BacktestResult {
-        if !group.isEmpty { try completeGroup() }
+        if let time = groupTime { try completeGroup(openedAt: time) }
         for id in engine.orders.keys.sorted() {
             try recorder.record(order: engine.orders[id]!, origin: origins[id])
         }
@@ -91,41 +99,38 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             violations: violations)
     }
 
-    private mutating func completeGroup() throws {
-        group.sort { $0.symbol < $1.symbol }
-        let open = group[0].candle.time
+    private mutating func completeGroup(openedAt open: Timestamp) throws {
         if curve.points == 0 {
             var opens = lastClose
-            for (symbol, candle) in group { opens[symbol] = candle.open }
+            for (symbol, candle) in snapshot.candles { opens[symbol] = candle.open }
             curve.add(EquityPoint(time: open, equity: try engine.portfolio.nav(marks: opens), exposed: isExposed))
         }
-        for (symbol, candle) in group {
+        for (symbol, candle) in snapshot.candles {
             for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
             lastClose[symbol] = candle.close
             counts.bars += 1
         }
-        let close = open.advanced(by: .seconds(interval.seconds))
-        var candles: [Symbol: Candle] = [:]
-        var quotes: [Symbol: Quote] = [:]
-        var books: [Symbol: BookSnapshot] = [:]
-        for (symbol, candle) in group {
-            candles[symbol] = candle
+        let close = open.advanced(bySeconds: interval.seconds)
+        snapshot.time = close
+        // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
+        for (symbol, candle) in snapshot.candles {
             let quote = quote(closing: candle, of: symbol, at: close)
-            quotes[symbol] = quote
+            snapshot.quotes[symbol] = quote
             if measuresDepth {
-                books[symbol] = BookSnapshot(
+                snapshot.books[symbol] = BookSnapshot(
                     symbol: symbol, bids: [.init(price: quote.bid, quantity: quote.bidSize)],
                     asks: [.init(price: quote.ask, quantity: quote.askSize)], time: close)
             }
         }
-        group.removeAll(keepingCapacity: true)
-        let outcome = engine.step(MarketSnapshot(time: close, candles: candles, quotes: quotes, books: books))
+        let outcome = engine.step(snapshot)
+        snapshot.candles.removeAll(keepingCapacity: true)
+        groupTime = nil
         decisions.count(outcome)
         var entered: [Symbol] = []
         for intent in outcome.intents {
             switch intent {
             case .place(let order, let proposal):
-                let quote = quotes[order.symbol]!
+                let quote = snapshot.quotes[order.symbol]!
                 origins[order.clientOrderID] = OrderOrigin(signal: proposal.signal, regime: proposal.regime, decisionMid: quote.mid)
                 counts.orders += 1
                 if order.side == .buy { entered.append(order.symbol) }
@@ -146,7 +151,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         end = close
     }
 
-    private var isExposed: Bool { engine.portfolio.positions.values.contains { !$0.isFlat } }
+    private var isExposed: Bool { engine.portfolio.positions.contains { !$0.value.isFlat } }
 
     /// Whether the risk layer measures book depth (then each bar implies a one-level book).
     private var measuresDepth: Bool { engine.configuration.risk.liquidity.minDepthWithin20Bps.raw > 0 }
@@ -155,7 +160,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// above (a bar carries no spread; one tick is the narrowest a book can have), each side sized
     /// at what the fill model lets trade on a bar: the bar's volume times the participation rate.
     private func quote(closing candle: Candle, of symbol: Symbol, at time: Timestamp) -> Quote {
-        let tick = engine.configuration.products[symbol]?.priceIncrement.value ?? FixedPoint(raw: 1)
+        let tick = ticks[symbol] ?? FixedPoint(raw: 1)
         let ask = (try? candle.close.value.adding(tick)) ?? candle.close.value
         var size = candle.volume
         if let rate = exchange.model.participationRate {

@@ -33,7 +33,7 @@ public struct ExposureMonitor: Sendable {
 
     /// The caps that entries in `entered` answered to and that `portfolio` exceeds at `marks`; a NAV
     /// or exposure that cannot be computed is one violation of scope `nav`.
-    public func violations(of portfolio: Portfolio, marks: [Symbol: Price], entered: [Symbol], at time: Timestamp) -> [Violation] {
+    public func violations(of portfolio: Portfolio, marks: SymbolMap<Price>, entered: [Symbol], at time: Timestamp) -> [Violation] {
         guard let nav = try? portfolio.nav(marks: marks), nav.raw > 0,
             let exposure = try? portfolio.exposure(marks: marks, themeOf: { themes[$0] })
         else {

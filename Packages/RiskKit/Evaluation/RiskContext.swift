@@ -10,11 +10,11 @@ public struct RiskContext: Sendable {
     /// Whether the kill switch is engaged (see ``KillSwitch``).
     public var killSwitchEngaged: Bool
     /// Prices to value positions at (usually quote mids).
-    public var marks: [Symbol: Price]
+    public var marks: SymbolMap<Price>
     /// Latest quotes.
-    public var quotes: [Symbol: Quote]
+    public var quotes: SymbolMap<Quote>
     /// Latest order-book snapshots.
-    public var books: [Symbol: BookSnapshot]
+    public var books: SymbolMap<BookSnapshot>
     /// Product rules and statuses.
     public var products: [Symbol: ProductRules]
     /// The theme of each symbol that has one.
@@ -30,8 +30,8 @@ public struct RiskContext: Sendable {
     /// Creates a context; the optional parts default to "nothing known", which fails closed where
     /// it matters (no quote, no rules, no book: no entry).
     public init(
-        now: Timestamp, tradingState: TradingState = .active, killSwitchEngaged: Bool = false, marks: [Symbol: Price],
-        quotes: [Symbol: Quote], books: [Symbol: BookSnapshot] = [:], products: [Symbol: ProductRules],
+        now: Timestamp, tradingState: TradingState = .active, killSwitchEngaged: Bool = false, marks: SymbolMap<Price>,
+        quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:], products: [Symbol: ProductRules],
         themes: ThemeMap = ThemeMap(), venueHealth: VenueHealth = VenueHealth(), isCrashRegime: Bool = false,
         unreflectedBuys: [Symbol: FixedPoint] = [:]
     ) {

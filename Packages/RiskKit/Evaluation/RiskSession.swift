@@ -49,7 +49,7 @@ struct RiskSession {
             pendingOnly.append(symbol)
             open += 1
         }
-        for position in portfolio.positions.values where !position.isFlat { open += 1 }
+        for (_, position) in portfolio.positions where !position.isFlat { open += 1 }
         var selling: [(symbol: Symbol, quantity: Quantity)] = []
         for order in portfolio.workingOrders.values {
             if order.side == .buy {

@@ -97,9 +97,10 @@ public struct RiskState: Hashable, Sendable {
     /// Forgets trades and ledger entries older than ``retention`` and cooldowns that have ended.
     public mutating func prune(at now: Timestamp) {
         let horizon = now.advanced(by: .zero - Self.retention)
-        tradeTimes.removeAll { $0 < horizon }
-        realized.removeAll { $0.time < horizon }
-        cooldowns = cooldowns.filter { $0.value > now }
+        // Both lists are oldest first: drop a prefix, and only when there is one to drop.
+        if let first = tradeTimes.first, first < horizon { tradeTimes.removeFirst(tradeTimes.firstIndex { $0 >= horizon } ?? tradeTimes.count) }
+        if let first = realized.first, first.time < horizon { realized.removeFirst(realized.firstIndex { $0.time >= horizon } ?? realized.count) }
+        if cooldowns.values.contains(where: { $0 <= now }) { cooldowns = cooldowns.filter { $0.value > now } }
     }
 
     /// The realized PnL whose time falls in `interval` (a calendar day or week). A sum beyond

@@ -99,26 +99,36 @@ public struct RulesEngine: Sendable {
     /// guard rejected.
     public func evaluate(_ scan: SignalScanner.Scan) -> Outcome {
         var outcome = evaluate(scan.triggers, regimes: scan.regimes)
-        outcome.noTrade = scan.rejectedCandles.keys.sorted().map {
-            NoTrade(symbol: $0, code: "bad_tick", detail: scan.rejectedCandles[$0]!)
+        if !scan.rejectedCandles.isEmpty {
+            outcome.noTrade = scan.rejectedCandles.map { NoTrade(symbol: $0.symbol, code: "bad_tick", detail: $0.value) }
         }
         return outcome
     }
 
     /// Decides on one scan's triggers.
-    public func evaluate(_ triggers: [Trigger], regimes: [Symbol: Regime]) -> Outcome {
+    public func evaluate(_ triggers: [Trigger], regimes: SymbolMap<Regime>) -> Outcome {
         var outcome = Outcome()
-        var eligible: [Symbol: [Trigger]] = [:]
+        guard !triggers.isEmpty else { return outcome }
+        var eligible: [Trigger] = []
         for trigger in triggers {
             if let code = gate(trigger, regime: regimes[trigger.symbol]) {
                 outcome.suppressions.append(Suppression(trigger: trigger, code: code.code, detail: code.detail))
             } else {
-                eligible[trigger.symbol, default: []].append(trigger)
+                eligible.append(trigger)
             }
         }
-        for symbol in eligible.keys.sorted() {
-            let candidates = eligible[symbol]!
-            if Set(candidates.map(\.action)).count > 1 {
+        // A scan's triggers come grouped in symbol order; others are put so, keeping their order.
+        if zip(eligible, eligible.dropFirst()).contains(where: { $1.symbol < $0.symbol }) {
+            eligible = eligible.enumerated().sorted { ($0.element.symbol, $0.offset) < ($1.element.symbol, $1.offset) }.map(\.element)
+        }
+        var start = 0
+        while start < eligible.count {
+            let symbol = eligible[start].symbol
+            var end = start + 1
+            while end < eligible.count, eligible[end].symbol == symbol { end += 1 }
+            let candidates = eligible[start..<end]
+            start = end
+            if candidates.contains(where: { $0.action != candidates.first!.action }) {
                 for trigger in candidates {
                     outcome.suppressions.append(
                         Suppression(trigger: trigger, code: "conflicting_triggers", detail: "buy and sell triggers on the same bar"))

@@ -7,10 +7,18 @@ public struct SignalScanner: Sendable {
     public struct Scan: Hashable, Sendable {
         /// Every trigger, by symbol then in the order the signals are enabled.
         public var triggers: [Trigger] = []
-        /// The regime of each scanned symbol; absent while warming up.
-        public var regimes: [Symbol: Regime] = [:]
+        /// The regime of each symbol that fired a trigger (what the rules gate and size by);
+        /// absent while its classifier warms up.
+        public var regimes: SymbolMap<Regime> = [:]
         /// Candles the guard rejected, with the reason.
-        public var rejectedCandles: [Symbol: String] = [:]
+        public var rejectedCandles: SymbolMap<String> = [:]
+
+        /// Empties the scan, keeping its storage for the next one.
+        mutating func clear() {
+            if !triggers.isEmpty { triggers.removeAll(keepingCapacity: true) }
+            if !regimes.isEmpty { regimes.removeAll(keepingCapacity: true) }
+            if !rejectedCandles.isEmpty { rejectedCandles.removeAll(keepingCapacity: true) }
+        }
     }
 
     /// Everything kept for one symbol.
@@ -23,6 +31,8 @@ public struct SignalScanner: Sendable {
     /// One lane per symbol, in ``symbols``' order.
     private var lanes: [Lane] = []
     private let symbols: [Symbol]
+    /// The last scan, refilled in place by the next (no allocation once its arrays have grown).
+    private var latest = Scan()
 
     /// A scanner for `symbols`, each with the signals of `specs`.
     ///
@@ -42,15 +52,18 @@ public struct SignalScanner: Sendable {
         }
     }
 
-    /// Scans one new bar per symbol; symbols without a candle this time are skipped.
-    public mutating func scan(_ candles: [Symbol: Candle]) -> Scan {
-        var scan = Scan()
-        scan.regimes.reserveCapacity(symbols.count)
-        for (index, symbol) in symbols.enumerated() {
-            guard let candle = candles[symbol] else { continue }
-            lanes[index].scan(candle, symbol: symbol, into: &scan)
+    /// Scans one new bar per symbol; symbols without a candle this time, and candles of symbols
+    /// the scanner does not watch, are skipped.
+    public mutating func scan(_ candles: SymbolMap<Candle>) -> Scan {
+        latest.clear()
+        // Both sides are in symbol order: one merge walk, no lookups.
+        var lane = 0
+        for (symbol, candle) in candles {
+            while lane < symbols.count, symbols[lane] < symbol { lane += 1 }
+            guard lane < symbols.count else { break }
+            if symbols[lane] == symbol { lanes[lane].scan(candle, symbol: symbol, into: &latest) }
         }
-        return scan
+        return latest
     }
 
     /// The whale debounce states to save, by symbol.
@@ -69,7 +82,9 @@ extension SignalScanner.Lane {
             scan.rejectedCandles[symbol] = reason
             return
         }
-        if let regime = regime.update(candle) { scan.regimes[symbol] = regime }
+        let regime = regime.update(candle)
+        let fired = scan.triggers.count
         signals.update(candle, into: &scan.triggers)
+        if let regime, scan.triggers.count > fired { scan.regimes[symbol] = regime }
     }
 }

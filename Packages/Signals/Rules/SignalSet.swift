@@ -1,51 +1,84 @@
 import TraderCore
 
+/// A signal updated by one bar at a time: what every registered kind provides.
+protocol BarSignal: Sendable {
+    mutating func update(_ candle: Candle) -> Trigger?
+}
+
+extension PriceMoveSignal: BarSignal {}
+extension VolumeSpikeSignal: BarSignal {}
+extension MomentumSignal: BarSignal {}
+extension MeanReversionSignal: BarSignal {}
+extension ScalpSignal: BarSignal {}
+extension WhaleSignal: BarSignal {}
+extension EMACrossSignal: BarSignal {}
+
 /// The enabled signals of one symbol, each kind in its own array and updated in place: no signal
 /// is copied out of an enum per update (which costs a retain and release of every buffer it holds).
 /// Triggers come out in the order the signals were enabled.
+///
+/// Each kind is updated in its own loop that an empty kind skips. A single loop over all kinds
+/// would let the optimizer hoist every array's uniqueness check out of it, and an empty array
+/// (the shared empty storage, never unique) would then be copied on every bar.
 struct SignalSet: Sendable {
-    private enum Kind: Sendable { case priceMove, volumeSpike, momentum, meanReversion, scalp, whale, emaCross }
+    /// The signals of one kind, with each one's place in the enable order.
+    private struct Members<Signal: BarSignal>: Sendable {
+        var signals: [Signal] = []
+        var positions: [Int] = []
 
-    private var priceMoves: [PriceMoveSignal] = []
-    private var volumeSpikes: [VolumeSpikeSignal] = []
-    private var momenta: [MomentumSignal] = []
-    private var meanReversions: [MeanReversionSignal] = []
-    private var scalps: [ScalpSignal] = []
-    private var whales: [WhaleSignal] = []
-    private var emaCrosses: [EMACrossSignal] = []
-    private var order: [(kind: Kind, index: Int)] = []
+        mutating func update(_ candle: Candle, into triggers: inout [Trigger], firedPositions: inout [Int]) {
+            guard !signals.isEmpty else { return }
+            for index in signals.indices {
+                guard let trigger = signals[index].update(candle) else { continue }
+                triggers.append(trigger)
+                firedPositions.append(positions[index])
+            }
+        }
+    }
+
+    private var priceMoves = Members<PriceMoveSignal>()
+    private var volumeSpikes = Members<VolumeSpikeSignal>()
+    private var momenta = Members<MomentumSignal>()
+    private var meanReversions = Members<MeanReversionSignal>()
+    private var scalps = Members<ScalpSignal>()
+    private var whales = Members<WhaleSignal>()
+    private var emaCrosses = Members<EMACrossSignal>()
+    private var count = 0
+    /// The enable positions of the triggers of the current update (scratch, reused).
+    private var firedPositions: [Int] = []
 
     /// Adds a built signal after the ones already enabled.
     mutating func append(_ signal: AnySignal) {
         switch signal.storage {
-        case .priceMove(let s): order.append((.priceMove, priceMoves.count)); priceMoves.append(s)
-        case .volumeSpike(let s): order.append((.volumeSpike, volumeSpikes.count)); volumeSpikes.append(s)
-        case .momentum(let s): order.append((.momentum, momenta.count)); momenta.append(s)
-        case .meanReversion(let s): order.append((.meanReversion, meanReversions.count)); meanReversions.append(s)
-        case .scalp(let s): order.append((.scalp, scalps.count)); scalps.append(s)
-        case .whale(let s): order.append((.whale, whales.count)); whales.append(s)
-        case .emaCross(let s): order.append((.emaCross, emaCrosses.count)); emaCrosses.append(s)
+        case .priceMove(let s): priceMoves.signals.append(s); priceMoves.positions.append(count)
+        case .volumeSpike(let s): volumeSpikes.signals.append(s); volumeSpikes.positions.append(count)
+        case .momentum(let s): momenta.signals.append(s); momenta.positions.append(count)
+        case .meanReversion(let s): meanReversions.signals.append(s); meanReversions.positions.append(count)
+        case .scalp(let s): scalps.signals.append(s); scalps.positions.append(count)
+        case .whale(let s): whales.signals.append(s); whales.positions.append(count)
+        case .emaCross(let s): emaCrosses.signals.append(s); emaCrosses.positions.append(count)
         case .vacant: preconditionFailure("a signal is vacant only during its own update")
         }
+        count += 1
     }
 
     /// Updates every signal on `candle`, appending triggers in enable order.
     mutating func update(_ candle: Candle, into triggers: inout [Trigger]) {
-        for (kind, index) in order {
-            let trigger: Trigger? =
-                switch kind {
-                case .priceMove: priceMoves[index].update(candle)
-                case .volumeSpike: volumeSpikes[index].update(candle)
-                case .momentum: momenta[index].update(candle)
-                case .meanReversion: meanReversions[index].update(candle)
-                case .scalp: scalps[index].update(candle)
-                case .whale: whales[index].update(candle)
-                case .emaCross: emaCrosses[index].update(candle)
-                }
-            if let trigger { triggers.append(trigger) }
-        }
+        let start = triggers.count
+        if !firedPositions.isEmpty { firedPositions.removeAll(keepingCapacity: true) }
+        priceMoves.update(candle, into: &triggers, firedPositions: &firedPositions)
+        volumeSpikes.update(candle, into: &triggers, firedPositions: &firedPositions)
+        momenta.update(candle, into: &triggers, firedPositions: &firedPositions)
+        meanReversions.update(candle, into: &triggers, firedPositions: &firedPositions)
+        scalps.update(candle, into: &triggers, firedPositions: &firedPositions)
+        whales.update(candle, into: &triggers, firedPositions: &firedPositions)
+        emaCrosses.update(candle, into: &triggers, firedPositions: &firedPositions)
+        guard firedPositions.count > 1 else { return }
+        let fired = Array(triggers[start...])
+        let enableOrder = fired.indices.sorted { firedPositions[$0] < firedPositions[$1] }
+        triggers.replaceSubrange(start..., with: enableOrder.map { fired[$0] })
     }
 
     /// The whale signal's debounce state, if one is enabled.
-    var whaleState: WhaleSignal.State? { whales.first?.state }
+    var whaleState: WhaleSignal.State? { whales.signals.first?.state }
 }

@@ -12,6 +12,9 @@ public struct EMACrossSignal: Sendable {
     private var fast: ExponentialMovingAverage
     private var slow: ExponentialMovingAverage
     private var previous: (fast: Double, slow: Double)?
+    /// The facts' names, built once rather than on every cross.
+    private let crossedAbove: String
+    private let crossedBelow: String
 
     /// A crossover of EMAs over `fastPeriod` and `slowPeriod` closes.
     ///
@@ -21,6 +24,8 @@ public struct EMACrossSignal: Sendable {
         self.symbol = symbol
         fast = ExponentialMovingAverage(period: fastPeriod)
         slow = ExponentialMovingAverage(period: slowPeriod)
+        crossedAbove = "EMA(\(fastPeriod)) crossed above EMA(\(slowPeriod))"
+        crossedBelow = "EMA(\(fastPeriod)) crossed below EMA(\(slowPeriod))"
     }
 
     /// Updates on a new bar; a trigger on a cross.
@@ -40,7 +45,7 @@ public struct EMACrossSignal: Sendable {
         }
         return Trigger(
             signal: Self.name, symbol: symbol, action: action, strength: 1, confidence: 1,
-            facts: [.gate(name: "EMA(\(fast.period)) crossed \(action == .buy ? "above" : "below") EMA(\(slow.period))", value: fastValue, reference: slowValue)],
+            facts: [.gate(name: action == .buy ? crossedAbove : crossedBelow, value: fastValue, reference: slowValue)],
             time: candle.time)
     }
 }

@@ -25,8 +25,14 @@ public struct Quote: Hashable, Sendable {
 
     /// The midpoint, `(bid + ask) / 2`, rounded to the nearest 10⁻⁸ (ties to even).
     public var mid: Price {
-        let sum = Int128(bid.value.raw) + Int128(ask.value.raw)
-        return Price(FixedPoint(raw: Int64(FixedPoint.divide(sum, by: 2, rounding: .toNearestOrEven))))
+        let (sum, overflow) = bid.value.raw.addingReportingOverflow(ask.value.raw)
+        guard !overflow else {
+            let wide = Int128(bid.value.raw) + Int128(ask.value.raw)
+            return Price(FixedPoint(raw: Int64(FixedPoint.divide(wide, by: 2, rounding: .toNearestOrEven))))
+        }
+        // Half of the sum, rounded half to even: the floor, plus one when it drops a half and is odd.
+        let floor = sum >> 1
+        return Price(FixedPoint(raw: floor + (sum & floor & 1)))
     }
 
     /// The spread in basis points of the mid; `nil` when the mid is not positive. The spread and

@@ -10,9 +10,9 @@
 /// makes it as cheap a dictionary key as an `Int` pair.
 public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// ``base`` packed into an integer (see the type's documentation); for fast keys in the package.
-    package let baseCode: UInt64
+    @usableFromInline package let baseCode: UInt64
     /// ``quote`` packed into an integer.
-    package let quoteCode: UInt64
+    @usableFromInline package let quoteCode: UInt64
 
     /// The asset bought or sold (`BTC` in `BTC-USD`).
     public var base: String { Self.unpacked(baseCode) }
@@ -37,11 +37,11 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The canonical spelling, `BASE-QUOTE`.
     public var description: String { "\(base)-\(quote)" }
 
-    public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
+    @inlinable public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
         (lhs.baseCode, lhs.quoteCode) < (rhs.baseCode, rhs.quoteCode)
     }
 
-    public static func == (lhs: Symbol, rhs: Symbol) -> Bool {
+    @inlinable public static func == (lhs: Symbol, rhs: Symbol) -> Bool {
         lhs.baseCode == rhs.baseCode && lhs.quoteCode == rhs.quoteCode
     }
 
@@ -62,7 +62,7 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// A valid asset code as a number: each character a base-37 digit (`0`–`9` are 1–10, `A`–`Z`
     /// 11–36), padded with zeros to 12 digits. 37¹² < 2⁶³, so every code has its own number.
-    private static func packed(_ code: String) -> UInt64 {
+    package static func packed(_ code: String) -> UInt64 {
         var value: UInt64 = 0
         var digits = 0
         for byte in code.utf8 {

@@ -15,10 +15,12 @@ public struct Portfolio: Hashable, Sendable {
 
     /// The currency NAV and cash are kept in; every symbol must be quoted in it.
     public let currency: Currency
+    /// ``currency``'s code packed as a symbol's quote is, so the quote check compares integers.
+    private let currencyCode: UInt64
     /// Free cash.
     public private(set) var cash: FixedPoint
     /// Positions by symbol (flat ones included until removed).
-    public private(set) var positions: [Symbol: Position] = [:]
+    public private(set) var positions: SymbolMap<Position> = [:]
     /// Orders that may still rest at the venue, by client order id.
     public private(set) var workingOrders: [ClientOrderID: Order] = [:]
 
@@ -26,6 +28,7 @@ public struct Portfolio: Hashable, Sendable {
     public init(currency: Currency, cash: FixedPoint) {
         self.currency = currency
         self.cash = cash
+        currencyCode = Symbol.packed(currency.code)
     }
 
     /// Starts tracking an order, or replaces the tracked copy; orders that are no longer working
@@ -62,7 +65,7 @@ public struct Portfolio: Hashable, Sendable {
     /// Net asset value: cash plus every position at its mark.
     ///
     /// - Throws: ``Portfolio/Error`` `missing_mark` for a held symbol without a mark.
-    public func nav(marks: [Symbol: Price]) throws -> FixedPoint {
+    public func nav(marks: SymbolMap<Price>) throws -> FixedPoint {
         var total = cash
         for (symbol, position) in positions where !position.isFlat {
             total = try total.adding(position.marketValue(at: mark(symbol, marks)))
@@ -76,7 +79,7 @@ public struct Portfolio: Hashable, Sendable {
     ///   - marks: current prices; pending market buys are valued at them.
     ///   - themeOf: the theme of a symbol, if any.
     /// - Throws: ``Portfolio/Error`` `missing_mark`.
-    public func exposure(marks: [Symbol: Price], themeOf: (Symbol) -> String?) throws -> Exposure {
+    public func exposure(marks: SymbolMap<Price>, themeOf: (Symbol) -> String?) throws -> Exposure {
         var exposure = Exposure()
         for (symbol, position) in positions where !position.isFlat {
             try exposure.add(position.marketValue(at: mark(symbol, marks)), asset: symbol.base, theme: themeOf(symbol))
@@ -93,7 +96,7 @@ public struct Portfolio: Hashable, Sendable {
         return exposure
     }
 
-    private func mark(_ symbol: Symbol, _ marks: [Symbol: Price]) throws -> Price {
+    private func mark(_ symbol: Symbol, _ marks: SymbolMap<Price>) throws -> Price {
         guard let mark = marks[symbol] else {
             throw Error(code: "missing_mark", message: "no price for \(symbol); NAV and exposure fail closed")
         }
@@ -101,7 +104,7 @@ public struct Portfolio: Hashable, Sendable {
     }
 
     private func requireQuote(_ symbol: Symbol) throws {
-        guard symbol.quote == currency.code else {
+        guard symbol.quoteCode == currencyCode else {
             throw Error(code: "quote_currency", message: "\(symbol) is not quoted in \(currency)")
         }
     }

@@ -10,6 +10,16 @@ extension Timestamp {
         return Timestamp(nanosecondsSinceEpoch: result)
     }
 
+    /// The instant `seconds` later: the cheap form for whole-second steps such as bar intervals.
+    ///
+    /// - Precondition: the result is within the representable range.
+    public func advanced(bySeconds seconds: Int64) -> Timestamp {
+        let (nanoseconds, productOverflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (result, sumOverflow) = nanosecondsSinceEpoch.addingReportingOverflow(nanoseconds)
+        precondition(!productOverflow && !sumOverflow, "timestamp out of range")
+        return Timestamp(nanosecondsSinceEpoch: result)
+    }
+
     /// The time from this instant to `later` (negative when `later` is earlier).
     public func duration(to later: Timestamp) -> Duration {
         .nanoseconds(later.nanosecondsSinceEpoch - nanosecondsSinceEpoch)

@@ -1,19 +1,20 @@
 import TraderCore
 
 /// What the shell knows at one decision instant: the time, the bars that just closed and the
-/// latest quotes. The engine does no I/O; backtest and live build snapshots from their sources.
+/// latest quotes. The engine does no I/O; backtest and live build snapshots from their sources (a
+/// shell that decides on every bar keeps one snapshot and refills its maps in place).
 public struct MarketSnapshot: Sendable {
     /// The decision instant (a bar's close, when candles drive the cycle).
     public var time: Timestamp
     /// The bars that closed at ``time``, by symbol.
-    public var candles: [Symbol: Candle]
+    public var candles: SymbolMap<Candle>
     /// The latest quotes, by symbol.
-    public var quotes: [Symbol: Quote]
+    public var quotes: SymbolMap<Quote>
     /// The latest order-book snapshots, by symbol (the liquidity check measures depth on them).
-    public var books: [Symbol: BookSnapshot]
+    public var books: SymbolMap<BookSnapshot>
 
     /// Creates a snapshot.
-    public init(time: Timestamp, candles: [Symbol: Candle], quotes: [Symbol: Quote], books: [Symbol: BookSnapshot] = [:]) {
+    public init(time: Timestamp, candles: SymbolMap<Candle>, quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:]) {
         self.time = time
         self.candles = candles
         self.quotes = quotes

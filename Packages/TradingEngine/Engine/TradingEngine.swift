@@ -23,7 +23,7 @@ public struct TradingEngine: Sendable {
     private let risk: RiskEngine
     private let planner: ExecutionPlanner
     private var intentSequence = 0
-    private var marks: [Symbol: Price] = [:]
+    private var marks: SymbolMap<Price> = [:]
 
     /// An engine starting with `portfolio`.
     ///
@@ -115,5 +115,5 @@ public struct TradingEngine: Sendable {
     }
 
     /// The latest mark (quote mid) of each symbol seen.
-    public var latestMarks: [Symbol: Price] { marks }
+    public var latestMarks: SymbolMap<Price> { marks }
 }

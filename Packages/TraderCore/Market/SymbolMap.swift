@@ -1,0 +1,102 @@
+/// Values by symbol, kept in symbol order in one contiguous array: what changes every bar (the
+/// candles that just closed, the latest quotes, the marks), where a `Dictionary` would hash on
+/// every access and allocate whenever it is rebuilt.
+///
+/// - Lookups are a binary search over the symbols' packed codes; setting a symbol after the last
+///   one (the order feeds deliver in) appends.
+/// - Iteration is always in symbol order, so whatever is derived from a map is deterministic
+///   without sorting.
+/// - ``removeAll(keepingCapacity:)`` keeps the storage, so a map refilled on every bar allocates
+///   only while it grows.
+public struct SymbolMap<Value> {
+    /// The entries in ascending symbol order, each symbol once.
+    @usableFromInline var entries: [Element]
+
+    /// An empty map.
+    @inlinable public init() {
+        entries = []
+    }
+
+    /// A map of `pairs`; a symbol given twice keeps its last value.
+    @inlinable public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (Symbol, Value) {
+        entries = []
+        for (symbol, value) in pairs { self[symbol] = value }
+    }
+
+    /// The value of `symbol`, if any; setting `nil` removes it.
+    @inlinable public subscript(symbol: Symbol) -> Value? {
+        get {
+            let (index, found) = position(of: symbol)
+            return found ? entries[index].value : nil
+        }
+        set {
+            let (index, found) = position(of: symbol)
+            switch (found, newValue) {
+            case (true, let value?): entries[index].value = value
+            case (true, nil): entries.remove(at: index)
+            case (false, let value?) where index == entries.count: entries.append((symbol, value))
+            case (false, let value?): entries.insert((symbol, value), at: index)
+            case (false, nil): break
+            }
+        }
+    }
+
+    /// The symbols, in order.
+    @inlinable public var symbols: [Symbol] { entries.map(\.symbol) }
+
+    /// Removes every entry, keeping the storage when asked (a map refilled on every bar).
+    @inlinable public mutating func removeAll(keepingCapacity: Bool = false) {
+        entries.removeAll(keepingCapacity: keepingCapacity)
+    }
+
+    /// The same entries in a `Dictionary`, for APIs keyed that way.
+    @inlinable public var dictionary: [Symbol: Value] {
+        Dictionary(uniqueKeysWithValues: entries.lazy.map { ($0.symbol, $0.value) })
+    }
+
+    /// Where `symbol` is, or where it would be inserted to keep the order.
+    @inlinable func position(of symbol: Symbol) -> (index: Int, found: Bool) {
+        guard let last = entries.last, !(last.symbol < symbol) else { return (entries.count, false) }
+        var low = 0
+        var high = entries.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].symbol < symbol { low = middle + 1 } else { high = middle }
+        }
+        return (low, entries[low].symbol == symbol)
+    }
+}
+
+extension SymbolMap: RandomAccessCollection {
+    /// A symbol and its value.
+    public typealias Element = (symbol: Symbol, value: Value)
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { entries.count }
+    @inlinable public subscript(position: Int) -> Element { entries[position] }
+}
+
+extension SymbolMap: ExpressibleByDictionaryLiteral {
+    /// A map of the literal's pairs.
+    @inlinable public init(dictionaryLiteral elements: (Symbol, Value)...) {
+        self.init(elements)
+    }
+}
+
+extension SymbolMap: Equatable where Value: Equatable {
+    @inlinable public static func == (lhs: SymbolMap, rhs: SymbolMap) -> Bool {
+        lhs.entries.elementsEqual(rhs.entries) { $0.symbol == $1.symbol && $0.value == $1.value }
+    }
+}
+
+extension SymbolMap: Hashable where Value: Hashable {
+    @inlinable public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries.count)
+        for (symbol, value) in entries {
+            hasher.combine(symbol)
+            hasher.combine(value)
+        }
+    }
+}
+
+extension SymbolMap: Sendable where Value: Sendable {}
