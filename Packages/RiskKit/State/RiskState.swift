@@ -37,6 +37,9 @@ public struct RiskState: Hashable, Sendable {
     public private(set) var cooldowns: [Symbol: Timestamp] = [:]
     /// Realized PnL of the last eight days, oldest first.
     public private(set) var realized: [RealizedEntry] = []
+    /// `realizedTotals[i]` is the sum of `realized[0...i]`'s amounts in raw units, so that a
+    /// period's sum is one subtraction (derived from ``realized``, rebuilt when it changes shape).
+    private var realizedTotals: [Int128] = []
     /// The highest NAV observed.
     public private(set) var peakNAV: FixedPoint = .zero
     /// The current day's opening NAV.
@@ -58,6 +61,7 @@ public struct RiskState: Hashable, Sendable {
         self.tradeTimes = tradeTimes.sorted()
         self.cooldowns = cooldowns
         self.realized = realized.sorted { $0.time < $1.time }
+        rebuildTotals(from: 0)
         self.peakNAV = peakNAV
         self.dayAnchor = dayAnchor
         self.weekAnchor = weekAnchor
@@ -73,6 +77,18 @@ public struct RiskState: Hashable, Sendable {
     public mutating func recordRealized(_ amount: FixedPoint, at time: Timestamp) {
         let index = realized.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
         realized.insert(RealizedEntry(time: time, amount: amount), at: index)
+        realizedTotals.insert(0, at: index)
+        rebuildTotals(from: index)
+    }
+
+    /// Recomputes the running totals from `index` on (the end, for an entry appended in time order).
+    private mutating func rebuildTotals(from index: Int) {
+        if realizedTotals.count != realized.count { realizedTotals = Array(repeating: 0, count: realized.count) }
+        var total = index > 0 ? realizedTotals[index - 1] : 0
+        for position in index..<realized.count {
+            total += Int128(realized[position].amount.raw)
+            realizedTotals[position] = total
+        }
     }
 
     /// Records a finished round trip: its realized PnL, and the symbol's cooldown, the longer one
@@ -99,21 +115,32 @@ public struct RiskState: Hashable, Sendable {
         let horizon = now.advanced(by: .zero - Self.retention)
         // Both lists are oldest first: drop a prefix, and only when there is one to drop.
         if let first = tradeTimes.first, first < horizon { tradeTimes.removeFirst(tradeTimes.firstIndex { $0 >= horizon } ?? tradeTimes.count) }
-        if let first = realized.first, first.time < horizon { realized.removeFirst(realized.firstIndex { $0.time >= horizon } ?? realized.count) }
+        if let first = realized.first, first.time < horizon {
+            realized.removeFirst(realized.firstIndex { $0.time >= horizon } ?? realized.count)
+            rebuildTotals(from: 0)
+        }
         if cooldowns.values.contains(where: { $0 <= now }) { cooldowns = cooldowns.filter { $0.value > now } }
     }
 
     /// The realized PnL whose time falls in `interval` (a calendar day or week). A sum beyond
     /// ``FixedPoint``'s range counts as the largest loss: fail closed.
     func realizedPnL(in interval: Range<Timestamp>) -> FixedPoint {
-        var total = FixedPoint.zero
-        for entry in realized.reversed() {
-            if entry.time < interval.lowerBound { break }
-            if entry.time < interval.upperBound {
-                guard let sum = try? total.adding(entry.amount) else { return .min }
-                total = sum
-            }
+        let end = firstEntry(atOrAfter: interval.upperBound)
+        let start = firstEntry(atOrAfter: interval.lowerBound)
+        guard start < end else { return .zero }
+        let sum = realizedTotals[end - 1] - (start > 0 ? realizedTotals[start - 1] : 0)
+        guard let raw = Int64(exactly: sum), raw > Int64.min else { return .min }
+        return FixedPoint(raw: raw)
+    }
+
+    /// The index of the first ledger entry at or after `time` (the count when there is none).
+    private func firstEntry(atOrAfter time: Timestamp) -> Int {
+        var low = 0
+        var high = realized.count
+        while low < high {
+            let middle = (low + high) / 2
+            if realized[middle].time < time { low = middle + 1 } else { high = middle }
         }
-        return total
+        return low
     }
 }

@@ -103,7 +103,10 @@ public struct Portfolio: Hashable, Sendable {
         return mark
     }
 
-    private func requireQuote(_ symbol: Symbol) throws {
+    /// Checks that `symbol` is quoted in ``currency``, as ``track(_:)`` does first.
+    ///
+    /// - Throws: ``Portfolio/Error`` `quote_currency`.
+    public func requireQuote(_ symbol: Symbol) throws {
         guard symbol.quoteCode == currencyCode else {
             throw Error(code: "quote_currency", message: "\(symbol) is not quoted in \(currency)")
         }

@@ -24,6 +24,9 @@ public struct TradingEngine: Sendable {
     private let planner: ExecutionPlanner
     private var intentSequence = 0
     private var marks: SymbolMap<Price> = [:]
+    /// When the risk state is next pruned (an hour of market time after the last pruning: often
+    /// enough to keep it small, rarely enough that pruning costs nothing per cycle).
+    private var nextPruning = Timestamp(nanosecondsSinceEpoch: .min)
 
     /// An engine starting with `portfolio`.
     ///
@@ -49,7 +52,10 @@ public struct TradingEngine: Sendable {
                 cycle: cycle, time: snapshot.time, proposals: [], suppressions: decision.suppressions, risk: nil, intents: [],
                 noTradeReason: "no_signal")
         }
-        riskState.prune(at: snapshot.time)
+        if snapshot.time >= nextPruning {
+            riskState.prune(at: snapshot.time)
+            nextPruning = snapshot.time.advanced(bySeconds: 3600)
+        }
         let context = RiskContext(
             now: snapshot.time, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products, themes: configuration.themes)
         let evaluation = risk.evaluate(decision.proposals, portfolio: portfolio, context: context, state: riskState)
@@ -82,26 +88,26 @@ public struct TradingEngine: Sendable {
             throw EngineError(.unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
         }
         try order.apply(event, at: time)
-        var updatedPortfolio = portfolio
-        var updatedRisk = riskState
+        // Everything that can throw runs before anything changes, and the portfolio and risk state
+        // are changed in place (copies of them would copy every position and working order).
+        try portfolio.requireQuote(order.symbol)
         if case .fill(let fill) = event {
             // The realized ledger that loss stops read moves by each fill's net effect: a buy's
             // fee, a sell's profit or loss after its fee. A sell that closes the position ends a
             // round trip and starts the symbol's cooldown.
-            let before = updatedPortfolio.positions[order.symbol]?.netRealizedPnL ?? .zero
-            try updatedPortfolio.book(fill, of: clientOrderID)
-            let position = updatedPortfolio.positions[order.symbol]!
-            let realized = try position.netRealizedPnL.subtracting(before)
+            let held = portfolio.positions[order.symbol] ?? Position(symbol: order.symbol)
+            var position = held
+            try position.apply(fill, side: order.side)
+            let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
+            try portfolio.book(fill, of: clientOrderID)  // books the same change; changes nothing when it throws
             if order.side == .sell && position.isFlat {
-                updatedRisk.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: configuration.risk.pacing)
+                riskState.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: configuration.risk.pacing)
             } else if !realized.isZero {
-                updatedRisk.recordRealized(realized, at: time)
+                riskState.recordRealized(realized, at: time)
             }
         }
-        try updatedPortfolio.track(order)
+        try! portfolio.track(order)  // its only check, the quote currency, passed above
         orders[clientOrderID] = order
-        portfolio = updatedPortfolio
-        riskState = updatedRisk
     }
 
     /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and
