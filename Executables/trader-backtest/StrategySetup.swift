@@ -51,7 +51,7 @@ struct StrategySetup {
             fees: fees, slippageBps: FixedPoint(nearest: execution.slippageBps) ?? .zero,
             limitRule: fills.onTouch ? .touch : .tradeThrough,
             participationRate: fills.participationPct.map { FixedPoint(nearest: $0 / 100) ?? .zero },
-            orderTTL: .seconds(execution.postOnlyTtlSeconds), latencyBars: fills.latencyBars)
+            latencyBars: fills.latencyBars)  // the engine cancels and re-quotes stale post-only orders itself
         let products = Dictionary(uniqueKeysWithValues: symbols.map { ($0, product($0)) })
         return StrategySetup(
             engine: configuration.engineConfiguration(products: products), fillModel: model, tiers: configuration.tiers,

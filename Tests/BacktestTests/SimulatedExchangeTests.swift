@@ -103,4 +103,14 @@ import TraderCore
         #expect(expiry.first?.time == Timestamp(secondsSinceEpoch: 120))
         #expect(exchange.workingOrders.isEmpty)
     }
+
+    @Test func aLookupReportsAWorkingOrdersAcceptanceAndRejectsAnIdTheVenueNeverSaw() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
+        let order = Self.order(.buy, .limit(price: Price(90), postOnly: true))
+        _ = exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        let time = Timestamp(secondsSinceEpoch: 60)
+        #expect(exchange.lookup(order.clientOrderID, at: time).map(\.event) == [.accept(VenueOrderID("sim-order-1"))])
+        #expect(
+            exchange.lookup(ClientOrderID("never-sent"), at: time).map(\.event) == [.reject(reason: "order with this orderID was not found")])
+    }
 }

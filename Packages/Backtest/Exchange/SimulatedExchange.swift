@@ -7,6 +7,9 @@ import TraderCore
 public struct SimulatedExchange: Sendable {
     /// Coinbase's rejection of a post-only order that would take liquidity.
     public static let postOnlyCrossingReason = "INVALID_LIMIT_PRICE_POST_ONLY"
+    /// The answer to a lookup of an order the venue never received: Coinbase's `error_details`
+    /// for an unknown order id.
+    public static let unknownOrderReason = "order with this orderID was not found"
 
     /// The fill model.
     public let model: FillModel
@@ -38,6 +41,16 @@ public struct SimulatedExchange: Sendable {
         try? accepted.apply(.accept(id), at: time)
         working.append((accepted, (barsSeen[order.symbol] ?? 0) + model.latencyBars, nil))
         return [VenueReport(clientOrderID: order.clientOrderID, event: .accept(id), time: time)]
+    }
+
+    /// What the venue knows of an order the shell could not confirm, by client order id: its
+    /// acceptance while it works here, or a rejection when it never arrived (a submit the venue
+    /// never saw can be dropped; it is never sent again).
+    public func lookup(_ clientOrderID: ClientOrderID, at time: Timestamp) -> [VenueReport] {
+        guard let working = working.first(where: { $0.order.clientOrderID == clientOrderID }), let id = working.order.venueOrderID else {
+            return [VenueReport(clientOrderID: clientOrderID, event: .reject(reason: Self.unknownOrderReason), time: time)]
+        }
+        return [VenueReport(clientOrderID: clientOrderID, event: .accept(id), time: time)]
     }
 
     /// Cancels a working order; `nil` when it is not working (already filled or gone).

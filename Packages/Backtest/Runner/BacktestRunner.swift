@@ -137,7 +137,13 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                 try engine.apply(.submit, to: order.clientOrderID, at: close)
                 for report in exchange.submit(order, at: close, quote: quote) { try book(report, symbol: order.symbol) }
             case .cancel(let id):
-                if let report = exchange.cancel(id, at: close) { try book(report, symbol: engine.orders[id]!.symbol) }
+                let symbol = engine.orders[id]!.symbol
+                let report =
+                    exchange.cancel(id, at: close)
+                    ?? VenueReport(clientOrderID: id, event: .cancelRejected(reason: "not working at the venue"), time: close)
+                try book(report, symbol: symbol)
+            case .lookup(let id):
+                for report in exchange.lookup(id, at: close) { try book(report, symbol: engine.orders[id]!.symbol) }
             }
         }
         if !entered.isEmpty {

@@ -6,7 +6,9 @@ public struct DecisionTally: Hashable, Sendable {
     /// Cycles in which no signal fired.
     public private(set) var cyclesWithoutSignal = 0
     /// Counts by `<stage>.<code>`: `suppressed.regime_unknown`, `rejected.asset_exposure_cap`,
-    /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell`.
+    /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell` (re-quotes are
+    /// evaluated and counted like new trades), `cancel.post_only_ttl`,
+    /// `requote_dropped.max_requotes_reached`.
     public private(set) var counts: [String: Int] = [:]
 
     /// No cycles yet.
@@ -14,17 +16,20 @@ public struct DecisionTally: Hashable, Sendable {
 
     /// Counts one cycle's outcome.
     public mutating func count(_ outcome: CycleOutcome) {
-        guard outcome.noTradeReason != "no_signal" else {
-            cyclesWithoutSignal += 1
-            return
-        }
+        if outcome.proposals.isEmpty { cyclesWithoutSignal += 1 }
+        guard !outcome.suppressions.isEmpty || outcome.risk != nil || !outcome.intents.isEmpty || !outcome.droppedRequotes.isEmpty
+        else { return }
         for suppression in outcome.suppressions { counts["suppressed.\(suppression.code)", default: 0] += 1 }
+        for case .cancel in outcome.intents { counts["cancel.post_only_ttl", default: 0] += 1 }
+        for dropped in outcome.droppedRequotes { counts["requote_dropped.\(dropped.code)", default: 0] += 1 }
         guard let risk = outcome.risk else { return }
         for rejection in risk.rejected { counts["rejected.\(rejection.code.rawValue)", default: 0] += 1 }
         for trade in risk.approved {
             counts["approved.\(trade.proposal.side.rawValue.lowercased())", default: 0] += 1
             for adjustment in trade.adjustments { counts["cut.\(adjustment.code.rawValue)", default: 0] += 1 }
         }
-        if let reason = outcome.noTradeReason, reason != "all_proposals_rejected" { counts["no_order.\(reason)", default: 0] += 1 }
+        if let reason = outcome.noTradeReason, reason != "all_proposals_rejected", reason != "no_signal" {
+            counts["no_order.\(reason)", default: 0] += 1
+        }
     }
 }

@@ -8,7 +8,8 @@ extension TraderConfiguration {
     /// or a backtest's). Signals, regimes and sizing come from `policy.yaml`; the risk limits from
     /// its risk sections; themes from `universe.yaml`. Orders are post-only limits improved by
     /// `price_improvement_ticks` unless `default_order_type` is `market`; the engine has no plain
-    /// (takeable) limit order, so `limit` is placed post-only as well. `policy.yaml` has no
+    /// (takeable) limit order, so `limit` is placed post-only as well. A post-only order resting
+    /// `post_only_ttl_seconds` is cancelled and re-quoted, at most `max_requotes` times. `policy.yaml` has no
     /// bad-tick settings yet: the guard holds a close more than 20 % from the last accepted one
     /// unless volume at 3× its 20-bar average confirms it or 2 bars hold the new level.
     ///
@@ -25,7 +26,7 @@ extension TraderConfiguration {
             rules: policy.rulesConfiguration(), risk: policy.riskLimits,
             execution: .init(
                 style: execution.defaultOrderType == .market ? .market : .postOnlyLimit(improvementTicks: execution.priceImprovementTicks),
-                strategyID: strategyID),
+                strategyID: strategyID, postOnlyTTL: .seconds(execution.postOnlyTtlSeconds), maxRequotes: execution.maxRequotes),
             themes: ThemeMap(themeOf))
     }
 

@@ -16,7 +16,28 @@ public struct CycleOutcome: Sendable {
     public let risk: RiskEvaluation?
     /// Orders to place or cancel, in order.
     public let intents: [OrderIntent]
-    /// Why nothing was done, when nothing was: `no_signal`, `all_proposals_rejected`,
+    /// Why no new trade was placed, when none was: `no_signal`, `all_proposals_rejected`,
     /// `no_valid_order`.
     public let noTradeReason: String?
+    /// Unfilled parts of TTL-cancelled orders given up instead of re-quoted.
+    public let droppedRequotes: [DroppedRequote]
+
+    /// An unfilled part given up, and why: `max_requotes_reached`, `no_quote` (no quote or
+    /// product rules for the symbol now), `no_valid_order` (no post-only price inside the spread,
+    /// or the product does not take the order now).
+    public struct DroppedRequote: Hashable, Sendable {
+        /// The cancelled order whose remainder was dropped.
+        public let clientOrderID: ClientOrderID
+        /// The quantity given up.
+        public let quantity: Quantity
+        /// The stable reason code.
+        public let code: String
+
+        /// Creates a record.
+        public init(clientOrderID: ClientOrderID, quantity: Quantity, code: String) {
+            self.clientOrderID = clientOrderID
+            self.quantity = quantity
+            self.code = code
+        }
+    }
 }

@@ -18,6 +18,7 @@ public struct TradingEngine: Sendable {
     /// Cycles run so far.
     public private(set) var cycle = 0
 
+    private var manager: OrderManager
     private var scanner: SignalScanner
     private let rules: RulesEngine
     private let risk: RiskEngine
@@ -40,17 +41,23 @@ public struct TradingEngine: Sendable {
         rules = RulesEngine(configuration: configuration.rules)
         risk = RiskEngine(limits: configuration.risk)
         planner = ExecutionPlanner(policy: configuration.execution)
+        manager = OrderManager(policy: configuration.execution)
     }
 
-    /// Decides on one snapshot.
+    /// Decides on one snapshot: follows up the orders already placed (lookups, TTL cancels), then
+    /// evaluates the rules' proposals and the re-quotes now due together through risk, and plans
+    /// orders for what risk approves.
     public mutating func step(_ snapshot: MarketSnapshot) -> CycleOutcome {
         cycle += 1
         for (symbol, quote) in snapshot.quotes { marks[symbol] = quote.mid }
+        var intents = followUps(at: snapshot.time)
         let decision = rules.evaluate(scanner.scan(snapshot.candles))
-        guard !decision.proposals.isEmpty else {
+        var dropped: [CycleOutcome.DroppedRequote] = []
+        let requotes = dueRequotes(besides: decision.proposals, dropped: &dropped)
+        guard !decision.proposals.isEmpty || !requotes.isEmpty else {
             return CycleOutcome(
-                cycle: cycle, time: snapshot.time, proposals: [], suppressions: decision.suppressions, risk: nil, intents: [],
-                noTradeReason: "no_signal")
+                cycle: cycle, time: snapshot.time, proposals: [], suppressions: decision.suppressions, risk: nil, intents: intents,
+                noTradeReason: "no_signal", droppedRequotes: dropped)
         }
         if snapshot.time >= nextPruning {
             riskState.prune(at: snapshot.time)
@@ -58,23 +65,87 @@ public struct TradingEngine: Sendable {
         }
         let context = RiskContext(
             now: snapshot.time, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products, themes: configuration.themes)
-        let evaluation = risk.evaluate(decision.proposals, portfolio: portfolio, context: context, state: riskState)
-        var intents: [OrderIntent] = []
+        let proposals = requotes.isEmpty ? decision.proposals : decision.proposals + requotes.map(\.proposal)
+        let evaluation = risk.evaluate(proposals, portfolio: portfolio, context: context, state: riskState)
+        var newTrades = (approved: 0, placed: 0)
         for trade in evaluation.approved {
+            let requote = requotes.isEmpty ? nil : requotes.first { $0.proposal == trade.proposal }
+            if requote == nil { newTrades.approved += 1 }
             let symbol = trade.proposal.symbol
-            guard let rules = configuration.products[symbol], let quote = snapshot.quotes[symbol] else { continue }
             intentSequence += 1
-            guard let order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence) else { continue }
-            orders[order.clientOrderID] = order
-            try? portfolio.track(order)
+            guard let rules = configuration.products[symbol], let quote = snapshot.quotes[symbol],
+                let order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
+            else {
+                if let requote { dropped.append(.init(clientOrderID: requote.due.replacing, quantity: requote.due.quantity, code: "no_valid_order")) }
+                continue
+            }
+            let proposal = requote?.due.placement.proposal ?? trade.proposal
+            register(order, proposal: proposal, at: snapshot.time, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
             riskState.recordTrade(at: snapshot.time)
-            intents.append(.place(order, proposal: trade.proposal))
+            intents.append(.place(order, proposal: proposal))
+            if requote == nil { newTrades.placed += 1 }
+        }
+        for rejection in evaluation.rejected where !requotes.isEmpty {
+            guard let requote = requotes.first(where: { $0.proposal == rejection.proposal }) else { continue }
+            dropped.append(
+                .init(clientOrderID: requote.due.replacing, quantity: requote.due.quantity, code: "rejected.\(rejection.code.rawValue)"))
         }
         let reason: String? =
-            !intents.isEmpty ? nil : evaluation.approved.isEmpty ? "all_proposals_rejected" : "no_valid_order"
+            newTrades.placed > 0
+            ? nil
+            : decision.proposals.isEmpty ? "no_signal" : newTrades.approved == 0 ? "all_proposals_rejected" : "no_valid_order"
         return CycleOutcome(
             cycle: cycle, time: snapshot.time, proposals: decision.proposals, suppressions: decision.suppressions,
-            risk: evaluation, intents: intents, noTradeReason: reason)
+            risk: evaluation, intents: intents, noTradeReason: reason, droppedRequotes: dropped)
+    }
+
+    /// Lookups of the orders left `unknown`, and cancels of the post-only orders resting past
+    /// their TTL (marked `pending_cancel` here).
+    private mutating func followUps(at time: Timestamp) -> [OrderIntent] {
+        guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty else { return [] }
+        var intents = manager.awaitingLookup.sorted().map(OrderIntent.lookup)
+        for id in manager.staleOrders(orders, at: time) {
+            // Open or partly filled: the state machine takes the request, so this cannot throw.
+            try! apply(.requestCancel, to: id, at: time)
+            manager.cancelSent(id)
+            intents.append(.cancel(id))
+        }
+        return intents
+    }
+
+    /// The re-quotes due now, each as a proposal for its unfilled quantity that risk evaluates
+    /// again (a re-quote is a new order: at a new price, under today's NAV and caps). Dropped
+    /// instead: one whose trade used every re-quote, and one on a symbol the rules propose a new
+    /// trade for (the new decision sizes the position afresh).
+    private mutating func dueRequotes(
+        besides proposals: [TradeProposal], dropped: inout [CycleOutcome.DroppedRequote]
+    ) -> [(proposal: TradeProposal, due: OrderManager.Requote)] {
+        guard !manager.dueRequotes.isEmpty else { return [] }
+        var requotes: [(proposal: TradeProposal, due: OrderManager.Requote)] = []
+        for due in manager.takeDueRequotes() {
+            let code: String? =
+                due.placement.requotes >= manager.maxRequotes
+                ? "max_requotes_reached" : proposals.contains { $0.symbol == due.symbol } ? "superseded_by_new_decision" : nil
+            if let code {
+                dropped.append(.init(clientOrderID: due.replacing, quantity: due.quantity, code: code))
+                continue
+            }
+            let original = due.placement.proposal
+            let proposal = TradeProposal(
+                symbol: due.symbol, side: due.side, sizePct: original.sizePct, confidence: original.confidence,
+                conviction: original.conviction, signal: original.signal,
+                reasons: original.reasons + ["re-quote \(due.placement.requotes + 1) of \(due.replacing) after its post-only TTL"],
+                quantity: due.quantity, regime: original.regime)
+            requotes.append((proposal, due))
+        }
+        return requotes
+    }
+
+    /// Starts keeping a new order (status `new`).
+    private mutating func register(_ order: Order, proposal: TradeProposal, at time: Timestamp, requotes: Int) {
+        orders[order.clientOrderID] = order
+        try? portfolio.track(order)
+        manager.placed(order, proposal: proposal, at: time, requotes: requotes)
     }
 
     /// Applies a venue event to one of the engine's orders: the state machine first, then, for a
@@ -108,6 +179,7 @@ public struct TradingEngine: Sendable {
         }
         try! portfolio.track(order)  // its only check, the quote currency, passed above
         orders[clientOrderID] = order
+        manager.update(after: order)
     }
 
     /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and

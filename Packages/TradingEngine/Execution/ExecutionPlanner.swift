@@ -3,7 +3,7 @@ import TraderCore
 
 /// Turns approved trades into orders: market or post-only limit as the policy says, prices on the
 /// product's tick, and a client order id that is a pure function of strategy, symbol, side and the
-/// intent's sequence number (`ema-BTC-USD-buy-17`), so a retried intent carries the same id.
+/// intent's sequence number (`ema-BTC-USD-BUY-17`), so a retried intent carries the same id.
 public struct ExecutionPlanner: Sendable {
     /// The policy.
     public let policy: ExecutionPolicy
@@ -21,7 +21,12 @@ public struct ExecutionPlanner: Sendable {
     /// The order for `trade`; `nil` when the spread leaves no room for a post-only price, or the
     /// product does not take the order's kind now (``ProductRules/accepts(_:)``).
     public func order(for trade: ApprovedTrade, rules: ProductRules, quote: Quote, sequence: Int) -> Order? {
-        let side = trade.proposal.side
+        order(symbol: trade.proposal.symbol, side: trade.proposal.side, quantity: trade.quantity, rules: rules, quote: quote, sequence: sequence)
+    }
+
+    /// The order for `quantity` of `symbol` on `side` (a new trade, or a re-quote of one), on the
+    /// same terms as ``order(for:rules:quote:sequence:)``.
+    public func order(symbol: Symbol, side: OrderSide, quantity: Quantity, rules: ProductRules, quote: Quote, sequence: Int) -> Order? {
         let kind: Order.Kind
         switch policy.style {
         case .market:
@@ -34,8 +39,8 @@ public struct ExecutionPlanner: Sendable {
         }
         guard rules.accepts(kind) else { return nil }
         return Order(
-            clientOrderID: clientOrderID(symbol: trade.proposal.symbol, side: side, sequence: sequence),
-            symbol: trade.proposal.symbol, side: side, kind: kind, quantity: trade.quantity)
+            clientOrderID: clientOrderID(symbol: symbol, side: side, sequence: sequence), symbol: symbol, side: side, kind: kind,
+            quantity: quantity)
     }
 
     /// The best bid (buy) or ask (sell) improved by `ticks` toward the other side, on the tick and

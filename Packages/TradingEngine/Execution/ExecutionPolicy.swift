@@ -15,10 +15,18 @@ public struct ExecutionPolicy: Hashable, Sendable {
     public var style: Style
     /// The strategy's name, the first part of every client order id.
     public var strategyID: String
+    /// How long a post-only order may rest before the engine cancels it to re-quote at the
+    /// current best price; `nil`: it rests until filled or cancelled.
+    public var postOnlyTTL: Duration?
+    /// How many times one trade's unfilled part is re-quoted after TTL cancels; after that it is
+    /// given up.
+    public var maxRequotes: Int
 
     /// Creates a policy.
-    public init(style: Style, strategyID: String) {
+    public init(style: Style, strategyID: String, postOnlyTTL: Duration? = nil, maxRequotes: Int = 0) {
         self.style = style
         self.strategyID = strategyID
+        self.postOnlyTTL = postOnlyTTL
+        self.maxRequotes = maxRequotes
     }
 }

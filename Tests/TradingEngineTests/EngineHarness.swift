@@ -1,0 +1,57 @@
+import Backtest
+import TradingEngine
+import TraderCore
+
+/// An engine on the EMA crossover preset (EMA 2/3 here, so a cross comes on bar 4) fed one-minute
+/// BTC-USD bars by hand: closes 10, 10, 10, 10, then 20 and level, which crosses up once, on bar 4.
+/// Quotes are the close and a cent above.
+struct EngineHarness {
+    static let btc = Symbol(base: "BTC", quote: "USD")
+    var engine: TradingEngine
+    private(set) var bar = 0
+
+    init(execution: ExecutionPolicy) throws {
+        var configuration = EMACrossoverPreset.configuration(symbol: Self.btc, quantity: Quantity("0.01")!)
+        configuration.signals = [.init(name: "ema_cross", parameters: ["fast_period": 2, "slow_period": 3])]
+        configuration.products[Self.btc] = ProductRules(
+            symbol: Self.btc, baseIncrement: Quantity("0.00000001")!, priceIncrement: Price("0.01")!, minSize: Quantity("0.00000001")!,
+            maxSize: Quantity("1000")!, minNotional: .zero, status: .online)
+        configuration.execution = execution
+        engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 100_000))
+    }
+
+    /// The decision instant of bar `index` (its close).
+    static func close(ofBar index: Int) -> Timestamp { Timestamp(secondsSinceEpoch: Int64(index + 1) * 60) }
+
+    /// Steps the next bar.
+    mutating func step() -> CycleOutcome {
+        let price = Price(bar < 4 ? "10" : "20")!
+        let time = Self.close(ofBar: bar)
+        let candle = Candle(time: time.advanced(bySeconds: -60), open: price, high: price, low: price, close: price, volume: Quantity("100")!)
+        let ask = Price(try! price.value.adding(FixedPoint("0.01")!))
+        let quote = Quote(symbol: Self.btc, bid: price, ask: ask, bidSize: Quantity("100")!, askSize: Quantity("100")!, time: time)
+        bar += 1
+        return engine.step(MarketSnapshot(time: time, candles: [Self.btc: candle], quotes: [Self.btc: quote]))
+    }
+
+    /// Steps bars until one places an order, and returns it.
+    mutating func stepUntilAnOrder() throws -> Order {
+        for _ in 0..<10 {
+            for case .place(let order, _) in step().intents { return order }
+        }
+        throw HarnessError.noOrder
+    }
+
+    /// The intents of an outcome with orders reduced to their ids, for exact comparisons.
+    static func summary(_ outcome: CycleOutcome) -> [String] {
+        outcome.intents.map {
+            switch $0 {
+            case .place(let order, _): "place \(order.clientOrderID) \(order.quantity)"
+            case .cancel(let id): "cancel \(id)"
+            case .lookup(let id): "lookup \(id)"
+            }
+        }
+    }
+
+    enum HarnessError: Error { case noOrder }
+}
