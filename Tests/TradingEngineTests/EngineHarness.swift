@@ -42,6 +42,23 @@ struct EngineHarness {
         throw HarnessError.noOrder
     }
 
+    /// Steps until an order is placed, then has the venue take it (submitted and accepted at the
+    /// decision instant, or left `unknown` by an ambiguous submit).
+    mutating func placeAndSubmit(ambiguously: Bool = false) throws -> Order {
+        let order = try stepUntilAnOrder()
+        let time = Self.close(ofBar: bar - 1)
+        try engine.apply(.submit, to: order.clientOrderID, at: time)
+        try engine.apply(ambiguously ? .submitOutcomeUnknown(reason: "timeout after 10 s") : .accept(VenueOrderID("venue-1")), to: order.clientOrderID, at: time)
+        return order
+    }
+
+    /// A fill of `quantity` at 20, half a bar after the last decision.
+    func fill(_ quantity: String, tradeID: String = "trade-1", fee: String = "0") -> Fill {
+        Fill(
+            tradeID: TradeID(tradeID), price: Price("20")!, quantity: Quantity(quantity)!, fee: Money(FixedPoint(fee)!, .usd),
+            liquidity: .maker, time: Self.close(ofBar: bar - 1).advanced(bySeconds: 30))
+    }
+
     /// The intents of an outcome with orders reduced to their ids, for exact comparisons.
     static func summary(_ outcome: CycleOutcome) -> [String] {
         outcome.intents.map {
