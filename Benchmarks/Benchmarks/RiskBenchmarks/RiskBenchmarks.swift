@@ -15,9 +15,9 @@ let benchmarks: @Sendable () -> Void = {
     let usd = Currency(code: "USD")
     let symbols = (0..<120).map { Symbol(base: "A\($0)", quote: "USD") }
     let now = Timestamp(secondsSinceEpoch: 1_794_841_200)
-    var marks: [Symbol: Price] = [:]
-    var quotes: [Symbol: Quote] = [:]
-    var books: [Symbol: BookSnapshot] = [:]
+    var marks: SymbolMap<Price> = [:]
+    var quotes: SymbolMap<Quote> = [:]
+    var books: SymbolMap<BookSnapshot> = [:]
     var products: [Symbol: ProductRules] = [:]
     var themes: [Symbol: String] = [:]
     for (index, symbol) in symbols.enumerated() {

@@ -93,32 +93,24 @@ let benchmarks: @Sendable () -> Void = {
     ]
     let warmUp = 1_000
     let bars = (0..<(warmUp + 4_000)).map { bar in
-        Dictionary(uniqueKeysWithValues: symbols.enumerated().map { ($1, candle(150 * $0 + bar)) })
+        SymbolMap(symbols.enumerated().map { ($1, candle(150 * $0 + bar)) })
     }
 
-    Benchmark("Scan 100 symbols x 4 signals, one bar", configuration: .init(metrics: [.wallClock, .mallocCountTotal], scalingFactor: .kilo, maxIterations: 20)) {
-        benchmark in
-        var scanner = try SignalScanner(
-            symbols: symbols, specs: specs,
-            guardConfiguration: .init(maxMovePct: 15, confirmingVolumeRatio: 2, confirmationBars: 2))
-        for bar in 0..<warmUp { _ = scanner.scan(bars[bar]) }
-        benchmark.startMeasurement()
-        for iteration in benchmark.scaledIterations {
-            blackHole(scanner.scan(bars[warmUp + iteration % 4_000]))  // 1,000 consecutive bars per sample
+    /// One bar per sample for 100 symbols with `specs` enabled, after the warm-up.
+    func scanBenchmark(_ name: String, specs: [SignalSpec]) {
+        Benchmark(name, configuration: .init(metrics: [.wallClock, .mallocCountTotal], scalingFactor: .kilo, maxIterations: 20)) {
+            benchmark in
+            var scanner = try SignalScanner(
+                symbols: symbols, specs: specs,
+                guardConfiguration: .init(maxMovePct: 15, confirmingVolumeRatio: 2, confirmationBars: 2))
+            for bar in 0..<warmUp { _ = scanner.scan(bars[bar]) }
+            benchmark.startMeasurement()
+            for iteration in benchmark.scaledIterations {
+                blackHole(scanner.scan(bars[warmUp + iteration % 4_000]))  // 1,000 consecutive bars per sample
+            }
+            benchmark.stopMeasurement()
         }
-        benchmark.stopMeasurement()
     }
-
-    Benchmark("Scan 100 symbols, guard and regime only (baseline)", configuration: .init(metrics: [.wallClock, .mallocCountTotal], scalingFactor: .kilo, maxIterations: 20)) {
-        benchmark in
-        var scanner = try SignalScanner(
-            symbols: symbols, specs: [],
-            guardConfiguration: .init(maxMovePct: 15, confirmingVolumeRatio: 2, confirmationBars: 2))
-        for bar in 0..<warmUp { _ = scanner.scan(bars[bar]) }
-        benchmark.startMeasurement()
-        for iteration in benchmark.scaledIterations {
-            blackHole(scanner.scan(bars[warmUp + iteration % 4_000]))  // 1,000 consecutive bars per sample
-        }
-        benchmark.stopMeasurement()
-    }
+    scanBenchmark("Scan 100 symbols x 4 signals, one bar", specs: specs)
+    scanBenchmark("Scan 100 symbols, guard and regime only (baseline)", specs: [])
 }

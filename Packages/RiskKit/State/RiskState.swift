@@ -61,6 +61,7 @@ public struct RiskState: Hashable, Sendable {
         self.tradeTimes = tradeTimes.sorted()
         self.cooldowns = cooldowns
         self.realized = realized.sorted { $0.time < $1.time }
+        realizedTotals = Array(repeating: 0, count: realized.count)
         rebuildTotals(from: 0)
         self.peakNAV = peakNAV
         self.dayAnchor = dayAnchor
@@ -81,9 +82,9 @@ public struct RiskState: Hashable, Sendable {
         rebuildTotals(from: index)
     }
 
-    /// Recomputes the running totals from `index` on (the end, for an entry appended in time order).
+    /// Recomputes the running totals from `index` on (the end, for an entry appended in time
+    /// order); the two arrays always have the same count.
     private mutating func rebuildTotals(from index: Int) {
-        if realizedTotals.count != realized.count { realizedTotals = Array(repeating: 0, count: realized.count) }
         var total = index > 0 ? realizedTotals[index - 1] : 0
         for position in index..<realized.count {
             total += Int128(realized[position].amount.raw)
@@ -116,8 +117,10 @@ public struct RiskState: Hashable, Sendable {
         // Both lists are oldest first: drop a prefix, and only when there is one to drop.
         if let first = tradeTimes.first, first < horizon { tradeTimes.removeFirst(tradeTimes.firstIndex { $0 >= horizon } ?? tradeTimes.count) }
         if let first = realized.first, first.time < horizon {
-            realized.removeFirst(realized.firstIndex { $0.time >= horizon } ?? realized.count)
-            rebuildTotals(from: 0)
+            let expired = realized.firstIndex { $0.time >= horizon } ?? realized.count
+            realized.removeFirst(expired)
+            realizedTotals.removeFirst(expired)
+            rebuildTotals(from: 0)  // totals start again from the first entry kept
         }
         if cooldowns.values.contains(where: { $0 <= now }) { cooldowns = cooldowns.filter { $0.value > now } }
     }

@@ -22,9 +22,10 @@ public struct CycleOutcome: Sendable {
     /// Unfilled parts of TTL-cancelled orders given up instead of re-quoted.
     public let droppedRequotes: [DroppedRequote]
 
-    /// An unfilled part given up, and why: `max_requotes_reached`, `no_quote` (no quote or
-    /// product rules for the symbol now), `no_valid_order` (no post-only price inside the spread,
-    /// or the product does not take the order now).
+    /// An unfilled part given up, and why: `max_requotes_reached`, `superseded_by_new_decision`
+    /// (the rules propose a new trade on the symbol), `rejected.<risk code>` (risk refused the
+    /// re-quote), `no_valid_order` (no quote or rules for the symbol now, no post-only price
+    /// inside the spread, or the product does not take the order now).
     public struct DroppedRequote: Hashable, Sendable {
         /// The cancelled order whose remainder was dropped.
         public let clientOrderID: ClientOrderID
