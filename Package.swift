@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",
-            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "Signals", "RiskKit", "config-lint"],
+            dependencies: ["TraderConfig", "TraderCore", "YAMLConfig", "Signals", "RiskKit", "TradingEngine", "config-lint"],
             path: "Tests/TraderConfigTests",
             exclude: ["Fixtures"]
         ),

@@ -44,4 +44,19 @@ import TraderCore
             at: Timestamp(secondsSinceEpoch: 60))
         #expect(violations.isEmpty)
     }
+
+    @Test func aTierPositionAndATierAllocationAboveTheirCapsAreViolations() throws {
+        let tiers = TierMap(
+            tiers: [.init(name: "core", maxAllocationPct: FixedPoint("9.5")!, maxPositionPct: 9)], tierOf: [Self.btc: "core"])
+        let monitor = ExposureMonitor(
+            limits: ExposureLimits(maxAssetPct: 100, maxThemePct: 100, maxTotalPct: 100, maxOpenPositions: 10), themes: ThemeMap(),
+            tiers: tiers)
+        let violations = monitor.violations(
+            of: try Self.portfolio(), marks: [Self.btc: Price(100)], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
+        #expect(
+            violations.map(\.description) == [
+                "1970-01-01T00:01:00Z: tier core position BTC-USD exposure 10% of NAV is above its cap of 9%",
+                "1970-01-01T00:01:00Z: tier core exposure 10% of NAV is above its cap of 9.5%",
+            ])
+    }
 }

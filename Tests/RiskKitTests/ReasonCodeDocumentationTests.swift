@@ -23,7 +23,7 @@ import TraderTestKit
             "product_entries_blocked", "product_not_tradable", "missing_product_rules", "missing_quote", "stale_quote",
             "crossed_quote", "spread_too_wide", "missing_book", "insufficient_depth", "no_position", "symbol_cooldown_active",
             "global_trade_spacing", "max_trades_per_hour", "max_trades_per_day", "max_open_positions", "asset_exposure_cap",
-            "theme_exposure_cap", "total_exposure_cap", "max_size", "below_min_notional", "below_min_size",
+            "theme_exposure_cap", "total_exposure_cap", "tier_position_cap", "tier_allocation_cap", "max_size", "below_min_notional", "below_min_size",
             "option_contract_exceeds_cap",
         ])
     }

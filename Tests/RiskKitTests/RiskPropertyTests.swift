@@ -81,12 +81,12 @@ import TraderTestKit
         }
         var exposure = try scenario.portfolio.exposure(marks: context.marks, themeOf: { context.themes[$0] })
         for (symbol, notional) in context.unreflectedBuys {
-            try exposure.add(notional, asset: symbol.base, theme: context.themes[symbol], pending: true)
+            try exposure.add(notional, symbol: symbol, theme: context.themes[symbol], pending: true)
         }
         let before = exposure
         for trade in entries {
             let symbol = trade.proposal.symbol
-            try exposure.add(trade.notional, asset: symbol.base, theme: context.themes[symbol], pending: true)
+            try exposure.add(trade.notional, symbol: symbol, theme: context.themes[symbol], pending: true)
             let planned = try nav.multiplied(by: FixedPoint(nearest: trade.proposal.sizePct)!, dividedBy: 100, rounding: .down)
             #expect(trade.notional <= planned, "seed \(seed): sized up")
             #expect(try trade.referencePrice.notional(of: trade.quantity, rounding: .down) == trade.notional, "seed \(seed)")

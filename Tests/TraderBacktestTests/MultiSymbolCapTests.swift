@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TraderTestKit
 
-/// The shipped configuration on the 1h Binance BTC and ETH files: the exposure caps bind, and the
-/// artifacts show that no entry ever left a cap exceeded.
+/// The shipped configuration on the 1h Binance BTC and ETH files: the exposure and tier caps bind,
+/// and the artifacts show that no entry ever left a cap exceeded.
 @Suite struct MultiSymbolCapTests {
     @Test func exposureCapsBindAndAreNeverExceededAfterAnEntry() throws {
         let out = TraderBacktestProcess.temporaryFolder()
@@ -20,6 +20,8 @@ import TraderTestKit
         let decisions = try #require(metrics["decisions"] as? [String: Int])
         #expect((decisions["rejected.asset_exposure_cap"] ?? 0) > 0)
         #expect((decisions["cut.asset_exposure_cap"] ?? 0) > 0)
+        #expect((decisions["rejected.tier_position_cap"] ?? 0) > 0)
+        #expect((decisions["cut.tier_position_cap"] ?? 0) > 0)
         #expect((metrics["violations"] as? [Any])?.isEmpty == true)
 
         // Every decision time that placed a buy, from orders.json.
@@ -33,8 +35,9 @@ import TraderTestKit
         }
         #expect(entries.count > 100)
 
-        // exposure.csv after those decisions: BTC ≤ 30 % (asset_caps), ETH ≤ 20 % (the default),
-        // total ≤ 70 %, exactly as written.
+        // exposure.csv after those decisions: BTC ≤ 25 % (the core tier's max_position_pct, below
+        // its 30 % asset cap), ETH ≤ 20 % (the default asset cap), BTC and ETH together ≤ 50 % (the
+        // core tier's max_allocation_pct), total ≤ 70 %, exactly as written.
         let rows = try String(contentsOfFile: out + "/exposure.csv", encoding: .utf8).split(separator: "\n")
         #expect(rows.first == "time,nav,total_pct,pending_pct,BTC_pct,ETH_pct")
         var checked = 0
@@ -46,8 +49,9 @@ import TraderTestKit
             let btc = try #require(Double(fields[4]))
             let eth = try #require(Double(fields[5]))
             #expect(total <= 70, "total \(total)% at \(fields[0])")
+            #expect(btc + eth <= 50, "core tier \(btc + eth)% at \(fields[0])")
             if symbols.contains("BTC-USD") {
-                #expect(btc <= 30, "BTC \(btc)% at \(fields[0])")
+                #expect(btc <= 25, "BTC \(btc)% at \(fields[0])")
                 highestBTC = max(highestBTC, btc)
             }
             if symbols.contains("ETH-USD") { #expect(eth <= 20, "ETH \(eth)% at \(fields[0])") }
@@ -55,6 +59,6 @@ import TraderTestKit
         }
         #expect(checked == entries.count)
         // The cap was reached, not just respected from afar.
-        #expect(highestBTC > 29)
+        #expect(highestBTC > 24.9)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import RiskKit
 import Testing
 import TraderConfig
+import TradingEngine
 import TraderCore
 import YAMLConfig
 
@@ -182,6 +183,19 @@ import YAMLConfig
         #expect(limits.sizing.fees.taker == FixedPoint("0.006") && limits.sizing.minNotional == 10)
         #expect(limits.checks == RiskCheckName.standardOrder)
         #expect(policy.killSwitch(baseDirectory: "/srv/trader/config").filePath == "/srv/trader/config/var/KILL")
+    }
+
+    @Test func theShippedUniverseBecomesTheEnginesUniverse() throws {
+        let universe = try #require(TraderConfigLoader(environment: [:]).load(.directory(TestPaths.config)).configuration?.universe)
+        let engine = universe.engineUniverse
+        #expect(engine.tiers.map(\.name) == ["core", "growth", "speculative"])
+        #expect(engine.tiers[0].maxAllocationPct == 50 && engine.tiers[0].maxPositionPct == 25)
+        #expect(engine.tiers[2].symbols == [Symbol(base: "DOGE", quote: "USD")])
+        #expect(!engine.admitsUntieredProducts)
+        #expect(engine.exclusions == [Symbol(base: "USDT", quote: "USD"), Symbol(base: "USDC", quote: "USD"), Symbol(base: "DAI", quote: "USD")])
+        #expect(engine.banHours == ["recent_exploit": 168, "regulatory_action": 720, "delisting_rumors": 72, "team_rug": 8760])
+        #expect(engine.redFlags.isEmpty)
+        #expect(engine.discovery == nil)  // discovery.enabled is false
     }
 
     @Test func theWhaleDebounceComesFromTheOptionsPolicy() throws {

@@ -10,13 +10,14 @@ struct EngineHarness {
     var engine: TradingEngine
     private(set) var bar = 0
 
-    init(execution: ExecutionPolicy) throws {
+    init(execution: ExecutionPolicy, universe: UniverseConfiguration = .allProducts) throws {
         var configuration = EMACrossoverPreset.configuration(symbol: Self.btc, quantity: Quantity("0.01")!)
         configuration.signals = [.init(name: "ema_cross", parameters: ["fast_period": 2, "slow_period": 3])]
         configuration.products[Self.btc] = ProductRules(
             symbol: Self.btc, baseIncrement: Quantity("0.00000001")!, priceIncrement: Price("0.01")!, minSize: Quantity("0.00000001")!,
             maxSize: Quantity("1000")!, minNotional: .zero, status: .online)
         configuration.execution = execution
+        configuration.universe = universe
         engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 100_000))
     }
 
@@ -64,7 +65,7 @@ struct EngineHarness {
         outcome.intents.map {
             switch $0 {
             case .place(let order, _): "place \(order.clientOrderID) \(order.quantity)"
-            case .cancel(let id): "cancel \(id)"
+            case .cancel(let id, let reason): "cancel \(id) \(reason)"
             case .lookup(let id): "lookup \(id)"
             }
         }

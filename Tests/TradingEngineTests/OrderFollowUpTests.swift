@@ -15,7 +15,7 @@ import TraderCore
         #expect(first.kind == .limit(price: Price("20")!, postOnly: true))
 
         // One bar (60 s) later it has rested its TTL: the engine asks for a cancel and marks it.
-        #expect(EngineHarness.summary(harness.step()) == ["cancel t-BTC-USD-BUY-1"])
+        #expect(EngineHarness.summary(harness.step()) == ["cancel t-BTC-USD-BUY-1 post_only_ttl"])
         #expect(harness.engine.orders[first.clientOrderID]?.status == .pendingCancel)
         try harness.engine.apply(.cancel, to: first.clientOrderID, at: EngineHarness.close(ofBar: 5))
 
@@ -29,7 +29,7 @@ import TraderCore
         try harness.engine.apply(.submit, to: second.clientOrderID, at: EngineHarness.close(ofBar: 6))
         try harness.engine.apply(.accept(VenueOrderID("venue-2")), to: second.clientOrderID, at: EngineHarness.close(ofBar: 6))
 
-        #expect(EngineHarness.summary(harness.step()) == ["cancel t-BTC-USD-BUY-2"])
+        #expect(EngineHarness.summary(harness.step()) == ["cancel t-BTC-USD-BUY-2 post_only_ttl"])
         try harness.engine.apply(.cancel, to: second.clientOrderID, at: EngineHarness.close(ofBar: 7))
 
         // max_requotes is 1: the second cancel ends the trade.
@@ -45,7 +45,7 @@ import TraderCore
         let order = try harness.placeAndSubmit()
         let fill = harness.fill("0.004")
         try harness.engine.apply(.fill(fill), to: order.clientOrderID, at: fill.time)
-        #expect(EngineHarness.summary(harness.step()) == ["cancel t-BTC-USD-BUY-1"])
+        #expect(EngineHarness.summary(harness.step()) == ["cancel t-BTC-USD-BUY-1 post_only_ttl"])
         try harness.engine.apply(.cancel, to: order.clientOrderID, at: EngineHarness.close(ofBar: 5))
         #expect(EngineHarness.summary(harness.step()) == ["place t-BTC-USD-BUY-2 0.006"])
         #expect(harness.engine.portfolio.positions[EngineHarness.btc]?.quantity == Quantity("0.004")!)

@@ -60,7 +60,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         self.exchange = exchange
         self.interval = interval
         self.recorder = recorder
-        monitor = ExposureMonitor(limits: engine.configuration.risk.exposure, themes: engine.configuration.themes)
+        monitor = ExposureMonitor(
+            limits: engine.configuration.risk.exposure, themes: engine.configuration.themes, tiers: engine.universe.tierMap)
         tracker = RoundTripTracker(tiers: tiers)
         ticks = SymbolMap(engine.configuration.products.map { ($0.key, $0.value.priceIncrement.value) })
         curve = EquityCurveStatistics(periodsPerYear: interval.barsPerYear, riskFreeRate: riskFreeRate)
@@ -136,7 +137,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                 if order.side == .buy { entered.append(order.symbol) }
                 try engine.apply(.submit, to: order.clientOrderID, at: close)
                 for report in exchange.submit(order, at: close, quote: quote) { try book(report, symbol: order.symbol) }
-            case .cancel(let id):
+            case .cancel(let id, _):
                 let symbol = engine.orders[id]!.symbol
                 let report =
                     exchange.cancel(id, at: close)

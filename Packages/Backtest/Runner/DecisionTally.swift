@@ -7,7 +7,7 @@ public struct DecisionTally: Hashable, Sendable {
     public private(set) var cyclesWithoutSignal = 0
     /// Counts by `<stage>.<code>`: `suppressed.regime_unknown`, `rejected.asset_exposure_cap`,
     /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell` (re-quotes are
-    /// evaluated and counted like new trades), `cancel.post_only_ttl`,
+    /// evaluated and counted like new trades), `universe.red_flag_ban`, `cancel.post_only_ttl`,
     /// `requote_dropped.max_requotes_reached`.
     public private(set) var counts: [String: Int] = [:]
 
@@ -17,10 +17,13 @@ public struct DecisionTally: Hashable, Sendable {
     /// Counts one cycle's outcome.
     public mutating func count(_ outcome: CycleOutcome) {
         if outcome.proposals.isEmpty { cyclesWithoutSignal += 1 }
-        guard !outcome.suppressions.isEmpty || outcome.risk != nil || !outcome.intents.isEmpty || !outcome.droppedRequotes.isEmpty
+        guard
+            !outcome.suppressions.isEmpty || outcome.risk != nil || !outcome.intents.isEmpty || !outcome.droppedRequotes.isEmpty
+                || !outcome.universeRejections.isEmpty
         else { return }
         for suppression in outcome.suppressions { counts["suppressed.\(suppression.code)", default: 0] += 1 }
-        for case .cancel in outcome.intents { counts["cancel.post_only_ttl", default: 0] += 1 }
+        for rejection in outcome.universeRejections { counts["universe.\(rejection.bar.code)", default: 0] += 1 }
+        for case .cancel(_, let reason) in outcome.intents { counts["cancel.\(reason)", default: 0] += 1 }
         for dropped in outcome.droppedRequotes { counts["requote_dropped.\(dropped.code)", default: 0] += 1 }
         guard let risk = outcome.risk else { return }
         for rejection in risk.rejected { counts["rejected.\(rejection.code.rawValue)", default: 0] += 1 }

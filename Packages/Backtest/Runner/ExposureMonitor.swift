@@ -3,15 +3,16 @@ import TraderCore
 
 /// Checks a run's risk invariant independently of the risk layer: after every cycle that placed an
 /// entry, exposure held and pending (valued at the engine's marks) stays within the caps the entry
-/// answered to (its asset's, its theme's and the total), each cap taken as an amount exactly as the risk layer takes it
-/// (NAV × cap ÷ 100, rounded down). Prices move between decisions, so exposure may drift above a
+/// answered to (its asset's, its universe tier's position and allocation caps, its theme's and the
+/// total), each cap taken as an amount exactly as the risk layer takes it (NAV × cap ÷ 100,
+/// rounded down). Prices move between decisions, so exposure may drift above a
 /// cap while nothing is bought; it is checked where the risk layer answered for it.
 public struct ExposureMonitor: Sendable {
     /// A cap found exceeded.
     public struct Violation: Hashable, Sendable, CustomStringConvertible {
         /// When.
         public let time: Timestamp
-        /// `asset BTC`, `theme store_of_value` or `total`.
+        /// `asset BTC`, `tier core position BTC-USD`, `tier core`, `theme store_of_value` or `total`.
         public let scope: String
         /// The exposure, % of NAV (rounded half to even to 10⁻⁸).
         public let pct: FixedPoint
@@ -24,11 +25,13 @@ public struct ExposureMonitor: Sendable {
 
     private let limits: ExposureLimits
     private let themes: ThemeMap
+    private let tiers: TierMap
 
-    /// A monitor of `limits`, with symbols' themes from `themes`.
-    public init(limits: ExposureLimits, themes: ThemeMap) {
+    /// A monitor of `limits`, with symbols' themes from `themes` and their tiers from `tiers`.
+    public init(limits: ExposureLimits, themes: ThemeMap, tiers: TierMap = TierMap()) {
         self.limits = limits
         self.themes = themes
+        self.tiers = tiers
     }
 
     /// The caps that entries in `entered` answered to and that `portfolio` exceeds at `marks`; a NAV
@@ -52,6 +55,18 @@ public struct ExposureMonitor: Sendable {
         }
         for asset in Set(entered.map(\.base)).sorted() {
             check(exposure.byAsset[asset] ?? .zero, cap: limits.capPct(asset: asset), scope: "asset \(asset)")
+        }
+        for symbol in Set(entered).sorted() {
+            guard let tier = tiers[symbol] else { continue }
+            check(exposure.bySymbol[symbol] ?? .zero, cap: tier.maxPositionPct, scope: "tier \(tier.name) position \(symbol)")
+        }
+        for name in Set(entered.compactMap { tiers[$0]?.name }).sorted() {
+            let tier = tiers.tiers.first { $0.name == name }!
+            var amount = FixedPoint.zero
+            for (symbol, value) in exposure.bySymbol where tiers[symbol]?.name == name {
+                amount = (try? amount.adding(value)) ?? .max
+            }
+            check(amount, cap: tier.maxAllocationPct, scope: "tier \(name)")
         }
         for theme in Set(entered.compactMap { themes[$0] }).sorted() {
             check(exposure.byTheme[theme] ?? .zero, cap: limits.capPct(theme: theme), scope: "theme \(theme)")

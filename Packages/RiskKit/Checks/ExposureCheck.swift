@@ -1,7 +1,8 @@
 import TraderCore
 
-/// Entries only: the asset, theme and total caps, each counting what is held, pending and
-/// unreflected plus this evaluation's approvals. An entry that fits exactly passes; one that does
+/// Entries only: the asset cap, the universe tier's position and allocation caps, the theme cap
+/// and the total cap, each counting what is held, pending and unreflected plus this evaluation's
+/// approvals. An entry that fits exactly passes; one that does
 /// not is cut down to the room left, noting each cap that cut it; a cap with no room left refuses it.
 struct ExposureCheck: ProposalCheck {
     func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
@@ -16,6 +17,20 @@ struct ExposureCheck: ProposalCheck {
             current: exposure.exposure(assetOf: symbol), scope: "asset \(symbol.base)")
         {
             return refusal
+        }
+        if let tier = session.context.tiers[symbol] {
+            if let refusal = fit(
+                &candidate, code: .tierPositionCap, cap: session.amount(pctOfNAV: tier.maxPositionPct),
+                current: exposure.exposure(of: symbol), scope: "tier \(tier.name) position")
+            {
+                return refusal
+            }
+            if let refusal = fit(
+                &candidate, code: .tierAllocationCap, cap: session.amount(pctOfNAV: tier.maxAllocationPct),
+                current: exposure.exposure(tierOf: symbol), scope: "tier \(tier.name) allocation")
+            {
+                return refusal
+            }
         }
         if let theme = session.context.themes[symbol],
             let refusal = fit(

@@ -6,7 +6,7 @@ struct LiquidityCheck: ProposalCheck {
     func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
         guard !candidate.isExit else { return nil }
         let limits = session.limits.liquidity
-        if !Self.spread(of: candidate.quote, isWithin: limits.maxSpreadBps) {
+        if !candidate.quote.spread(isWithinBps: limits.maxSpreadBps) {
             return RiskFinding(
                 .spreadTooWide, limit: limits.maxSpreadBps, value: candidate.quote.spreadBps.flatMap(FixedPoint.init(nearest:)) ?? .max,
                 unit: .basisPoints, detail: "\(candidate.symbol) spread is too wide for an entry")
@@ -23,14 +23,5 @@ struct LiquidityCheck: ProposalCheck {
                 detail: "\(candidate.symbol) book is too thin within 20 bps of mid")
         }
         return nil
-    }
-
-    /// Whether `(ask − bid) / mid ≤ maxBps / 10⁴`, decided exactly: `(ask − bid) × 2 × 10⁴ ≤ maxBps ×
-    /// (ask + bid)` in 128-bit integers, so a spread exactly at the limit passes.
-    static func spread(of quote: Quote, isWithin maxBps: FixedPoint) -> Bool {
-        let twiceMid = Int128(quote.bid.value.raw) + Int128(quote.ask.value.raw)
-        guard twiceMid > 0 else { return false }
-        let spread = Int128(quote.ask.value.raw) - Int128(quote.bid.value.raw)
-        return spread * 20_000 * Int128(FixedPoint.scale) <= Int128(maxBps.raw) * twiceMid
     }
 }

@@ -2,9 +2,9 @@ import TraderCore
 
 /// Exposure for one evaluation, valued as ``Portfolio/exposure(marks:themeOf:)`` values it (held
 /// at the mark rounded toward zero, pending buys at their limit or the mark rounded up, plus fills
-/// not yet in the balances), in one pass that keeps per-asset and per-theme sums only for what the
-/// proposals touch, in small arrays compared by integer keys. Approvals add to the sums as they
-/// land.
+/// not yet in the balances), in one pass that keeps per-symbol, per-asset, per-theme and per-tier
+/// sums only for what the proposals touch, in small arrays compared by integer keys. Approvals add
+/// to the sums as they land.
 struct ExposureBook {
     /// Everything held and pending.
     private(set) var total: FixedPoint = .zero
@@ -16,7 +16,14 @@ struct ExposureBook {
     /// The tracked theme numbers, and the sums.
     private var themes: [Int] = []
     private var themeAmounts: [FixedPoint] = []
+    /// The tracked tier numbers, and the sums.
+    private var tiers: [Int] = []
+    private var tierAmounts: [FixedPoint] = []
+    /// The tracked symbols of tiers (a tier caps each position), and the sums.
+    private var symbols: [Symbol] = []
+    private var symbolAmounts: [FixedPoint] = []
     private let themeMap: ThemeMap
+    private let tierMap: TierMap
 
     /// Values `portfolio` at `context`'s marks, with sums for the assets and themes of `proposals`.
     ///
@@ -24,7 +31,18 @@ struct ExposureBook {
     ///   ``ArithmeticError`` on overflow.
     init(portfolio: Portfolio, context: RiskContext, proposals: [TradeProposal]) throws {
         themeMap = context.themes
+        tierMap = context.tiers
         for proposal in proposals where proposal.side == .buy {
+            if let tier = tierMap.number(of: proposal.symbol) {
+                if !tiers.contains(tier) {
+                    tiers.append(tier)
+                    tierAmounts.append(.zero)
+                }
+                if !symbols.contains(proposal.symbol) {
+                    symbols.append(proposal.symbol)
+                    symbolAmounts.append(.zero)
+                }
+            }
             let asset = proposal.symbol.baseCode
             if !assets.contains(asset) {
                 assets.append(asset)
@@ -54,18 +72,25 @@ struct ExposureBook {
         for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 { try add(notional, symbol: symbol) }
     }
 
-    /// Adds `amount` for `symbol` to the total and to its asset's and theme's sums when tracked.
+    /// Adds `amount` for `symbol` to the total and to its symbol's, asset's, theme's and tier's
+    /// sums when tracked.
     ///
     /// - Throws: ``ArithmeticError`` `overflow`; nothing changes then.
     mutating func add(_ amount: FixedPoint, symbol: Symbol) throws(ArithmeticError) {
         let newTotal = try total.adding(amount)
         let assetIndex = assets.firstIndex(of: symbol.baseCode)
         let themeIndex = themes.isEmpty ? nil : themeMap.number(of: symbol).flatMap { themes.firstIndex(of: $0) }
+        let tierIndex = tiers.isEmpty ? nil : tierMap.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }
+        let symbolIndex = symbols.isEmpty ? nil : symbols.firstIndex(of: symbol)
         let newAsset = try assetIndex.map { (index) throws(ArithmeticError) in try assetAmounts[index].adding(amount) }
         let newTheme = try themeIndex.map { (index) throws(ArithmeticError) in try themeAmounts[index].adding(amount) }
+        let newTier = try tierIndex.map { (index) throws(ArithmeticError) in try tierAmounts[index].adding(amount) }
+        let newSymbol = try symbolIndex.map { (index) throws(ArithmeticError) in try symbolAmounts[index].adding(amount) }
         total = newTotal
         if let assetIndex, let newAsset { assetAmounts[assetIndex] = newAsset }
         if let themeIndex, let newTheme { themeAmounts[themeIndex] = newTheme }
+        if let tierIndex, let newTier { tierAmounts[tierIndex] = newTier }
+        if let symbolIndex, let newSymbol { symbolAmounts[symbolIndex] = newSymbol }
     }
 
     /// The exposure of the asset of `symbol` (tracked when a buy proposal names it).
@@ -76,5 +101,15 @@ struct ExposureBook {
     /// The exposure of the theme of `symbol` (tracked when a buy proposal names it).
     func exposure(themeOf symbol: Symbol) -> FixedPoint {
         themeMap.number(of: symbol).flatMap { themes.firstIndex(of: $0) }.map { themeAmounts[$0] } ?? .zero
+    }
+
+    /// The exposure of the tier of `symbol` (tracked when a buy proposal names a symbol of it).
+    func exposure(tierOf symbol: Symbol) -> FixedPoint {
+        tierMap.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }.map { tierAmounts[$0] } ?? .zero
+    }
+
+    /// The exposure of `symbol` itself (tracked when a buy proposal names it and it has a tier).
+    func exposure(of symbol: Symbol) -> FixedPoint {
+        symbols.firstIndex(of: symbol).map { symbolAmounts[$0] } ?? .zero
     }
 }

@@ -19,6 +19,8 @@ public struct RiskContext: Sendable {
     public var products: [Symbol: ProductRules]
     /// The theme of each symbol that has one.
     public var themes: ThemeMap
+    /// The universe tier of each tiered symbol, with the tiers' caps.
+    public var tiers: TierMap
     /// Venue requests, failures and rate-limit answers in the breaker window.
     public var venueHealth: VenueHealth
     /// Whether the market is in a crash regime.
@@ -32,7 +34,7 @@ public struct RiskContext: Sendable {
     public init(
         now: Timestamp, tradingState: TradingState = .active, killSwitchEngaged: Bool = false, marks: SymbolMap<Price>,
         quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:], products: [Symbol: ProductRules],
-        themes: ThemeMap = ThemeMap(), venueHealth: VenueHealth = VenueHealth(), isCrashRegime: Bool = false,
+        themes: ThemeMap = ThemeMap(), tiers: TierMap = TierMap(), venueHealth: VenueHealth = VenueHealth(), isCrashRegime: Bool = false,
         unreflectedBuys: [Symbol: FixedPoint] = [:]
     ) {
         self.now = now
@@ -43,6 +45,7 @@ public struct RiskContext: Sendable {
         self.books = books
         self.products = products
         self.themes = themes
+        self.tiers = tiers
         self.venueHealth = venueHealth
         self.isCrashRegime = isCrashRegime
         self.unreflectedBuys = unreflectedBuys

@@ -38,6 +38,10 @@
 /// - `max_open_positions`: an entry into a new symbol while that many are open or pending.
 /// - `asset_exposure_cap`, `theme_exposure_cap`, `total_exposure_cap`: the cap (held, pending and
 ///   unreflected buys included) has no room left; as an adjustment, the entry was cut to the room.
+/// - `tier_position_cap`: the symbol's own exposure would pass its universe tier's
+///   `max_position_pct`; as an adjustment, the entry was cut to the room.
+/// - `tier_allocation_cap`: the tier's exposure together would pass its `max_allocation_pct`; as an
+///   adjustment, the entry was cut to the room.
 /// - `max_size`: as an adjustment, the entry was cut to `max_size_pct` of NAV or the product's
 ///   maximum size.
 /// - `below_min_notional`: the order's notional after taker fees is under `min_notional`, or under
@@ -74,6 +78,8 @@ public enum RiskReasonCode: String, CaseIterable, Hashable, Sendable, Codable {
     case assetExposureCap = "asset_exposure_cap"
     case themeExposureCap = "theme_exposure_cap"
     case totalExposureCap = "total_exposure_cap"
+    case tierPositionCap = "tier_position_cap"
+    case tierAllocationCap = "tier_allocation_cap"
     case maxSize = "max_size"
     case belowMinNotional = "below_min_notional"
     case belowMinSize = "below_min_size"

@@ -9,7 +9,8 @@ extension TraderConfiguration {
     /// its risk sections; themes from `universe.yaml`. Orders are post-only limits improved by
     /// `price_improvement_ticks` unless `default_order_type` is `market`; the engine has no plain
     /// (takeable) limit order, so `limit` is placed post-only as well. A post-only order resting
-    /// `post_only_ttl_seconds` is cancelled and re-quoted, at most `max_requotes` times. `policy.yaml` has no
+    /// `post_only_ttl_seconds` is cancelled and re-quoted, at most `max_requotes` times. The universe (tiers and their caps, exclusions,
+    /// raised red flags with their ban hours, discovery) comes from `universe.yaml`. `policy.yaml` has no
     /// bad-tick settings yet: the guard holds a close more than 20 % from the last accepted one
     /// unless volume at 3× its 20-bar average confirms it or 2 bars hold the new level.
     ///
@@ -27,7 +28,7 @@ extension TraderConfiguration {
             execution: .init(
                 style: execution.defaultOrderType == .market ? .market : .postOnlyLimit(improvementTicks: execution.priceImprovementTicks),
                 strategyID: strategyID, postOnlyTTL: .seconds(execution.postOnlyTtlSeconds), maxRequotes: execution.maxRequotes),
-            themes: ThemeMap(themeOf))
+            themes: ThemeMap(themeOf), universe: universe.engineUniverse)
     }
 
     /// The universe tier of each tiered symbol.

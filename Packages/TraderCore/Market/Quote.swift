@@ -44,6 +44,16 @@ public struct Quote: Hashable, Sendable {
         return Double(spreadRaw) * 2 / Double(midRaw) * 10_000
     }
 
+    /// Whether the spread is at most `maxBps` basis points of the mid, decided exactly: `(ask − bid)
+    /// × 2 × 10⁴ ≤ maxBps × (ask + bid)` in 128-bit integers, so a spread exactly at the limit
+    /// passes; `false` when the mid is not positive.
+    public func spread(isWithinBps maxBps: FixedPoint) -> Bool {
+        let twiceMid = Int128(bid.value.raw) + Int128(ask.value.raw)
+        guard twiceMid > 0 else { return false }
+        let spread = Int128(ask.value.raw) - Int128(bid.value.raw)
+        return spread * 20_000 * Int128(FixedPoint.scale) <= Int128(maxBps.raw) * twiceMid
+    }
+
     /// Whether the book is crossed or locked (bid at or above ask): a bad quote.
     public var isCrossed: Bool { bid >= ask }
 

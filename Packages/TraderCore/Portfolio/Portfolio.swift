@@ -82,7 +82,7 @@ public struct Portfolio: Hashable, Sendable {
     public func exposure(marks: SymbolMap<Price>, themeOf: (Symbol) -> String?) throws -> Exposure {
         var exposure = Exposure()
         for (symbol, position) in positions where !position.isFlat {
-            try exposure.add(position.marketValue(at: mark(symbol, marks)), asset: symbol.base, theme: themeOf(symbol))
+            try exposure.add(position.marketValue(at: mark(symbol, marks)), symbol: symbol, theme: themeOf(symbol))
         }
         for order in workingOrders.values where order.side == .buy {
             let price: Price
@@ -91,7 +91,7 @@ public struct Portfolio: Hashable, Sendable {
             case .market: price = try mark(order.symbol, marks)
             }
             let pending = try price.notional(of: order.remainingQuantity, rounding: .up)
-            try exposure.add(pending, asset: order.symbol.base, theme: themeOf(order.symbol), pending: true)
+            try exposure.add(pending, symbol: order.symbol, theme: themeOf(order.symbol), pending: true)
         }
         return exposure
     }

@@ -18,11 +18,14 @@ public struct EngineConfiguration: Sendable {
     public var execution: ExecutionPolicy
     /// The theme of each symbol that has one.
     public var themes: ThemeMap
+    /// What may be entered: tiers, exclusions, red flags, discovery.
+    public var universe: UniverseConfiguration
 
     /// Creates a configuration.
     public init(
         products: [Symbol: ProductRules], signals: [SignalSpec], badTickGuard: BadTickGuard.Configuration,
-        rules: RulesEngine.Configuration, risk: RiskLimits, execution: ExecutionPolicy, themes: ThemeMap = ThemeMap()
+        rules: RulesEngine.Configuration, risk: RiskLimits, execution: ExecutionPolicy, themes: ThemeMap = ThemeMap(),
+        universe: UniverseConfiguration = .allProducts
     ) {
         self.products = products
         self.signals = signals
@@ -31,5 +34,6 @@ public struct EngineConfiguration: Sendable {
         self.risk = risk
         self.execution = execution
         self.themes = themes
+        self.universe = universe
     }
 }

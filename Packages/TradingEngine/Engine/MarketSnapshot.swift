@@ -12,12 +12,19 @@ public struct MarketSnapshot: Sendable {
     public var quotes: SymbolMap<Quote>
     /// The latest order-book snapshots, by symbol (the liquidity check measures depth on them).
     public var books: SymbolMap<BookSnapshot>
+    /// The venue's product listings, when the shell refreshed them for this cycle (discovery runs
+    /// on them); `nil` otherwise.
+    public var listings: [ProductListing]?
 
     /// Creates a snapshot.
-    public init(time: Timestamp, candles: SymbolMap<Candle>, quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:]) {
+    public init(
+        time: Timestamp, candles: SymbolMap<Candle>, quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:],
+        listings: [ProductListing]? = nil
+    ) {
         self.time = time
         self.candles = candles
         self.quotes = quotes
         self.books = books
+        self.listings = listings
     }
 }

@@ -18,6 +18,8 @@ public struct TradingEngine: Sendable {
     /// Cycles run so far.
     public private(set) var cycle = 0
 
+    /// What may be entered now.
+    public private(set) var universe: UniverseManager
     private var manager: OrderManager
     private var scanner: SignalScanner
     private let rules: RulesEngine
@@ -42,30 +44,47 @@ public struct TradingEngine: Sendable {
         risk = RiskEngine(limits: configuration.risk)
         planner = ExecutionPlanner(policy: configuration.execution)
         manager = OrderManager(policy: configuration.execution)
+        universe = UniverseManager(configuration: configuration.universe)
     }
 
-    /// Decides on one snapshot: follows up the orders already placed (lookups, TTL cancels), then
-    /// evaluates the rules' proposals and the re-quotes now due together through risk, and plans
-    /// orders for what risk approves.
+    /// Raises a red flag: no new entries in its symbol until its ban runs out, and the next step
+    /// cancels the entries working in it.
+    public mutating func raiseRedFlag(_ flag: RedFlag) {
+        universe.raise(flag)
+    }
+
+    /// Decides on one snapshot: refreshes the universe (discovery when the snapshot carries
+    /// listings, expired red flags), follows up the orders already placed (lookups, TTL cancels,
+    /// cancels of entries a red flag now bans), bars the rules' entry proposals in symbols the
+    /// universe does not admit, then evaluates the rest and the re-quotes now due together through
+    /// risk, and plans orders for what risk approves.
     public mutating func step(_ snapshot: MarketSnapshot) -> CycleOutcome {
         cycle += 1
+        let now = snapshot.time
         for (symbol, quote) in snapshot.quotes { marks[symbol] = quote.mid }
-        var intents = followUps(at: snapshot.time)
-        let decision = rules.evaluate(scanner.scan(snapshot.candles))
-        var dropped: [CycleOutcome.DroppedRequote] = []
-        let requotes = dueRequotes(besides: decision.proposals, dropped: &dropped)
-        guard !decision.proposals.isEmpty || !requotes.isEmpty else {
-            return CycleOutcome(
-                cycle: cycle, time: snapshot.time, proposals: [], suppressions: decision.suppressions, risk: nil, intents: intents,
-                noTradeReason: "no_signal", droppedRequotes: dropped)
+        if let listings = snapshot.listings {
+            universe.discover(from: listings, quotes: snapshot.quotes, rules: configuration.products, at: now)
         }
-        if snapshot.time >= nextPruning {
-            riskState.prune(at: snapshot.time)
-            nextPruning = snapshot.time.advanced(bySeconds: 3600)
+        if !universe.redFlags.isEmpty { universe.expireFlags(at: now) }
+        var intents = followUps(at: now)
+        let decision = rules.evaluate(scanner.scan(snapshot.candles))
+        let (admitted, barred) = admit(decision.proposals, at: now)
+        var dropped: [CycleOutcome.DroppedRequote] = []
+        let requotes = dueRequotes(besides: decision.proposals, at: now, dropped: &dropped)
+        guard !admitted.isEmpty || !requotes.isEmpty else {
+            return CycleOutcome(
+                cycle: cycle, time: now, proposals: decision.proposals, suppressions: decision.suppressions,
+                universeRejections: barred, risk: nil, intents: intents,
+                noTradeReason: decision.proposals.isEmpty ? "no_signal" : "all_proposals_rejected", droppedRequotes: dropped)
+        }
+        if now >= nextPruning {
+            riskState.prune(at: now)
+            nextPruning = now.advanced(bySeconds: 3600)
         }
         let context = RiskContext(
-            now: snapshot.time, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products, themes: configuration.themes)
-        let proposals = requotes.isEmpty ? decision.proposals : decision.proposals + requotes.map(\.proposal)
+            now: now, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products,
+            themes: configuration.themes, tiers: universe.tierMap)
+        let proposals = requotes.isEmpty ? admitted : admitted + requotes.map(\.proposal)
         let evaluation = risk.evaluate(proposals, portfolio: portfolio, context: context, state: riskState)
         var newTrades = (approved: 0, placed: 0)
         for trade in evaluation.approved {
@@ -80,8 +99,8 @@ public struct TradingEngine: Sendable {
                 continue
             }
             let proposal = requote?.due.placement.proposal ?? trade.proposal
-            register(order, proposal: proposal, at: snapshot.time, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
-            riskState.recordTrade(at: snapshot.time)
+            register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
+            riskState.recordTrade(at: now)
             intents.append(.place(order, proposal: proposal))
             if requote == nil { newTrades.placed += 1 }
         }
@@ -95,37 +114,63 @@ public struct TradingEngine: Sendable {
             ? nil
             : decision.proposals.isEmpty ? "no_signal" : newTrades.approved == 0 ? "all_proposals_rejected" : "no_valid_order"
         return CycleOutcome(
-            cycle: cycle, time: snapshot.time, proposals: decision.proposals, suppressions: decision.suppressions,
-            risk: evaluation, intents: intents, noTradeReason: reason, droppedRequotes: dropped)
+            cycle: cycle, time: now, proposals: decision.proposals, suppressions: decision.suppressions,
+            universeRejections: barred, risk: evaluation, intents: intents, noTradeReason: reason, droppedRequotes: dropped)
     }
 
-    /// Lookups of the orders left `unknown`, and cancels of the post-only orders resting past
-    /// their TTL (marked `pending_cancel` here).
+    /// The proposals the universe admits (every exit; entries in admitted symbols), and the
+    /// entries it bars.
+    private func admit(_ proposals: [TradeProposal], at time: Timestamp) -> ([TradeProposal], [CycleOutcome.UniverseRejection]) {
+        var barred: [CycleOutcome.UniverseRejection] = []
+        for proposal in proposals where proposal.side == .buy {
+            if let bar = universe.bar(proposal.symbol, at: time) { barred.append(.init(proposal: proposal, bar: bar)) }
+        }
+        guard !barred.isEmpty else { return (proposals, []) }
+        return (proposals.filter { proposal in !barred.contains { $0.proposal == proposal } }, barred)
+    }
+
+    /// Lookups of the orders left `unknown`, cancels of the post-only orders resting past their
+    /// TTL, and cancels of working entries in symbols a red flag bans (each marked
+    /// `pending_cancel` here).
     private mutating func followUps(at time: Timestamp) -> [OrderIntent] {
-        guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty else { return [] }
+        let banning = universe.hasBans(at: time)
+        guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return [] }
         var intents = manager.awaitingLookup.sorted().map(OrderIntent.lookup)
         for id in manager.staleOrders(orders, at: time) {
             // Open or partly filled: the state machine takes the request, so this cannot throw.
             try! apply(.requestCancel, to: id, at: time)
             manager.cancelSent(id)
-            intents.append(.cancel(id))
+            intents.append(.cancel(id, reason: "post_only_ttl"))
+        }
+        guard banning else { return intents }
+        let banned = orders.values.filter { order in
+            order.side == .buy && (order.status == .open || order.status == .partiallyFilled)
+                && universe.bar(order.symbol, at: time)?.code == "red_flag_ban"
+        }
+        for id in banned.map(\.clientOrderID).sorted() {
+            try! apply(.requestCancel, to: id, at: time)
+            intents.append(.cancel(id, reason: "red_flag_ban"))
         }
         return intents
     }
 
     /// The re-quotes due now, each as a proposal for its unfilled quantity that risk evaluates
     /// again (a re-quote is a new order: at a new price, under today's NAV and caps). Dropped
-    /// instead: one whose trade used every re-quote, and one on a symbol the rules propose a new
-    /// trade for (the new decision sizes the position afresh).
+    /// instead: one whose trade used every re-quote, one on a symbol the rules propose a new
+    /// trade for (the new decision sizes the position afresh), and an entry in a symbol the
+    /// universe now bars.
     private mutating func dueRequotes(
-        besides proposals: [TradeProposal], dropped: inout [CycleOutcome.DroppedRequote]
+        besides proposals: [TradeProposal], at time: Timestamp, dropped: inout [CycleOutcome.DroppedRequote]
     ) -> [(proposal: TradeProposal, due: OrderManager.Requote)] {
         guard !manager.dueRequotes.isEmpty else { return [] }
         var requotes: [(proposal: TradeProposal, due: OrderManager.Requote)] = []
         for due in manager.takeDueRequotes() {
             let code: String? =
                 due.placement.requotes >= manager.maxRequotes
-                ? "max_requotes_reached" : proposals.contains { $0.symbol == due.symbol } ? "superseded_by_new_decision" : nil
+                ? "max_requotes_reached"
+                : proposals.contains { $0.symbol == due.symbol }
+                    ? "superseded_by_new_decision"
+                    : due.side == .buy ? universe.bar(due.symbol, at: time).map { "universe.\($0.code)" } : nil
             if let code {
                 dropped.append(.init(clientOrderID: due.replacing, quantity: due.quantity, code: code))
                 continue
