@@ -21,6 +21,7 @@ struct BacktestJob {
     let to: Timestamp?
     let interval: BarInterval?
     let out: String?
+    let faults: ExchangeFaults
 
     /// Runs it.
     ///
@@ -29,7 +30,7 @@ struct BacktestJob {
         let feed = try HistoricalFeed(sources: sources, resampleTo: interval, from: from, to: to)
         let quote = sources[0].symbol.quote
         let engine = try TradingEngine(configuration: setup.engine, portfolio: Portfolio(currency: Currency(code: quote), cash: cash))
-        let exchange = SimulatedExchange(model: setup.fillModel)
+        let exchange = SimulatedExchange(model: setup.fillModel, faults: faults)
         let result: BacktestResult
         if let out {
             let writer = try ArtifactWriter(

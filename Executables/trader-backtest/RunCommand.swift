@@ -62,6 +62,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Bars between a decision and its order's arrival.")
     var latencyBars = 0
 
+    @Option(help: "Fault injection: lose the venue's answer to every N-th submit (half of those orders still reach it).")
+    var loseSubmitAnswers: Int?
+
     enum Preset: String, ExpressibleByArgument {
         case emaCrossover = "ema-crossover"
     }
@@ -75,6 +78,7 @@ struct RunCommand: ParsableCommand {
         guard !data.isEmpty else { throw ValidationError("give at least one --data SYMBOL=FILE") }
         guard latencyBars >= 0 else { throw ValidationError("--latency-bars must not be negative") }
         guard participationPct > 0, participationPct <= 100 else { throw ValidationError("--participation-pct must be in (0, 100]") }
+        guard loseSubmitAnswers.map({ $0 >= 1 }) ?? true else { throw ValidationError("--lose-submit-answers must be at least 1") }
     }
 
     func run() throws {
@@ -105,7 +109,8 @@ struct RunCommand: ParsableCommand {
         }
         let job = BacktestJob(
             setup: setup, sources: sources, cash: startingCash, from: try from.map { try instant($0, as: "--from") },
-            to: try to.map { try instant($0, as: "--to") }, interval: try interval.map(barInterval), out: out)
+            to: try to.map { try instant($0, as: "--to") }, interval: try interval.map(barInterval), out: out,
+            faults: ExchangeFaults(lostSubmitAnswerEvery: loseSubmitAnswers))
         let outcome: BacktestJob.Outcome
         do {
             outcome = try job.run()

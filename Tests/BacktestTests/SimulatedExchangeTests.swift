@@ -113,4 +113,22 @@ import TraderCore
         #expect(
             exchange.lookup(ClientOrderID("never-sent"), at: time).map(\.event) == [.reject(reason: "order with this orderID was not found")])
     }
+
+    @Test func lostSubmitAnswersAlternateBetweenAnOrderThatArrivedAndOneThatNeverDid() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees), faults: ExchangeFaults(lostSubmitAnswerEvery: 2))
+        let time = Timestamp(secondsSinceEpoch: 0)
+        var events: [Order.Event] = []
+        for number in 1...4 {
+            let order = Order(
+                clientOrderID: ClientOrderID("t-\(number)"), symbol: Self.symbol, side: .buy, kind: .limit(price: Price(90), postOnly: true),
+                quantity: Quantity(1))
+            events += exchange.submit(order, at: time, quote: Self.quote).map(\.event)
+        }
+        let lost = Order.Event.submitOutcomeUnknown(reason: "timeout: no answer from the venue")
+        #expect(events == [.accept(VenueOrderID("sim-order-1")), lost, .accept(VenueOrderID("sim-order-3")), lost])
+        // The second reached the venue and works there; the fourth never arrived.
+        #expect(exchange.workingOrders.map(\.clientOrderID.rawValue) == ["t-1", "t-2", "t-3"])
+        #expect(exchange.lookup(ClientOrderID("t-2"), at: time).map(\.event) == [.accept(VenueOrderID("sim-order-2"))])
+        #expect(exchange.lookup(ClientOrderID("t-4"), at: time).map(\.event) == [.reject(reason: "order with this orderID was not found")])
+    }
 }

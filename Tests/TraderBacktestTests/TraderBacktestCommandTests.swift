@@ -16,6 +16,58 @@ import TraderTestKit
         #expect(run.standardError.contains("replayed 45031 bars"))
     }
 
+    @Test func lostSubmitAnswersAreSettledByLookupsAndNeverResent() throws {
+        let data = try SharedData.path("data/ftx_btcperp_1m.csv")
+        let out = TraderBacktestProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try TraderBacktestProcess.run([
+            "run", "--preset", "ema-crossover", "--data", data, "--lose-submit-answers", "5", "--out", out, "--format", "json",
+        ])
+        #expect(run.status == 0, "\(run.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        // 1,666 orders, every fifth answer lost (333): 167 reached the venue and filled at the next
+        // open before any lookup was due; 166 never arrived, were looked up once and found missing.
+        #expect(summary["orders"] as? Int == 1_666)
+        #expect(summary["rejected_orders"] as? Int == 166)
+        #expect((summary["decisions"] as? [String: Int])?["lookup.submit_outcome_unknown"] == 166)
+        let orders = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/orders.json"))) as? [[String: Any]])
+        let paths = orders.compactMap { order -> String? in
+            let events = (order["history"] as? [[String: Any]])?.compactMap { $0["event"] as? String } ?? []
+            return events.contains("submit_outcome_unknown") ? events.joined(separator: " ") : nil
+        }
+        #expect(paths.count == 333)
+        #expect(paths.filter { $0 == "submit submit_outcome_unknown fill" }.count == 167)
+        #expect(paths.filter { $0 == "submit submit_outcome_unknown reject" }.count == 166)
+        // Every order was submitted once: a lookup never re-sends.
+        #expect(orders.allSatisfy { ($0["history"] as? [[String: Any]])?.filter { $0["event"] as? String == "submit" }.count == 1 })
+    }
+
+    @Test func aRunThatBreaksAnExposureCapExitsOneAndNamesTheCap() throws {
+        // The fault: a policy whose risk.checks leaves out the exposure check. The run's monitor
+        // checks the caps independently of the risk layer, so the entries that pass them are found.
+        let folder = TraderBacktestProcess.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["app.yaml", "policy.yaml", "universe.yaml"] {
+            try FileManager.default.copyItem(atPath: SharedData.packageRoot + "/config/" + name, toPath: folder + "/" + name)
+        }
+        let policy = try String(contentsOfFile: folder + "/policy.yaml", encoding: .utf8)
+        try policy.replacingOccurrences(
+            of: "  max_open_positions: 6\n",
+            with: "  max_open_positions: 6\n  checks: [product_status, quote_freshness, liquidity, cooldown, pacing, open_positions]\n"
+        ).write(toFile: folder + "/policy.yaml", atomically: true, encoding: .utf8)
+        let run = try TraderBacktestProcess.run([
+            "run", "--config", folder, "--data", "BTC-USD=" + (try SharedData.path("data/binance_btcusdt_1h.csv")), "--format", "json",
+        ])
+        #expect(run.status == 1)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let violations = try #require(summary["violations"] as? [String])
+        #expect(violations.count == 512)
+        #expect(violations.first == "2017-11-02T01:00:00Z: tier core position BTC-USD exposure 25.5306816% of NAV is above its cap of 25%")
+        #expect(run.standardError.contains("error: risk invariant: 2017-11-02T10:00:00Z: asset BTC exposure 30.07082102% of NAV is above its cap of 30%"))
+    }
+
     @Test func aMalformedRowIsReportedWithFileAndLineAndExitsTwo() throws {
         let folder = TraderBacktestProcess.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

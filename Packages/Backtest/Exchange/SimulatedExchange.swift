@@ -13,22 +13,41 @@ public struct SimulatedExchange: Sendable {
 
     /// The fill model.
     public let model: FillModel
+    /// The faults it injects.
+    public let faults: ExchangeFaults
     private var working: [(order: Order, arrivesAfter: Int, arrivedAt: Timestamp?)] = []
     private var barsSeen: SymbolMap<Int> = [:]
     private var tradeNumber = 0
     private var orderNumber = 0
+    private var submits = 0
+    private var lostAnswers = 0
 
-    /// An exchange filling by `model`.
-    public init(model: FillModel) {
+    /// An exchange filling by `model`, injecting `faults`.
+    public init(model: FillModel, faults: ExchangeFaults = ExchangeFaults()) {
         self.model = model
+        self.faults = faults
     }
 
     /// Orders still working.
     public var workingOrders: [Order] { working.map(\.order) }
 
     /// Takes an order decided at `time` against `quote`; reports its acceptance, or its rejection
-    /// when it is a post-only limit that would cross the spread.
+    /// when it is a post-only limit that would cross the spread, or, when ``faults`` lose the
+    /// answer, `submit_outcome_unknown` (the order working here or never arrived, as they say).
     public mutating func submit(_ order: Order, at time: Timestamp, quote: Quote) -> [VenueReport] {
+        submits += 1
+        if let every = faults.lostSubmitAnswerEvery, submits % every == 0 {
+            lostAnswers += 1
+            let reached = lostAnswers % 2 == 1
+            if reached { _ = answer(order, at: time, quote: quote) }
+            return [
+                VenueReport(clientOrderID: order.clientOrderID, event: .submitOutcomeUnknown(reason: ExchangeFaults.lostAnswerReason), time: time)
+            ]
+        }
+        return answer(order, at: time, quote: quote)
+    }
+
+    private mutating func answer(_ order: Order, at time: Timestamp, quote: Quote) -> [VenueReport] {
         if case .limit(let price, true) = order.kind,
             order.side == .buy ? price >= quote.ask : price <= quote.bid
         {

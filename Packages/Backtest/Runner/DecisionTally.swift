@@ -8,6 +8,7 @@ public struct DecisionTally: Hashable, Sendable {
     /// Counts by `<stage>.<code>`: `suppressed.regime_unknown`, `rejected.asset_exposure_cap`,
     /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell` (re-quotes are
     /// evaluated and counted like new trades), `universe.red_flag_ban`, `cancel.post_only_ttl`,
+    /// `lookup.submit_outcome_unknown` (one per cycle an order waits for its lookup),
     /// `requote_dropped.max_requotes_reached`.
     public private(set) var counts: [String: Int] = [:]
 
@@ -23,7 +24,13 @@ public struct DecisionTally: Hashable, Sendable {
         else { return }
         for suppression in outcome.suppressions { counts["suppressed.\(suppression.code)", default: 0] += 1 }
         for rejection in outcome.universeRejections { counts["universe.\(rejection.bar.code)", default: 0] += 1 }
-        for case .cancel(_, let reason) in outcome.intents { counts["cancel.\(reason)", default: 0] += 1 }
+        for intent in outcome.intents {
+            switch intent {
+            case .cancel(_, let reason): counts["cancel.\(reason)", default: 0] += 1
+            case .lookup: counts["lookup.submit_outcome_unknown", default: 0] += 1
+            case .place: break
+            }
+        }
         for dropped in outcome.droppedRequotes { counts["requote_dropped.\(dropped.code)", default: 0] += 1 }
         guard let risk = outcome.risk else { return }
         for rejection in risk.rejected { counts["rejected.\(rejection.code.rawValue)", default: 0] += 1 }
