@@ -213,13 +213,13 @@ import TraderCore
         let path = try F.statePath()
         do { _ = try StateStore(path: path) }
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         do {
             _ = try StateStore(path: path)
             Issue.record("a newer schema was opened")
         } catch {
             #expect(error.code == .newerSchema)
-            #expect(error.message.contains("(v2)"))
+            #expect(error.message.contains("(v99)"))
         }
     }
 

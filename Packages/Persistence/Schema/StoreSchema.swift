@@ -115,6 +115,17 @@ enum StoreSchema {
                     CREATE INDEX trade_log_by_exit ON trade_log(exit_at_ns);
                     """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE engine_snapshots (
+                        cycle INTEGER PRIMARY KEY NOT NULL,
+                        at_ns INTEGER NOT NULL,
+                        format INTEGER NOT NULL,
+                        payload BLOB NOT NULL
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

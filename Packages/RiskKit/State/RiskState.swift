@@ -6,7 +6,7 @@ import TraderCore
 /// what happened after each cycle.
 public struct RiskState: Hashable, Sendable {
     /// One realized profit or loss.
-    public struct RealizedEntry: Hashable, Sendable {
+    public struct RealizedEntry: Hashable, Sendable, Codable {
         /// When it was realized.
         public let time: Timestamp
         /// The amount, net of fees; negative for a loss.
@@ -19,7 +19,7 @@ public struct RiskState: Hashable, Sendable {
     }
 
     /// The NAV a period (day or week) opened at.
-    public struct EquityAnchor: Hashable, Sendable {
+    public struct EquityAnchor: Hashable, Sendable, Codable {
         /// The period's index in the calendar (see ``TradingCalendar``).
         public let period: Int
         /// NAV when the period's first observation was made.

@@ -1,6 +1,6 @@
 /// An exact amount of one currency. Amounts of different currencies never mix: adding or comparing
 /// them throws ``ArithmeticError`` `currency_mismatch`.
-public struct Money: Hashable, Sendable, CustomStringConvertible {
+public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The exact amount; negative for a debt or a loss.
     public let amount: FixedPoint
     /// The currency.

@@ -1,5 +1,5 @@
 /// One execution of an order at the venue.
-public struct Fill: Hashable, Sendable {
+public struct Fill: Hashable, Sendable, Codable {
     /// Whether the fill added liquidity (maker) or took it (taker).
     public enum Liquidity: String, CaseIterable, Hashable, Sendable, Codable {
         case maker = "MAKER"

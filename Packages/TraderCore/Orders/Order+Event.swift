@@ -1,6 +1,6 @@
 extension Order {
     /// What can happen to an order.
-    public enum Event: Hashable, Sendable {
+    public enum Event: Hashable, Sendable, Codable {
         /// The system sent it to the venue (the intent was committed first).
         case submit
         /// The venue acknowledged it and gave it an id.

@@ -2,9 +2,9 @@
 ///
 /// State changes only through ``apply(_:at:)``, which follows ``Order/Status``'s transition table
 /// and returns a typed error for an illegal event, leaving the order untouched.
-public struct Order: Hashable, Sendable {
+public struct Order: Hashable, Sendable, Codable {
     /// How the order is priced.
-    public enum Kind: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable, Codable {
         /// A limit order; `postOnly` refuses to take liquidity.
         case limit(price: Price, postOnly: Bool)
         /// A market order (taker).
@@ -12,7 +12,7 @@ public struct Order: Hashable, Sendable {
     }
 
     /// One step of the order's history.
-    public struct Transition: Hashable, Sendable {
+    public struct Transition: Hashable, Sendable, Codable {
         /// The state before.
         public let from: Status
         /// The state after (may equal `from`, as for a partial fill while a cancel is pending).

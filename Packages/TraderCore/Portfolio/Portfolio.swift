@@ -31,6 +31,17 @@ public struct Portfolio: Hashable, Sendable {
         currencyCode = Symbol.packed(currency.code)
     }
 
+    /// A portfolio restored from saved state: cash, positions and the orders still working.
+    ///
+    /// - Throws: ``Portfolio/Error`` `quote_currency` for a position or order not quoted in
+    ///   `currency`.
+    public init(currency: Currency, cash: FixedPoint, positions: SymbolMap<Position>, workingOrders: [Order]) throws {
+        self.init(currency: currency, cash: cash)
+        for (symbol, _) in positions { try requireQuote(symbol) }
+        self.positions = positions
+        for order in workingOrders { try track(order) }
+    }
+
     /// Starts tracking an order, or replaces the tracked copy; orders that are no longer working
     /// are dropped.
     ///

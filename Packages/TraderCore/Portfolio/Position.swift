@@ -3,7 +3,7 @@
 ///
 /// Amounts are in the symbol's quote currency. Spot positions cannot go short: selling more than is
 /// held throws.
-public struct Position: Hashable, Sendable {
+public struct Position: Hashable, Sendable, Codable {
     /// A fill that the position cannot take.
     public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
         /// What went wrong.

@@ -1,6 +1,6 @@
 /// What the rules propose: a trade of a size in % of NAV, with the signal that triggered it and the
 /// reasons, so that every decision can be explained.
-public struct TradeProposal: Hashable, Sendable {
+public struct TradeProposal: Hashable, Sendable, Codable {
     /// How strongly the rules believe in a proposal; sizing multiplies by it.
     public enum Conviction: String, CaseIterable, Hashable, Sendable, Codable {
         case low, medium, high

@@ -6,6 +6,10 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         public let rawValue: String
         /// An event for an order the engine did not create.
         public static let unknownOrder = Code(rawValue: "unknown_order")
+        /// Saved state written by another format version.
+        public static let unsupportedState = Code(rawValue: "unsupported_state")
+        /// Saved state that contradicts itself (a working order the engine does not hold).
+        public static let inconsistentState = Code(rawValue: "inconsistent_state")
         public var description: String { rawValue }
     }
 

@@ -47,6 +47,40 @@ public struct TradingEngine: Sendable {
         universe = UniverseManager(configuration: configuration.universe)
     }
 
+    /// An engine that picks up where a saved one left off (see ``EngineState``): the same
+    /// portfolio, risk memory, orders, follow-ups, red flags and counters, under `configuration`
+    /// (which may have changed since: new limits apply from the next cycle). Signals start cold.
+    ///
+    /// - Throws: ``EngineError`` `unsupported_state` for another format, `inconsistent_state` when
+    ///   a working order of the portfolio is not one of the engine's orders;
+    ///   ``SignalRegistry/Problem`` for a signal that cannot be built.
+    public init(configuration: EngineConfiguration, restoring state: EngineState) throws {
+        guard state.format == EngineState.currentFormat else {
+            throw EngineError(.unsupportedState, "saved engine state has format \(state.format); this version reads \(EngineState.currentFormat)")
+        }
+        for (id, order) in state.portfolio.workingOrders where state.orders[id] != order {
+            throw EngineError(.inconsistentState, "working order \(id) is not among the saved engine's orders as it is")
+        }
+        try self.init(configuration: configuration, portfolio: state.portfolio, riskState: state.riskState)
+        orders = state.orders
+        cycle = state.cycle
+        intentSequence = state.intentSequence
+        nextPruning = state.nextPruning
+        marks = state.marks
+        universe = UniverseManager(configuration: configuration.universe, redFlags: state.redFlags, discovered: state.discovered)
+        manager = OrderManager(
+            policy: configuration.execution, placements: state.placements, cancelling: Set(state.cancelling),
+            dueRequotes: state.dueRequotes, awaitingLookup: Set(state.awaitingLookup))
+    }
+
+    /// Everything the engine has learned by trading, to save after a cycle (signals excepted; see
+    /// ``EngineState``).
+    public var state: EngineState {
+        EngineState(
+            cycle: cycle, portfolio: portfolio, riskState: riskState, orders: orders, universe: universe, marks: marks,
+            intentSequence: intentSequence, nextPruning: nextPruning, manager: manager)
+    }
+
     /// Raises a red flag: no new entries in its symbol until its ban runs out, and the next step
     /// cancels the entries working in it.
     public mutating func raiseRedFlag(_ flag: RedFlag) {

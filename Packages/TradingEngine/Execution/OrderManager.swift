@@ -13,7 +13,7 @@ import TraderCore
 /// how many re-quotes came before it.
 struct OrderManager: Sendable {
     /// One placed order's origin.
-    struct Placement: Hashable, Sendable {
+    struct Placement: Hashable, Sendable, Codable {
         /// The proposal the order carries out (re-quotes carry the same one).
         let proposal: TradeProposal
         /// The decision instant that placed it.
@@ -24,7 +24,7 @@ struct OrderManager: Sendable {
 
     /// The unfilled part of a trade whose TTL cancel went through, waiting for the next cycle's
     /// quote.
-    struct Requote: Hashable, Sendable {
+    struct Requote: Hashable, Sendable, Codable {
         /// The cancelled order.
         let replacing: ClientOrderID
         /// Its side and symbol, and the quantity still to trade.
@@ -49,6 +49,18 @@ struct OrderManager: Sendable {
     init(policy: ExecutionPolicy) {
         ttl = policy.postOnlyTTL
         maxRequotes = policy.maxRequotes
+    }
+
+    /// A manager under `policy` that picks up where a saved one left off.
+    init(
+        policy: ExecutionPolicy, placements: [ClientOrderID: Placement], cancelling: Set<ClientOrderID>, dueRequotes: [Requote],
+        awaitingLookup: Set<ClientOrderID>
+    ) {
+        self.init(policy: policy)
+        self.placements = placements
+        self.cancelling = cancelling
+        self.dueRequotes = dueRequotes
+        self.awaitingLookup = awaitingLookup
     }
 
     mutating func placed(_ order: Order, proposal: TradeProposal, at time: Timestamp, requotes: Int) {

@@ -35,6 +35,19 @@ public struct UniverseManager: Sendable {
         tierMap = Self.tierMap(configuration, tierOf: tierOf)
     }
 
+    /// A manager of `configuration` that picks up where a saved one left off: the flags raised and
+    /// the symbols discovered then.
+    init(configuration: UniverseConfiguration, redFlags: [RedFlag], discovered: [Symbol]) {
+        self.init(configuration: configuration)
+        self.redFlags = redFlags
+        self.discovered = discovered
+        var tierOf = configuredTiers
+        if let tier = configuration.discovery?.tier {
+            for symbol in discovered { tierOf[symbol] = tier }
+        }
+        tierMap = Self.tierMap(configuration, tierOf: tierOf)
+    }
+
     /// The tier `symbol` belongs to, configured or by discovery.
     public func tier(of symbol: Symbol) -> String? { tierMap[symbol]?.name }
 

@@ -1,0 +1,71 @@
+import RiskKit
+import TraderCore
+
+/// Everything a ``TradingEngine`` has learned by trading, as one value to save after a cycle and
+/// restore at start: the portfolio, the risk memory, every order it still holds with its history,
+/// the order follow-up (TTL placements, cancels in flight, re-quotes due, lookups awaited), the
+/// universe's red flags and discoveries, the marks, and its counters. Encoded as JSON with sorted
+/// keys, equal states are equal bytes.
+///
+/// Not included: indicator and signal state. Signals rebuild from candles, so a restarted engine
+/// proposes nothing until its signals have warmed up again (fail closed); the shell replays recent
+/// history to shorten that.
+public struct EngineState: Hashable, Sendable, Codable {
+    /// The format this version writes and reads.
+    public static let currentFormat = 1
+
+    /// The format the state was written in.
+    public let format: Int
+    /// Cycles run.
+    public let cycle: Int
+    /// Cash, positions and working orders.
+    public let portfolio: Portfolio
+    /// The risk layer's memory.
+    public let riskState: RiskState
+    /// The orders the engine holds, by client order id.
+    public let orders: [ClientOrderID: Order]
+    /// Red flags whose ban has not run out.
+    public let redFlags: [RedFlag]
+    /// The symbols discovery admitted.
+    public let discovered: [Symbol]
+    /// The latest mark of each symbol seen.
+    public let marks: SymbolMap<Price>
+
+    let intentSequence: Int
+    let nextPruning: Timestamp
+    let placements: [ClientOrderID: OrderManager.Placement]
+    /// Sorted, so that equal states encode to equal bytes.
+    let cancelling: [ClientOrderID]
+    let dueRequotes: [OrderManager.Requote]
+    let awaitingLookup: [ClientOrderID]
+
+    private enum CodingKeys: String, CodingKey {
+        case format, cycle, portfolio, orders, discovered, marks, placements, cancelling
+        case riskState = "risk_state"
+        case redFlags = "red_flags"
+        case intentSequence = "intent_sequence"
+        case nextPruning = "next_pruning"
+        case dueRequotes = "due_requotes"
+        case awaitingLookup = "awaiting_lookup"
+    }
+
+    init(
+        cycle: Int, portfolio: Portfolio, riskState: RiskState, orders: [ClientOrderID: Order], universe: UniverseManager,
+        marks: SymbolMap<Price>, intentSequence: Int, nextPruning: Timestamp, manager: OrderManager
+    ) {
+        format = Self.currentFormat
+        self.cycle = cycle
+        self.portfolio = portfolio
+        self.riskState = riskState
+        self.orders = orders
+        redFlags = universe.redFlags
+        discovered = universe.discovered
+        self.marks = marks
+        self.intentSequence = intentSequence
+        self.nextPruning = nextPruning
+        placements = manager.placements
+        cancelling = manager.cancelling.sorted()
+        dueRequotes = manager.dueRequotes
+        awaitingLookup = manager.awaitingLookup.sorted()
+    }
+}
