@@ -1,3 +1,4 @@
+import Foundation
 import RiskKit
 import Testing
 import TraderCore
@@ -103,6 +104,18 @@ import TraderCore
         let beirut = TradingCalendar(identifier: "Asia/Beirut")!
         let beirutSunday = beirut.day(of: Timestamp(secondsSinceEpoch: 1_774_780_000))
         #expect(beirut.interval(ofDay: beirutSunday) == seconds(1_774_735_200)..<seconds(1_774_818_000))
+    }
+
+    @Test func fixedOffsetZonesCountDaysFromTheirOwnMidnight() {
+        // Etc/GMT+5 is UTC−5 all year: Monday 16 November 2026 runs from 05:00 UTC to 05:00 UTC.
+        let minusFive = TradingCalendar(identifier: "Etc/GMT+5")!
+        let monday = minusFive.day(of: seconds(1_794_805_200))  // 05:00 UTC
+        #expect(minusFive.interval(ofDay: monday) == seconds(1_794_805_200)..<seconds(1_794_891_600))
+        #expect(minusFive.day(of: seconds(1_794_805_199)) == monday - 1)
+        #expect(minusFive.interval(ofWeek: minusFive.week(ofDay: monday)) == seconds(1_794_805_200)..<seconds(1_795_410_000))
+        let utc = TradingCalendar.utc
+        #expect(utc.interval(ofDay: utc.day(of: seconds(1_794_841_200))) == seconds(1_794_787_200)..<seconds(1_794_873_600))
+        #expect(TradingCalendar(timeZone: TimeZone(secondsFromGMT: 3600)!).day(of: seconds(1_794_783_600)) == utc.day(of: seconds(1_794_787_200)))
     }
 
     private func seconds(_ value: Int64) -> Timestamp { Timestamp(secondsSinceEpoch: value) }

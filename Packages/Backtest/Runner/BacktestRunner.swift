@@ -42,6 +42,10 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var lastClose: SymbolMap<Price> = [:]
     /// Each traded symbol's price increment (the bar-implied spread).
     private let ticks: SymbolMap<FixedPoint>
+    /// Whether the risk layer measures book depth (then each bar implies a one-level book).
+    private let measuresDepth: Bool
+    /// The fill model's participation rate, which sizes the bar-implied quotes.
+    private let participationRate: FixedPoint?
     private var counts = (bars: 0, orders: 0, rejected: 0)
     private var violations: [ExposureMonitor.Violation] = []
     private var decisions = DecisionTally()
@@ -64,6 +68,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             limits: engine.configuration.risk.exposure, themes: engine.configuration.themes, tiers: engine.universe.tierMap)
         tracker = RoundTripTracker(tiers: tiers)
         ticks = SymbolMap(engine.configuration.products.map { ($0.key, $0.value.priceIncrement.value) })
+        measuresDepth = engine.configuration.risk.liquidity.minDepthWithin20Bps.raw > 0
+        participationRate = exchange.model.participationRate
         curve = EquityCurveStatistics(periodsPerYear: interval.barsPerYear, riskFreeRate: riskFreeRate)
     }
 
@@ -160,9 +166,6 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
 
     private var isExposed: Bool { engine.portfolio.positions.contains { !$0.value.isFlat } }
 
-    /// Whether the risk layer measures book depth (then each bar implies a one-level book).
-    private var measuresDepth: Bool { engine.configuration.risk.liquidity.minDepthWithin20Bps.raw > 0 }
-
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
     /// above (a bar carries no spread; one tick is the narrowest a book can have), each side sized
     /// at what the fill model lets trade on a bar: the bar's volume times the participation rate.
@@ -170,7 +173,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         let tick = ticks[symbol] ?? FixedPoint(raw: 1)
         let ask = (try? candle.close.value.adding(tick)) ?? candle.close.value
         var size = candle.volume
-        if let rate = exchange.model.participationRate {
+        if let rate = participationRate {
             size = Quantity((try? candle.volume.value.multiplied(by: rate, rounding: .down)) ?? .zero)
         }
         return Quote(symbol: symbol, bid: candle.close, ask: Price(ask), bidSize: size, askSize: size, time: time)

@@ -7,6 +7,9 @@ import TraderCore
 public struct TradingCalendar: Hashable, Sendable {
     /// The time zone.
     public let timeZone: TimeZone
+    /// The zone's offset from UTC in seconds when it never changes (UTC, `Etc/GMT+5`, a zone made
+    /// from a fixed offset): days are then plain arithmetic, with no time-zone look-up.
+    private let fixedOffset: Int64?
 
     /// UTC days.
     public static let utc = TradingCalendar(timeZone: TimeZone(identifier: "UTC")!)
@@ -14,7 +17,18 @@ public struct TradingCalendar: Hashable, Sendable {
     /// The calendar of `timeZone`.
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
+        let identifier = timeZone.identifier
+        let isFixed =
+            Self.fixedZones.contains(identifier) || identifier.hasPrefix("Etc/GMT+") || identifier.hasPrefix("Etc/GMT-")
+            || ((identifier.hasPrefix("GMT+") || identifier.hasPrefix("GMT-")) && identifier.dropFirst(4).allSatisfy(\.isNumber))
+        fixedOffset = isFixed ? Int64(timeZone.secondsFromGMT()) : nil
     }
+
+    /// Zones that are UTC under another name.
+    private static let fixedZones: Set<String> = [
+        "UTC", "GMT", "UCT", "Universal", "Zulu", "Greenwich", "Etc/UTC", "Etc/GMT", "Etc/UCT", "Etc/Universal", "Etc/Zulu",
+        "Etc/Greenwich", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0",
+    ]
 
     /// The calendar of an IANA zone (`America/New_York`); `nil` when the zone is unknown.
     public init?(identifier: String) {
@@ -56,6 +70,7 @@ public struct TradingCalendar: Hashable, Sendable {
     /// which holds because local days never run backwards.
     private func firstSecond(ofDay day: Int) -> Int64 {
         let midnight = Int64(day) * 86_400
+        if let fixedOffset { return midnight - fixedOffset }
         let guess = midnight - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(midnight))))
         if self.day(ofSecond: guess) >= day && self.day(ofSecond: guess - 1) < day { return guess }
         var before = guess - 86_400  // local day < `day`: no offset is a day away from UTC
@@ -68,8 +83,8 @@ public struct TradingCalendar: Hashable, Sendable {
     }
 
     private func day(ofSecond seconds: Int64) -> Int {
-        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return Int(Self.floorDivide(seconds + Int64(offset), 86_400))
+        let offset = fixedOffset ?? Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        return Int(Self.floorDivide(seconds + offset, 86_400))
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {

@@ -102,7 +102,7 @@ public struct TradingEngine: Sendable {
         if !universe.redFlags.isEmpty { universe.expireFlags(at: now) }
         var intents = followUps(at: now)
         let decision = rules.evaluate(scanner.scan(snapshot.candles))
-        let (admitted, barred) = admit(decision.proposals, at: now)
+        let (admitted, barred) = universe.admit(decision.proposals, at: now)
         var dropped: [CycleOutcome.DroppedRequote] = []
         let requotes = dueRequotes(besides: decision.proposals, at: now, dropped: &dropped)
         guard !admitted.isEmpty || !requotes.isEmpty else {
@@ -152,22 +152,11 @@ public struct TradingEngine: Sendable {
             universeRejections: barred, risk: evaluation, intents: intents, noTradeReason: reason, droppedRequotes: dropped)
     }
 
-    /// The proposals the universe admits (every exit; entries in admitted symbols), and the
-    /// entries it bars.
-    private func admit(_ proposals: [TradeProposal], at time: Timestamp) -> ([TradeProposal], [CycleOutcome.UniverseRejection]) {
-        var barred: [CycleOutcome.UniverseRejection] = []
-        for proposal in proposals where proposal.side == .buy {
-            if let bar = universe.bar(proposal.symbol, at: time) { barred.append(.init(proposal: proposal, bar: bar)) }
-        }
-        guard !barred.isEmpty else { return (proposals, []) }
-        return (proposals.filter { proposal in !barred.contains { $0.proposal == proposal } }, barred)
-    }
-
     /// Lookups of the orders left `unknown`, cancels of the post-only orders resting past their
     /// TTL, and cancels of working entries in symbols a red flag bans (each marked
     /// `pending_cancel` here).
     private mutating func followUps(at time: Timestamp) -> [OrderIntent] {
-        let banning = universe.hasBans(at: time)
+        let banning = !universe.redFlags.isEmpty && universe.hasBans(at: time)
         guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return [] }
         var intents = manager.awaitingLookup.sorted().map(OrderIntent.lookup)
         for id in manager.staleOrders(orders, at: time) {

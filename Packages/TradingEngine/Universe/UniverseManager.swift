@@ -66,6 +66,19 @@ public struct UniverseManager: Sendable {
         return nil
     }
 
+    /// The proposals it admits at `time` (every exit; entries in symbols not barred), and the
+    /// entries it bars, with why.
+    public func admit(_ proposals: [TradeProposal], at time: Timestamp) -> (
+        admitted: [TradeProposal], barred: [CycleOutcome.UniverseRejection]
+    ) {
+        var barred: [CycleOutcome.UniverseRejection] = []
+        for proposal in proposals where proposal.side == .buy {
+            if let bar = bar(proposal.symbol, at: time) { barred.append(.init(proposal: proposal, bar: bar)) }
+        }
+        guard !barred.isEmpty else { return (proposals, []) }
+        return (proposals.filter { proposal in !barred.contains { $0.proposal == proposal } }, barred)
+    }
+
     /// Whether some red flag bans entries at `time`.
     public func hasBans(at time: Timestamp) -> Bool { redFlags.contains { $0.bans(at: time) } }
 
