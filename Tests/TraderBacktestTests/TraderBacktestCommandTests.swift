@@ -46,17 +46,10 @@ import TraderTestKit
     @Test func aRunThatBreaksAnExposureCapExitsOneAndNamesTheCap() throws {
         // The fault: a policy whose risk.checks leaves out the exposure check. The run's monitor
         // checks the caps independently of the risk layer, so the entries that pass them are found.
-        let folder = TraderBacktestProcess.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TraderBacktestProcess.shippedConfig(
+            replacingInPolicy: "  max_open_positions: 6\n",
+            with: "  max_open_positions: 6\n  checks: [product_status, quote_freshness, liquidity, cooldown, pacing, open_positions]\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["app.yaml", "policy.yaml", "universe.yaml"] {
-            try FileManager.default.copyItem(atPath: SharedData.packageRoot + "/config/" + name, toPath: folder + "/" + name)
-        }
-        let policy = try String(contentsOfFile: folder + "/policy.yaml", encoding: .utf8)
-        try policy.replacingOccurrences(
-            of: "  max_open_positions: 6\n",
-            with: "  max_open_positions: 6\n  checks: [product_status, quote_freshness, liquidity, cooldown, pacing, open_positions]\n"
-        ).write(toFile: folder + "/policy.yaml", atomically: true, encoding: .utf8)
         let run = try TraderBacktestProcess.run([
             "run", "--config", folder, "--data", "BTC-USD=" + (try SharedData.path("data/binance_btcusdt_1h.csv")), "--format", "json",
         ])
@@ -94,15 +87,8 @@ import TraderTestKit
     }
 
     @Test func anInvalidConfigurationIsReportedAndExitsTwo() throws {
-        let folder = TraderBacktestProcess.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TraderBacktestProcess.shippedConfig(replacingInPolicy: "max_open_positions: 6", with: "max_open_positions: many")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["app.yaml", "policy.yaml", "universe.yaml"] {
-            try FileManager.default.copyItem(atPath: SharedData.packageRoot + "/config/" + name, toPath: folder + "/" + name)
-        }
-        let policy = try String(contentsOfFile: folder + "/policy.yaml", encoding: .utf8)
-        try policy.replacingOccurrences(of: "max_open_positions: 6", with: "max_open_positions: many")
-            .write(toFile: folder + "/policy.yaml", atomically: true, encoding: .utf8)
         let data = try SharedData.path("data/binance_btcusdt_1h.csv")
         let run = try TraderBacktestProcess.run(["run", "--config", folder, "--data", "BTC-USD=" + data])
         #expect(run.status == 2)

@@ -168,7 +168,7 @@ public struct TradingEngine: Sendable {
         guard banning else { return intents }
         let banned = orders.values.filter { order in
             order.side == .buy && (order.status == .open || order.status == .partiallyFilled)
-                && universe.bar(order.symbol, at: time)?.code == "red_flag_ban"
+                && universe.activeFlag(on: order.symbol, at: time) != nil
         }
         for id in banned.map(\.clientOrderID).sorted() {
             try! apply(.requestCancel, to: id, at: time)

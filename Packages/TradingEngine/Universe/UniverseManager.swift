@@ -56,7 +56,7 @@ public struct UniverseManager: Sendable {
         if configuration.exclusions.contains(symbol) {
             return Bar(code: "symbol_excluded", detail: "\(symbol) is in the universe's exclusions")
         }
-        if let flag = redFlags.first(where: { $0.symbol == symbol && $0.bans(at: time) }) {
+        if let flag = activeFlag(on: symbol, at: time) {
             return Bar(
                 code: "red_flag_ban", detail: "\(symbol) has a \(flag.kind) red flag raised \(flag.raisedAt); no entries until \(flag.bannedUntil)")
         }
@@ -77,6 +77,11 @@ public struct UniverseManager: Sendable {
         }
         guard !barred.isEmpty else { return (proposals, []) }
         return (proposals.filter { proposal in !barred.contains { $0.proposal == proposal } }, barred)
+    }
+
+    /// The first red flag that bans entries in `symbol` at `time`, if any.
+    public func activeFlag(on symbol: Symbol, at time: Timestamp) -> RedFlag? {
+        redFlags.first { $0.symbol == symbol && $0.bans(at: time) }
     }
 
     /// Whether some red flag bans entries at `time`.
@@ -105,7 +110,7 @@ public struct UniverseManager: Sendable {
         let eligible = listings.filter { listing in
             let symbol = listing.symbol
             guard configuredTiers[symbol] == nil, !configuration.exclusions.contains(symbol),
-                !redFlags.contains(where: { $0.symbol == symbol && $0.bans(at: time) }),
+                activeFlag(on: symbol, at: time) == nil,
                 filters.quoteCurrencies.contains(symbol.quote), rules[symbol] != nil,
                 listing.volume24h >= filters.min24hVolume, listing.listedAt.duration(to: time) >= filters.minListingAge,
                 let quote = quotes[symbol], quote.spread(isWithinBps: filters.maxSpreadBps)
