@@ -32,11 +32,5 @@ extension TraderConfiguration {
     }
 
     /// The universe tier of each tiered symbol.
-    public var tiers: [Symbol: String] {
-        var tiers: [Symbol: String] = [:]
-        for tier in universe.tiers {
-            for symbol in tier.symbols where tiers[symbol] == nil { tiers[symbol] = tier.name }
-        }
-        return tiers
-    }
+    public var tiers: [Symbol: String] { universe.engineUniverse.tierOf }
 }

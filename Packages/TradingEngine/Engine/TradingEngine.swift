@@ -156,7 +156,7 @@ public struct TradingEngine: Sendable {
     /// TTL, and cancels of working entries in symbols a red flag bans (each marked
     /// `pending_cancel` here).
     private mutating func followUps(at time: Timestamp) -> [OrderIntent] {
-        let banning = !universe.redFlags.isEmpty && universe.hasBans(at: time)
+        let banning = universe.hasBans(at: time)
         guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return [] }
         var intents = manager.awaitingLookup.sorted().map(OrderIntent.lookup)
         for id in manager.staleOrders(orders, at: time) {

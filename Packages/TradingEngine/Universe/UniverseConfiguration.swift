@@ -79,6 +79,15 @@ public struct UniverseConfiguration: Hashable, Sendable {
         self.discovery = discovery
     }
 
+    /// The tier of each tiered symbol; a symbol listed in two tiers belongs to the first.
+    public var tierOf: [Symbol: String] {
+        var tierOf: [Symbol: String] = [:]
+        for tier in tiers {
+            for symbol in tier.symbols where tierOf[symbol] == nil { tierOf[symbol] = tier.name }
+        }
+        return tierOf
+    }
+
     /// Every product the engine has rules for, untiered, nothing excluded.
     public static let allProducts = UniverseConfiguration(tiers: [], admitsUntieredProducts: true)
 }

@@ -27,12 +27,9 @@ public struct UniverseManager: Sendable {
     public init(configuration: UniverseConfiguration) {
         self.configuration = configuration
         redFlags = configuration.redFlags
-        var tierOf: [Symbol: String] = [:]
-        for tier in configuration.tiers {
-            for symbol in tier.symbols where tierOf[symbol] == nil { tierOf[symbol] = tier.name }
-        }
-        configuredTiers = tierOf
-        tierMap = Self.tierMap(configuration, tierOf: tierOf)
+        configuredTiers = configuration.tierOf
+        tierMap = TierMap()
+        admit(discovered: [])
     }
 
     /// A manager of `configuration` that picks up where a saved one left off: the flags raised and
@@ -40,12 +37,7 @@ public struct UniverseManager: Sendable {
     init(configuration: UniverseConfiguration, redFlags: [RedFlag], discovered: [Symbol]) {
         self.init(configuration: configuration)
         self.redFlags = redFlags
-        self.discovered = discovered
-        var tierOf = configuredTiers
-        if let tier = configuration.discovery?.tier {
-            for symbol in discovered { tierOf[symbol] = tier }
-        }
-        tierMap = Self.tierMap(configuration, tierOf: tierOf)
+        admit(discovered: discovered)
     }
 
     /// The tier `symbol` belongs to, configured or by discovery.
@@ -117,15 +109,18 @@ public struct UniverseManager: Sendable {
             else { return false }
             return true
         }
-        discovered = eligible.sorted { ($1.volume24h, $0.symbol) < ($0.volume24h, $1.symbol) }
-            .prefix(filters.maxSymbols).map(\.symbol)
-        var tierOf = configuredTiers
-        for symbol in discovered { tierOf[symbol] = filters.tier }
-        tierMap = Self.tierMap(configuration, tierOf: tierOf)
+        admit(discovered: eligible.sorted { ($1.volume24h, $0.symbol) < ($0.volume24h, $1.symbol) }
+            .prefix(filters.maxSymbols).map(\.symbol))
     }
 
-    private static func tierMap(_ configuration: UniverseConfiguration, tierOf: [Symbol: String]) -> TierMap {
-        TierMap(
+    /// Makes `symbols` the discovered ones, in the discovery tier, beside the configured tiers.
+    private mutating func admit(discovered symbols: [Symbol]) {
+        discovered = symbols
+        var tierOf = configuredTiers
+        if let tier = configuration.discovery?.tier {
+            for symbol in symbols { tierOf[symbol] = tier }
+        }
+        tierMap = TierMap(
             tiers: configuration.tiers.map {
                 TierMap.Tier(name: $0.name, maxAllocationPct: $0.maxAllocationPct, maxPositionPct: $0.maxPositionPct)
             }, tierOf: tierOf)
