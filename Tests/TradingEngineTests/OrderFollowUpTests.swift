@@ -25,7 +25,7 @@ import TraderCore
         guard case .place(let second, let proposal) = requoteCycle.intents[0] else { return }
         #expect(proposal.signal == "ema_cross")
         #expect(requoteCycle.risk?.approved.count == 1)
-        #expect(requoteCycle.noTradeReason == "no_signal")
+        #expect(requoteCycle.noTradeReason == .noSignal)
         try harness.engine.apply(.submit, to: second.clientOrderID, at: EngineHarness.close(ofBar: 6))
         try harness.engine.apply(.accept(VenueOrderID("venue-2")), to: second.clientOrderID, at: EngineHarness.close(ofBar: 6))
 

@@ -103,7 +103,7 @@ import TraderCore
         #expect(crossing.universeRejections.map(\.bar.code) == ["red_flag_ban"])
         #expect(crossing.risk == nil)
         #expect(crossing.intents.isEmpty)
-        #expect(crossing.noTradeReason == "all_proposals_rejected")
+        #expect(crossing.noTradeReason == .allProposalsRejected)
         #expect(outcomes.allSatisfy { $0.intents.isEmpty })
     }
 

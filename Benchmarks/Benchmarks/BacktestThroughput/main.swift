@@ -2,7 +2,9 @@
 // rules, risk, execution planning, simulated fills, accounting) on ftx_btcperp_1m.csv tiled to
 // about 1 M bars (timestamps shifted so they keep increasing; each tile boundary then has one price
 // jump, as in the peers' measurement). Reading the file is not timed; bars come from memory.
-//   swift run -c release BacktestThroughput [TILES] [PATH]
+// With `--flat`, every bar is the first bar's close (no signal ever fires): the cost of a quiet
+// cycle alone, which a profile of the full run cannot separate from the cost of trading.
+//   swift run -c release BacktestThroughput [TILES] [PATH] [--flat]
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,10 +12,15 @@ import Backtest
 import TradingEngine
 import TraderCore
 
-let arguments = CommandLine.arguments
+let flat = CommandLine.arguments.contains("--flat")
+let arguments = CommandLine.arguments.filter { $0 != "--flat" }
 let tiles = arguments.count > 1 ? Int(arguments[1])! : 23
 let path = arguments.count > 2 ? arguments[2] : "../../shared/data/ftx_btcperp_1m.csv"
-let candles = try CandleCSVReader(path: path).readAll()
+let recorded = try CandleCSVReader(path: path).readAll()
+let level = recorded[0].close
+let candles =
+    flat
+    ? recorded.map { Candle(time: $0.time, open: level, high: level, low: level, close: level, volume: $0.volume) } : recorded
 let span = candles.last!.time.secondsSinceEpoch - candles.first!.time.secondsSinceEpoch + 60
 let symbol = Symbol(base: "BTC", quote: "USD")
 let engine = try TradingEngine(
@@ -21,20 +28,26 @@ let engine = try TradingEngine(
     portfolio: Portfolio(currency: Currency(code: "USD"), cash: 100_000))
 var runner = BacktestRunner(engine: engine, exchange: SimulatedExchange(model: EMACrossoverPreset.fillModel), interval: .oneMinute)
 
-var clock = timespec()
-clock_gettime(CLOCK_MONOTONIC, &clock)
-let start = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
-for tile in 0..<tiles {
-    let shift = Duration.seconds(span * Int64(tile))
-    for candle in candles {
-        let shifted = Candle(
-            time: candle.time.advanced(by: shift), open: candle.open, high: candle.high, low: candle.low, close: candle.close,
-            volume: candle.volume)
-        try runner.replay(shifted, of: symbol)
+/// Replays the tiles through `runner`; returns the seconds it took. In a function, so the runner
+/// is a local rather than a global (whose every access is checked for exclusivity).
+func replayTiles(through runner: inout BacktestRunner<DiscardingRecorder>) throws -> Double {
+    var clock = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    let start = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    for tile in 0..<Int64(tiles) {
+        let shift = span * tile
+        for candle in candles {
+            let shifted = Candle(
+                time: candle.time.advanced(bySeconds: shift), open: candle.open, high: candle.high, low: candle.low,
+                close: candle.close, volume: candle.volume)
+            try runner.replay(shifted, of: symbol)
+        }
     }
+    clock_gettime(CLOCK_MONOTONIC, &clock)
+    return Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - start
 }
-clock_gettime(CLOCK_MONOTONIC, &clock)
-let seconds = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 - start
+
+let seconds = try replayTiles(through: &runner)
 let result = try runner.finish()
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)

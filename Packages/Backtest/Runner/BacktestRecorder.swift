@@ -12,6 +12,14 @@ public protocol BacktestRecorder {
     mutating func record(roundTrip: RoundTrip) throws
     /// One bar time's state after the decision: equity, and the portfolio at the marks.
     mutating func record(bar: BarState) throws
+    /// Whether ``record(bar:)`` keeps anything; when `false` the runner does not build the states
+    /// (each copies the portfolio and the marks). `true` unless a recorder says otherwise.
+    static var recordsBars: Bool { get }
+}
+
+extension BacktestRecorder {
+    /// Every recorder takes bar states unless it says otherwise.
+    public static var recordsBars: Bool { true }
 }
 
 /// One bar time's state after the decision, as the recorder sees it.
@@ -38,4 +46,6 @@ public struct DiscardingRecorder: BacktestRecorder {
     public mutating func record(roundTrip: RoundTrip) {}
     /// Drops the bar.
     public mutating func record(bar: BarState) {}
+    /// Bars are not recorded, so the runner does not build their states.
+    public static var recordsBars: Bool { false }
 }

@@ -38,6 +38,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// The bars of the open time being gathered (its candles), then the decision's snapshot; one
     /// snapshot refilled in place, so the per-bar path allocates nothing.
     private var snapshot = MarketSnapshot(time: Timestamp(nanosecondsSinceEpoch: 0), candles: [:], quotes: [:])
+    /// The engine's outcome, refilled in place on every cycle.
+    private var outcome = CycleOutcome()
     private var groupTime: Timestamp?
     private var lastClose: SymbolMap<Price> = [:]
     /// Each traded symbol's price increment (the bar-implied spread).
@@ -129,7 +131,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                     asks: [.init(price: quote.ask, quantity: quote.askSize)], time: close)
             }
         }
-        let outcome = engine.step(snapshot)
+        engine.step(snapshot, into: &outcome)
         snapshot.candles.removeAll(keepingCapacity: true)
         groupTime = nil
         decisions.count(outcome)
@@ -159,8 +161,10 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         let equity = try engine.portfolio.nav(marks: lastClose)
         let exposed = isExposed
         curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
-        try recorder.record(
-            bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
+        if Recorder.recordsBars {
+            try recorder.record(
+                bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
+        }
         end = close
     }
 

@@ -9,7 +9,7 @@ public struct DecisionTally: Hashable, Sendable {
     /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell` (re-quotes are
     /// evaluated and counted like new trades), `universe.red_flag_ban`, `cancel.post_only_ttl`,
     /// `lookup.submit_outcome_unknown` (one per cycle an order waits for its lookup),
-    /// `requote_dropped.max_requotes_reached`.
+    /// `requote_dropped.max_requotes_reached`, `bad_tick` (a candle the bad-tick guard rejected).
     public private(set) var counts: [String: Int] = [:]
 
     /// No cycles yet.
@@ -17,11 +17,12 @@ public struct DecisionTally: Hashable, Sendable {
 
     /// Counts one cycle's outcome.
     public mutating func count(_ outcome: CycleOutcome) {
-        if outcome.proposals.isEmpty { cyclesWithoutSignal += 1 }
+        if outcome.decision.proposals.isEmpty { cyclesWithoutSignal += 1 }
         guard
-            !outcome.suppressions.isEmpty || outcome.risk != nil || !outcome.intents.isEmpty || !outcome.droppedRequotes.isEmpty
-                || !outcome.universeRejections.isEmpty
+            !outcome.decision.suppressions.isEmpty || !outcome.decision.noTrade.isEmpty || outcome.risk != nil
+                || !outcome.intents.isEmpty || !outcome.droppedRequotes.isEmpty || !outcome.universeRejections.isEmpty
         else { return }
+        for rejected in outcome.rejectedCandles { counts[rejected.code, default: 0] += 1 }
         for suppression in outcome.suppressions { counts["suppressed.\(suppression.code)", default: 0] += 1 }
         for rejection in outcome.universeRejections { counts["universe.\(rejection.bar.code)", default: 0] += 1 }
         for intent in outcome.intents {
@@ -38,8 +39,8 @@ public struct DecisionTally: Hashable, Sendable {
             counts["approved.\(trade.proposal.side.rawValue.lowercased())", default: 0] += 1
             for adjustment in trade.adjustments { counts["cut.\(adjustment.code.rawValue)", default: 0] += 1 }
         }
-        if let reason = outcome.noTradeReason, reason != "all_proposals_rejected", reason != "no_signal" {
-            counts["no_order.\(reason)", default: 0] += 1
+        if let reason = outcome.noTradeReason, reason == .noValidOrder {
+            counts["no_order.\(reason.rawValue)", default: 0] += 1
         }
     }
 }

@@ -85,6 +85,16 @@ public struct RulesEngine: Sendable {
         public var suppressions: [Suppression] = []
         /// Symbols that could not trade at all, by symbol.
         public var noTrade: [NoTrade] = []
+
+        /// An empty outcome.
+        public init() {}
+
+        /// Empties the outcome, keeping its storage.
+        mutating func clear() {
+            if !proposals.isEmpty { proposals.removeAll(keepingCapacity: true) }
+            if !suppressions.isEmpty { suppressions.removeAll(keepingCapacity: true) }
+            if !noTrade.isEmpty { noTrade.removeAll(keepingCapacity: true) }
+        }
     }
 
     /// The rules.
@@ -98,17 +108,31 @@ public struct RulesEngine: Sendable {
     /// Decides on a scan: its triggers, and a `bad_tick` record for each symbol whose candle the
     /// guard rejected.
     public func evaluate(_ scan: SignalScanner.Scan) -> Outcome {
-        var outcome = evaluate(scan.triggers, regimes: scan.regimes)
-        if !scan.rejectedCandles.isEmpty {
-            outcome.noTrade = scan.rejectedCandles.map { NoTrade(symbol: $0.symbol, code: "bad_tick", detail: $0.value) }
-        }
+        var outcome = Outcome()
+        evaluate(scan, into: &outcome)
         return outcome
+    }
+
+    /// Decides on a scan into `outcome`, replacing what it held but keeping its storage (the
+    /// per-bar path refills one outcome, so a quiet bar allocates and releases nothing).
+    public func evaluate(_ scan: SignalScanner.Scan, into outcome: inout Outcome) {
+        outcome.clear()
+        evaluate(scan.triggers, regimes: scan.regimes, into: &outcome)
+        for (symbol, reason) in scan.rejectedCandles {
+            outcome.noTrade.append(NoTrade(symbol: symbol, code: "bad_tick", detail: reason))
+        }
     }
 
     /// Decides on one scan's triggers.
     public func evaluate(_ triggers: [Trigger], regimes: SymbolMap<Regime>) -> Outcome {
         var outcome = Outcome()
-        guard !triggers.isEmpty else { return outcome }
+        evaluate(triggers, regimes: regimes, into: &outcome)
+        return outcome
+    }
+
+    /// Appends the decisions on `triggers` to `outcome`.
+    private func evaluate(_ triggers: [Trigger], regimes: SymbolMap<Regime>, into outcome: inout Outcome) {
+        guard !triggers.isEmpty else { return }
         var eligible: [Trigger] = []
         for trigger in triggers {
             if let code = gate(trigger, regime: regimes[trigger.symbol]) {
@@ -161,7 +185,6 @@ public struct RulesEngine: Sendable {
                     reasons: strongest.reasons + (regime.map { ["regime \($0.rawValue)"] } ?? []),
                     quantity: configuration.fixedQuantity, regime: regime))
         }
-        return outcome
     }
 
     /// The reason a trigger may not trade, if any.

@@ -32,7 +32,7 @@ public struct SignalScanner: Sendable {
     private var lanes: [Lane] = []
     private let symbols: [Symbol]
     /// The last scan, refilled in place by the next (no allocation once its arrays have grown).
-    private var latest = Scan()
+    public private(set) var latest = Scan()
 
     /// A scanner for `symbols`, each with the signals of `specs`.
     ///
@@ -52,9 +52,16 @@ public struct SignalScanner: Sendable {
         }
     }
 
-    /// Scans one new bar per symbol; symbols without a candle this time, and candles of symbols
-    /// the scanner does not watch, are skipped.
+    /// Scans one new bar per symbol and returns the scan (also kept as ``latest``).
     public mutating func scan(_ candles: SymbolMap<Candle>) -> Scan {
+        update(with: candles)
+        return latest
+    }
+
+    /// Scans one new bar per symbol into ``latest``, without copying the scan out (a caller on the
+    /// per-bar path reads ``latest`` in place). Symbols without a candle this time, and candles of
+    /// symbols the scanner does not watch, are skipped.
+    public mutating func update(with candles: SymbolMap<Candle>) {
         latest.clear()
         // Both sides are in symbol order: one merge walk, no lookups.
         var lane = 0
@@ -63,7 +70,6 @@ public struct SignalScanner: Sendable {
             guard lane < symbols.count else { break }
             if symbols[lane] == symbol { lanes[lane].scan(candle, symbol: symbol, into: &latest) }
         }
-        return latest
     }
 
     /// The whale debounce states to save, by symbol.

@@ -3,27 +3,59 @@ import Signals
 import TraderCore
 
 /// Everything one cycle decided, and why: the audit record of a step.
+///
+/// A shell that steps on every bar keeps one outcome and lets ``TradingEngine/step(_:into:)``
+/// refill it: its arrays keep their storage, so a quiet cycle allocates and releases nothing.
 public struct CycleOutcome: Sendable {
-    /// The cycle's number (1 for the first step).
-    public let cycle: Int
+    /// The cycle's number (1 for the first step; 0 for an outcome no step has filled yet).
+    public internal(set) var cycle = 0
     /// The decision instant.
-    public let time: Timestamp
-    /// What the rules proposed.
-    public let proposals: [TradeProposal]
-    /// Triggers the rules did not turn into proposals, with their reason codes.
-    public let suppressions: [RulesEngine.Suppression]
+    public internal(set) var time = Timestamp(nanosecondsSinceEpoch: 0)
+    /// What the rules decided: proposals, suppressed triggers, candles the bad-tick guard rejected.
+    public internal(set) var decision = RulesEngine.Outcome()
     /// Entry proposals the universe bars (excluded, red-flagged or untiered symbols); they never
     /// reach risk.
-    public let universeRejections: [UniverseRejection]
-    /// The risk layer's decisions; `nil` when nothing was proposed.
-    public let risk: RiskEvaluation?
-    /// Orders to place or cancel, in order.
-    public let intents: [OrderIntent]
-    /// Why no new trade was placed, when none was: `no_signal`, `all_proposals_rejected` (by the
-    /// universe or risk), `no_valid_order`.
-    public let noTradeReason: String?
+    public internal(set) var universeRejections: [UniverseRejection] = []
+    /// The risk layer's decisions; `nil` when nothing reached risk.
+    public internal(set) var risk: RiskEvaluation?
+    /// Orders to place, cancel or look up, in order.
+    public internal(set) var intents: [OrderIntent] = []
+    /// Why no new trade was placed, when none was.
+    public internal(set) var noTradeReason: NoTradeReason?
     /// Unfilled parts of TTL-cancelled orders given up instead of re-quoted.
-    public let droppedRequotes: [DroppedRequote]
+    public internal(set) var droppedRequotes: [DroppedRequote] = []
+
+    /// An empty outcome, for a shell to refill with ``TradingEngine/step(_:into:)``.
+    public init() {}
+
+    /// What the rules proposed.
+    public var proposals: [TradeProposal] { decision.proposals }
+    /// Triggers the rules did not turn into proposals, with their reason codes.
+    public var suppressions: [RulesEngine.Suppression] { decision.suppressions }
+    /// Symbols whose candle the bad-tick guard rejected this cycle (code `bad_tick`, with why).
+    public var rejectedCandles: [RulesEngine.NoTrade] { decision.noTrade }
+
+    /// Starts cycle `cycle` at `time`: everything else emptied, the storage kept.
+    mutating func reset(cycle: Int, time: Timestamp) {
+        self.cycle = cycle
+        self.time = time
+        if !universeRejections.isEmpty { universeRejections.removeAll(keepingCapacity: true) }
+        if risk != nil { risk = nil }
+        if !intents.isEmpty { intents.removeAll(keepingCapacity: true) }
+        noTradeReason = nil
+        if !droppedRequotes.isEmpty { droppedRequotes.removeAll(keepingCapacity: true) }
+    }
+
+    /// Why a cycle placed no new trade.
+    public enum NoTradeReason: String, Hashable, Sendable {
+        /// No signal fired, or every trigger was suppressed.
+        case noSignal = "no_signal"
+        /// The universe or risk refused every proposal.
+        case allProposalsRejected = "all_proposals_rejected"
+        /// Risk approved a trade that makes no valid order (no quote or rules for the symbol, no
+        /// post-only price inside the spread, or the product does not take the order now).
+        case noValidOrder = "no_valid_order"
+    }
 
     /// An entry proposal the universe barred, and why.
     public struct UniverseRejection: Hashable, Sendable {
@@ -35,8 +67,9 @@ public struct CycleOutcome: Sendable {
 
     /// An unfilled part given up, and why: `max_requotes_reached`, `superseded_by_new_decision`
     /// (the rules propose a new trade on the symbol), `rejected.<risk code>` (risk refused the
-    /// re-quote), `universe.<code>` (the universe now bars the symbol), `no_valid_order` (no quote or rules for the symbol now, no post-only price
-    /// inside the spread, or the product does not take the order now).
+    /// re-quote), `universe.<code>` (the universe now bars the symbol), `no_valid_order` (no quote
+    /// or rules for the symbol now, no post-only price inside the spread, or the product does not
+    /// take the order now).
     public struct DroppedRequote: Hashable, Sendable {
         /// The cancelled order whose remainder was dropped.
         public let clientOrderID: ClientOrderID

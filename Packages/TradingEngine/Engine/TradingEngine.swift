@@ -93,23 +93,35 @@ public struct TradingEngine: Sendable {
     /// universe does not admit, then evaluates the rest and the re-quotes now due together through
     /// risk, and plans orders for what risk approves.
     public mutating func step(_ snapshot: MarketSnapshot) -> CycleOutcome {
+        var outcome = CycleOutcome()
+        step(snapshot, into: &outcome)
+        return outcome
+    }
+
+    /// ``step(_:)`` into an outcome the caller keeps from cycle to cycle: everything it held is
+    /// replaced, and its storage is reused.
+    public mutating func step(_ snapshot: MarketSnapshot, into outcome: inout CycleOutcome) {
         cycle += 1
         let now = snapshot.time
+        outcome.reset(cycle: cycle, time: now)
         for (symbol, quote) in snapshot.quotes { marks[symbol] = quote.mid }
         if let listings = snapshot.listings {
             universe.discover(from: listings, quotes: snapshot.quotes, rules: configuration.products, at: now)
         }
         if !universe.redFlags.isEmpty { universe.expireFlags(at: now) }
-        var intents = followUps(at: now)
-        let decision = rules.evaluate(scanner.scan(snapshot.candles))
-        let (admitted, barred) = universe.admit(decision.proposals, at: now)
-        var dropped: [CycleOutcome.DroppedRequote] = []
-        let requotes = dueRequotes(besides: decision.proposals, at: now, dropped: &dropped)
+        followUps(at: now, into: &outcome.intents)
+        scanner.update(with: snapshot.candles)
+        rules.evaluate(scanner.latest, into: &outcome.decision)
+        guard !outcome.decision.proposals.isEmpty || !manager.dueRequotes.isEmpty else {
+            outcome.noTradeReason = .noSignal
+            return
+        }
+        let proposals = outcome.decision.proposals
+        let admitted = universe.admit(proposals, at: now, barring: &outcome.universeRejections)
+        let requotes = dueRequotes(besides: proposals, at: now, dropped: &outcome.droppedRequotes)
         guard !admitted.isEmpty || !requotes.isEmpty else {
-            return CycleOutcome(
-                cycle: cycle, time: now, proposals: decision.proposals, suppressions: decision.suppressions,
-                universeRejections: barred, risk: nil, intents: intents,
-                noTradeReason: decision.proposals.isEmpty ? "no_signal" : "all_proposals_rejected", droppedRequotes: dropped)
+            outcome.noTradeReason = proposals.isEmpty ? .noSignal : .allProposalsRejected
+            return
         }
         if now >= nextPruning {
             riskState.prune(at: now)
@@ -118,8 +130,8 @@ public struct TradingEngine: Sendable {
         let context = RiskContext(
             now: now, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products,
             themes: configuration.themes, tiers: universe.tierMap)
-        let proposals = requotes.isEmpty ? admitted : admitted + requotes.map(\.proposal)
-        let evaluation = risk.evaluate(proposals, portfolio: portfolio, context: context, state: riskState)
+        let evaluation = risk.evaluate(
+            requotes.isEmpty ? admitted : admitted + requotes.map { $0.proposal }, portfolio: portfolio, context: context, state: riskState)
         var newTrades = (approved: 0, placed: 0)
         for trade in evaluation.approved {
             let requote = requotes.isEmpty ? nil : requotes.first { $0.proposal == trade.proposal }
@@ -129,43 +141,43 @@ public struct TradingEngine: Sendable {
             guard let rules = configuration.products[symbol], let quote = snapshot.quotes[symbol],
                 let order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
             else {
-                if let requote { dropped.append(.init(clientOrderID: requote.due.replacing, quantity: requote.due.quantity, code: "no_valid_order")) }
+                if let requote {
+                    outcome.droppedRequotes.append(
+                        .init(clientOrderID: requote.due.replacing, quantity: requote.due.quantity, code: "no_valid_order"))
+                }
                 continue
             }
             let proposal = requote?.due.placement.proposal ?? trade.proposal
             register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
             riskState.recordTrade(at: now)
-            intents.append(.place(order, proposal: proposal))
+            outcome.intents.append(.place(order, proposal: proposal))
             if requote == nil { newTrades.placed += 1 }
         }
         for rejection in evaluation.rejected where !requotes.isEmpty {
             guard let requote = requotes.first(where: { $0.proposal == rejection.proposal }) else { continue }
-            dropped.append(
+            outcome.droppedRequotes.append(
                 .init(clientOrderID: requote.due.replacing, quantity: requote.due.quantity, code: "rejected.\(rejection.code.rawValue)"))
         }
-        let reason: String? =
+        outcome.risk = evaluation
+        outcome.noTradeReason =
             newTrades.placed > 0
-            ? nil
-            : decision.proposals.isEmpty ? "no_signal" : newTrades.approved == 0 ? "all_proposals_rejected" : "no_valid_order"
-        return CycleOutcome(
-            cycle: cycle, time: now, proposals: decision.proposals, suppressions: decision.suppressions,
-            universeRejections: barred, risk: evaluation, intents: intents, noTradeReason: reason, droppedRequotes: dropped)
+            ? nil : proposals.isEmpty ? .noSignal : newTrades.approved == 0 ? .allProposalsRejected : .noValidOrder
     }
 
-    /// Lookups of the orders left `unknown`, cancels of the post-only orders resting past their
-    /// TTL, and cancels of working entries in symbols a red flag bans (each marked
-    /// `pending_cancel` here).
-    private mutating func followUps(at time: Timestamp) -> [OrderIntent] {
+    /// Appends to `intents` the lookups of the orders left `unknown`, cancels of the post-only
+    /// orders resting past their TTL, and cancels of working entries in symbols a red flag bans
+    /// (each marked `pending_cancel` here).
+    private mutating func followUps(at time: Timestamp, into intents: inout [OrderIntent]) {
         let banning = universe.hasBans(at: time)
-        guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return [] }
-        var intents = manager.awaitingLookup.sorted().map(OrderIntent.lookup)
+        guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return }
+        intents += manager.awaitingLookup.sorted().map(OrderIntent.lookup)
         for id in manager.staleOrders(orders, at: time) {
             // Open or partly filled: the state machine takes the request, so this cannot throw.
             try! apply(.requestCancel, to: id, at: time)
             manager.cancelSent(id)
             intents.append(.cancel(id, reason: "post_only_ttl"))
         }
-        guard banning else { return intents }
+        guard banning else { return }
         let banned = orders.values.filter { order in
             order.side == .buy && (order.status == .open || order.status == .partiallyFilled)
                 && universe.activeFlag(on: order.symbol, at: time) != nil
@@ -174,7 +186,6 @@ public struct TradingEngine: Sendable {
             try! apply(.requestCancel, to: id, at: time)
             intents.append(.cancel(id, reason: "red_flag_ban"))
         }
-        return intents
     }
 
     /// The re-quotes due now, each as a proposal for its unfilled quantity that risk evaluates

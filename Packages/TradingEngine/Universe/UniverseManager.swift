@@ -58,17 +58,18 @@ public struct UniverseManager: Sendable {
         return nil
     }
 
-    /// The proposals it admits at `time` (every exit; entries in symbols not barred), and the
-    /// entries it bars, with why.
-    public func admit(_ proposals: [TradeProposal], at time: Timestamp) -> (
-        admitted: [TradeProposal], barred: [CycleOutcome.UniverseRejection]
-    ) {
-        var barred: [CycleOutcome.UniverseRejection] = []
+    /// The proposals it admits at `time` (every exit; entries in symbols not barred); the entries
+    /// it bars are appended to `barred`, with why.
+    public func admit(
+        _ proposals: [TradeProposal], at time: Timestamp, barring barred: inout [CycleOutcome.UniverseRejection]
+    ) -> [TradeProposal] {
+        let barredBefore = barred.count
         for proposal in proposals where proposal.side == .buy {
             if let bar = bar(proposal.symbol, at: time) { barred.append(.init(proposal: proposal, bar: bar)) }
         }
-        guard !barred.isEmpty else { return (proposals, []) }
-        return (proposals.filter { proposal in !barred.contains { $0.proposal == proposal } }, barred)
+        guard barred.count > barredBefore else { return proposals }
+        let refused = barred[barredBefore...]
+        return proposals.filter { proposal in !refused.contains { $0.proposal == proposal } }
     }
 
     /// The first red flag that bans entries in `symbol` at `time`, if any.
