@@ -22,7 +22,22 @@ public struct RiskEngine: Sendable {
     public func evaluate(
         _ proposals: [TradeProposal], portfolio: Portfolio, context: RiskContext, state: RiskState
     ) -> RiskEvaluation {
-        var session = RiskSession(limits: limits, context: context, state: state, portfolio: portfolio, proposals: proposals)
+        // The session reads these in place (see RiskSession): none of them is copied.
+        withUnsafePointer(to: limits) { limits in
+            withUnsafePointer(to: context) { context in
+                withUnsafePointer(to: state) { state in
+                    withUnsafePointer(to: portfolio) { portfolio in
+                        var session = RiskSession(
+                            limits: limits, context: context, state: state, portfolio: portfolio, proposals: proposals)
+                        return evaluate(proposals, in: &session)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Decides on each proposal in turn, each approval landing in `session` before the next.
+    private func evaluate(_ proposals: [TradeProposal], in session: inout RiskSession) -> RiskEvaluation {
         let (tradingState, stops) = TradingStops.evaluate(session)
         var approved: [ApprovedTrade] = []
         var rejected: [RiskRejection] = []

@@ -9,10 +9,18 @@ struct RiskSession {
         let symbol: Symbol
     }
 
-    let limits: RiskLimits
-    let context: RiskContext
-    let state: RiskState
-    let portfolio: Portfolio
+    /// The evaluation's inputs, read in place: copying them (limits, context, risk memory and
+    /// portfolio, each holding several collections) for every evaluation cost more than all the
+    /// checks together. They are the arguments of ``RiskEngine/evaluate(_:portfolio:context:state:)``,
+    /// which a session never outlives.
+    private let limitsAddress: UnsafePointer<RiskLimits>
+    private let contextAddress: UnsafePointer<RiskContext>
+    private let stateAddress: UnsafePointer<RiskState>
+    private let portfolioAddress: UnsafePointer<Portfolio>
+    var limits: RiskLimits { unsafeAddress { limitsAddress } }
+    var context: RiskContext { unsafeAddress { contextAddress } }
+    var state: RiskState { unsafeAddress { stateAddress } }
+    var portfolio: Portfolio { unsafeAddress { portfolioAddress } }
     /// NAV; `nil` when it could not be computed (entries are then stopped).
     let nav: FixedPoint?
     /// `max_total_pct` of NAV, and `max_size_pct` of NAV: the same for every proposal.
@@ -37,21 +45,25 @@ struct RiskSession {
     /// symbols that sell proposals name.
     private var selling: [(symbol: Symbol, quantity: Quantity)] = []
 
-    init(limits: RiskLimits, context: RiskContext, state: RiskState, portfolio: Portfolio, proposals: [TradeProposal]) {
-        self.limits = limits
-        self.context = context
-        self.state = state
-        self.portfolio = portfolio
+    /// A session over the inputs at these addresses, which must stay valid while it lives.
+    init(
+        limits: UnsafePointer<RiskLimits>, context: UnsafePointer<RiskContext>, state: UnsafePointer<RiskState>,
+        portfolio: UnsafePointer<Portfolio>, proposals: [TradeProposal]
+    ) {
+        limitsAddress = limits
+        contextAddress = context
+        stateAddress = state
+        portfolioAddress = portfolio
         var open = 0
         var pendingOnly: [Symbol] = []
         func markOpen(_ symbol: Symbol) {
-            guard portfolio.positions[symbol]?.isFlat ?? true, !pendingOnly.contains(symbol) else { return }
+            guard portfolio.pointee.positions[symbol]?.isFlat ?? true, !pendingOnly.contains(symbol) else { return }
             pendingOnly.append(symbol)
             open += 1
         }
-        for (_, position) in portfolio.positions where !position.isFlat { open += 1 }
+        for (_, position) in portfolio.pointee.positions where !position.isFlat { open += 1 }
         var selling: [(symbol: Symbol, quantity: Quantity)] = []
-        for order in portfolio.workingOrders.values {
+        for order in portfolio.pointee.workingOrders.values {
             if order.side == .buy {
                 markOpen(order.symbol)
             } else if proposals.contains(where: { $0.side == .sell && $0.symbol == order.symbol }) {
@@ -59,11 +71,11 @@ struct RiskSession {
             }
         }
         self.selling = selling
-        for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 { markOpen(symbol) }
+        for (symbol, notional) in context.pointee.unreflectedBuys where notional.raw > 0 { markOpen(symbol) }
         openPositions = open
         openWithoutHolding = pendingOnly
-        if let book = try? ExposureBook(portfolio: portfolio, context: context, proposals: proposals),
-            let nav = try? portfolio.cash.adding(book.held), nav.raw > 0
+        if let book = try? ExposureBook(portfolio: portfolio.pointee, context: context.pointee, proposals: proposals),
+            let nav = try? portfolio.pointee.cash.adding(book.held), nav.raw > 0
         {
             self.nav = nav
             exposure = book
@@ -71,16 +83,16 @@ struct RiskSession {
             self.nav = nil
             exposure = nil
         }
-        totalCap = Self.amount(pctOfNAV: limits.exposure.maxTotalPct, nav: nav)
-        largestEntry = Self.amount(pctOfNAV: limits.sizing.maxSizePct, nav: nav)
+        totalCap = Self.amount(pctOfNAV: limits.pointee.exposure.maxTotalPct, nav: nav)
+        largestEntry = Self.amount(pctOfNAV: limits.pointee.sizing.maxSizePct, nav: nav)
 
-        let hourStart = context.now.advanced(by: .seconds(-3600))
-        let calendar = limits.losses.timeZone
-        day = calendar.day(of: context.now)
+        let hourStart = context.pointee.now.advanced(bySeconds: -3600)
+        let calendar = limits.pointee.losses.timeZone
+        day = calendar.day(of: context.pointee.now)
         today = calendar.interval(ofDay: day)
         var inHour = 0
         var onDay = 0
-        for time in state.tradeTimes.reversed() where time <= context.now {
+        for time in state.pointee.tradeTimes.reversed() where time <= context.pointee.now {
             let sameDay = time >= today.lowerBound
             if time > hourStart { inHour += 1 }
             if sameDay { onDay += 1 }
@@ -88,7 +100,7 @@ struct RiskSession {
         }
         tradesInHour = inHour
         tradesToday = onDay
-        lastTrade = state.tradeTimes.last
+        lastTrade = state.pointee.tradeTimes.last
     }
 
     /// Whether `symbol` is held, pending or entered in this evaluation.
@@ -122,7 +134,7 @@ struct RiskSession {
         if trade.isExit {
             selling.append((symbol, trade.quantity))
         } else {
-            try exposure?.add(trade.notional, symbol: symbol)
+            try exposure?.add(trade.notional, symbol: symbol, context: contextAddress.pointee)
             if !isOpen(symbol) {
                 openWithoutHolding.append(symbol)
                 openPositions += 1

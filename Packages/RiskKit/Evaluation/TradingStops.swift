@@ -5,45 +5,38 @@ import TraderCore
 /// regime and a missing NAV. Each that trips is reported, most severe first.
 enum TradingStops {
     /// The state that applies and the findings that set it.
-    static func evaluate(_ session: RiskSession) -> (state: TradingState, stops: [RiskFinding]) {
+    static func evaluate(_ session: borrowing RiskSession) -> (state: TradingState, stops: [RiskFinding]) {
         var halts: [RiskFinding] = []
         var reductions: [RiskFinding] = []
-        let context = session.context
-        let limits = session.limits
-        if context.killSwitchEngaged {
+        // Read through the session in place: binding its context or limits to a constant would
+        // copy them.
+        if session.context.killSwitchEngaged {
             halts.append(RiskFinding(.killSwitchEngaged, detail: "the kill switch is engaged; no orders"))
         }
-        if context.tradingState == .halted {
+        if session.context.tradingState == .halted {
             halts.append(RiskFinding(.tradingHalted, detail: "the operator halted trading"))
         }
         if let nav = session.nav, let drawdown = drawdown(nav: nav, session) { halts.append(drawdown) }
-        halts += apiHealth(context.venueHealth, limits.breakers)
-        var halting: [ProductRules] = []
-        for rules in context.products.values where rules.status != .online {
-            if (limits.breakers.statusActions[rules.status] ?? .halt) == .halt { halting.append(rules) }
-        }
-        for rules in halting.sorted(by: { $0.symbol < $1.symbol }) {
-            halts.append(
-                RiskFinding(.exchangeStatusHalt, detail: "\(rules.symbol) is \(rules.status.rawValue) and exchange_health halts on it"))
-        }
+        apiHealth(session.context.venueHealth, session.limits.breakers, into: &halts)
+        statusHalts(session.context.products, session.limits.breakers, into: &halts)
 
         if session.nav == nil {
             reductions.append(RiskFinding(.navUnavailable, detail: "NAV is unknown or not positive (a held symbol has no mark)"))
         } else {
-            reductions += lossStops(session)
+            lossStops(session, into: &reductions)
         }
-        if context.isCrashRegime && limits.breakers.haltOnCrashRegime {
+        if session.context.isCrashRegime && session.limits.breakers.haltOnCrashRegime {
             reductions.append(RiskFinding(.crashRegime, detail: "the market is in a crash regime; entries stop"))
         }
-        if context.tradingState == .reducing {
+        if session.context.tradingState == .reducing {
             reductions.append(RiskFinding(.reducingOnly, detail: "the operator set REDUCING; exits only"))
         }
         let state: TradingState = !halts.isEmpty ? .halted : !reductions.isEmpty ? .reducing : .active
-        return (state, halts + reductions)
+        return (state, reductions.isEmpty ? halts : halts + reductions)
     }
 
     /// Drawdown from peak NAV at or past the limit.
-    private static func drawdown(nav: FixedPoint, _ session: RiskSession) -> RiskFinding? {
+    private static func drawdown(nav: FixedPoint, _ session: borrowing RiskSession) -> RiskFinding? {
         let peak = Swift.max(session.state.peakNAV, nav)
         guard let fall = try? peak.subtracting(nav), fall.raw > 0,
             let limit = try? peak.multiplied(by: session.limits.losses.maxDrawdownPct, dividedBy: FixedPoint(100), rounding: .down),
@@ -53,9 +46,22 @@ enum TradingStops {
             .maxDrawdown, limit: limit, value: fall, unit: .quote, detail: "NAV \(nav) is down from its peak \(peak)")
     }
 
-    /// Failure rate and rate-limit hits in the window.
-    private static func apiHealth(_ health: VenueHealth, _ limits: BreakerLimits) -> [RiskFinding] {
-        var findings: [RiskFinding] = []
+    /// The products whose status the breakers halt on, in symbol order, appended to `findings`.
+    private static func statusHalts(
+        _ products: [Symbol: ProductRules], _ limits: BreakerLimits, into findings: inout [RiskFinding]
+    ) {
+        var halting: [ProductRules] = []
+        for rules in products.values where rules.status != .online {
+            if (limits.statusActions[rules.status] ?? .halt) == .halt { halting.append(rules) }
+        }
+        for rules in halting.sorted(by: { $0.symbol < $1.symbol }) {
+            findings.append(
+                RiskFinding(.exchangeStatusHalt, detail: "\(rules.symbol) is \(rules.status.rawValue) and exchange_health halts on it"))
+        }
+    }
+
+    /// Failure rate and rate-limit hits in the window, appended to `findings`.
+    private static func apiHealth(_ health: VenueHealth, _ limits: BreakerLimits, into findings: inout [RiskFinding]) {
         if health.failures > 0 && health.failureRatePct >= limits.apiErrorRateThresholdPct {
             findings.append(
                 RiskFinding(
@@ -69,26 +75,26 @@ enum TradingStops {
                     .rateLimitHits, limit: FixedPoint(limits.maxRateLimitHits), value: FixedPoint(health.rateLimitHits),
                     unit: .count, detail: "the venue rate-limited \(health.rateLimitHits) requests in the window"))
         }
-        return findings
     }
 
-    /// Today's and this week's realized loss against their opening NAV.
-    private static func lossStops(_ session: RiskSession) -> [RiskFinding] {
-        let calendar = session.limits.losses.timeZone
-        let state = session.state
-        let losses = session.limits.losses
+    /// Today's and this week's realized loss against their opening NAV, appended to `findings`.
+    private static func lossStops(_ session: borrowing RiskSession, into findings: inout [RiskFinding]) {
         let day = session.day
-        let week = calendar.week(ofDay: day)
-        let dayBase = state.dayAnchor?.period == day ? state.dayAnchor!.nav : session.nav!
-        let weekBase = state.weekAnchor?.period == week ? state.weekAnchor!.nav : session.nav!
-        return [
-            lossStop(
-                .dailyLossLimit, loss: state.realizedPnL(in: session.today).negated, base: dayBase,
-                pct: losses.maxDailyLossPct, period: "today"),
-            lossStop(
-                .weeklyLossLimit, loss: state.realizedPnL(in: calendar.interval(ofWeek: week)).negated, base: weekBase,
-                pct: losses.maxWeeklyLossPct, period: "this week"),
-        ].compactMap { $0 }
+        let week = session.limits.losses.timeZone.week(ofDay: day)
+        let dayBase = session.state.dayAnchor?.period == day ? session.state.dayAnchor!.nav : session.nav!
+        let weekBase = session.state.weekAnchor?.period == week ? session.state.weekAnchor!.nav : session.nav!
+        if let stop = lossStop(
+            .dailyLossLimit, loss: session.state.realizedPnL(in: session.today).negated, base: dayBase,
+            pct: session.limits.losses.maxDailyLossPct, period: "today")
+        {
+            findings.append(stop)
+        }
+        if let stop = lossStop(
+            .weeklyLossLimit, loss: session.state.realizedPnL(in: session.limits.losses.timeZone.interval(ofWeek: week)).negated,
+            base: weekBase, pct: session.limits.losses.maxWeeklyLossPct, period: "this week")
+        {
+            findings.append(stop)
+        }
     }
 
     private static func lossStop(_ code: RiskReasonCode, loss: FixedPoint, base: FixedPoint, pct: FixedPoint, period: String)

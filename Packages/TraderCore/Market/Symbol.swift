@@ -54,10 +54,7 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// the splitmix64 finalizer instead of a full SipHash round: a symbol key costs about what an
     /// `Int` key costs. Equal symbols hash equally; the seed still varies the hash between processes.
     public func _rawHashValue(seed: Int) -> Int {
-        var mixed = (baseCode &* 0x9E37_79B9_7F4A_7C15) ^ quoteCode ^ UInt64(truncatingIfNeeded: seed)
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
+        SeededMix.hash((baseCode &* 0x9E37_79B9_7F4A_7C15) ^ quoteCode, seed: seed)
     }
 
     /// A valid asset code as a number: each character a base-37 digit (`0`–`9` are 1–10, `A`–`Z`
