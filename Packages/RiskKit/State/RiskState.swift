@@ -31,14 +31,15 @@ public struct RiskState: Hashable, Sendable {
         }
     }
 
-    /// Trade times, oldest first, kept for eight days.
+    /// Trade times, oldest first, kept for eight days (see ``prune(at:)``).
     public private(set) var tradeTimes: [Timestamp] = []
     /// The instant each symbol's cooldown ends.
     public private(set) var cooldowns: [Symbol: Timestamp] = [:]
-    /// Realized PnL of the last eight days, oldest first.
+    /// Realized PnL of the last eight days, oldest first (see ``prune(at:)``).
     public private(set) var realized: [RealizedEntry] = []
-    /// `realizedTotals[i]` is the sum of `realized[0...i]`'s amounts in raw units, so that a
-    /// period's sum is one subtraction (derived from ``realized``, rebuilt when it changes shape).
+    /// Running totals of ``realized``'s amounts in raw units, so that a period's sum is one
+    /// subtraction: `realizedTotals[j] - realizedTotals[i]` is the sum of entries `i+1...j`.
+    /// Derived, so neither equality nor the saved form includes it; pruning keeps it as it is.
     private var realizedTotals: [Int128] = []
     /// The highest NAV observed.
     public private(set) var peakNAV: FixedPoint = .zero
@@ -48,10 +49,26 @@ public struct RiskState: Hashable, Sendable {
     public private(set) var weekAnchor: EquityAnchor?
 
     /// How long trade times and ledger entries are kept: a week and a day, enough for every limit.
-    public static let retention: Duration = .seconds(8 * 86_400)
+    public static let retention: Duration = .seconds(retentionSeconds)
+    private static let retentionSeconds: Int64 = 8 * 86_400
 
     /// Nothing remembered.
     public init() {}
+
+    /// Equal when they remember the same (the running totals are derived).
+    public static func == (lhs: RiskState, rhs: RiskState) -> Bool {
+        lhs.tradeTimes == rhs.tradeTimes && lhs.cooldowns == rhs.cooldowns && lhs.realized == rhs.realized
+            && lhs.peakNAV == rhs.peakNAV && lhs.dayAnchor == rhs.dayAnchor && lhs.weekAnchor == rhs.weekAnchor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tradeTimes)
+        hasher.combine(cooldowns)
+        hasher.combine(realized)
+        hasher.combine(peakNAV)
+        hasher.combine(dayAnchor)
+        hasher.combine(weekAnchor)
+    }
 
     /// State restored from the store.
     public init(
@@ -111,16 +128,20 @@ public struct RiskState: Hashable, Sendable {
         if weekAnchor?.period != week { weekAnchor = EquityAnchor(period: week, nav: nav) }
     }
 
-    /// Forgets trades and ledger entries older than ``retention`` and cooldowns that have ended.
+    /// Forgets trades and ledger entries older than ``retention``, and cooldowns that have ended.
+    /// Old entries go in batches, once they are a quarter of their list or more: each entry is then
+    /// moved a bounded number of times, however often this runs. Entries past the horizon that
+    /// wait for their batch count in no window (every window is shorter than the retention).
     public mutating func prune(at now: Timestamp) {
-        let horizon = now.advanced(by: .zero - Self.retention)
-        // Both lists are oldest first: drop a prefix, and only when there is one to drop.
-        if let first = tradeTimes.first, first < horizon { tradeTimes.removeFirst(tradeTimes.firstIndex { $0 >= horizon } ?? tradeTimes.count) }
-        if let first = realized.first, first.time < horizon {
-            let expired = realized.firstIndex { $0.time >= horizon } ?? realized.count
-            realized.removeFirst(expired)
-            realizedTotals.removeFirst(expired)
-            rebuildTotals(from: 0)  // totals start again from the first entry kept
+        let horizon = now.advanced(bySeconds: -Self.retentionSeconds)
+        // Both lists are oldest first: the expired ones are a prefix.
+        let expiredTrades = Self.firstIndex(in: tradeTimes.count) { tradeTimes[$0] >= horizon }
+        if expiredTrades > 0 && expiredTrades * 4 >= tradeTimes.count { tradeTimes.removeFirst(expiredTrades) }
+        let expiredEntries = firstEntry(atOrAfter: horizon)
+        if expiredEntries > 0 && expiredEntries * 4 >= realized.count {
+            // The running totals stay as they are: sums are differences of totals.
+            realized.removeFirst(expiredEntries)
+            realizedTotals.removeFirst(expiredEntries)
         }
         if cooldowns.values.contains(where: { $0 <= now }) { cooldowns = cooldowns.filter { $0.value > now } }
     }
@@ -131,18 +152,24 @@ public struct RiskState: Hashable, Sendable {
         let end = firstEntry(atOrAfter: interval.upperBound)
         let start = firstEntry(atOrAfter: interval.lowerBound)
         guard start < end else { return .zero }
-        let sum = realizedTotals[end - 1] - (start > 0 ? realizedTotals[start - 1] : 0)
+        let sum = realizedTotals[end - 1] - (realizedTotals[start] - Int128(realized[start].amount.raw))
         guard let raw = Int64(exactly: sum), raw > Int64.min else { return .min }
         return FixedPoint(raw: raw)
     }
 
     /// The index of the first ledger entry at or after `time` (the count when there is none).
     private func firstEntry(atOrAfter time: Timestamp) -> Int {
+        Self.firstIndex(in: realized.count) { realized[$0].time >= time }
+    }
+
+    /// The first index below `count` where `isAtOrAfter` holds (`count` when none does), for a
+    /// predicate false up to some index and true from there.
+    private static func firstIndex(in count: Int, where isAtOrAfter: (Int) -> Bool) -> Int {
         var low = 0
-        var high = realized.count
+        var high = count
         while low < high {
             let middle = (low + high) / 2
-            if realized[middle].time < time { low = middle + 1 } else { high = middle }
+            if isAtOrAfter(middle) { high = middle } else { low = middle + 1 }
         }
         return low
     }

@@ -182,7 +182,7 @@ public struct RulesEngine: Sendable {
                 TradeProposal(
                     symbol: symbol, side: strongest.action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
                     confidence: strongest.confidence, conviction: conviction, signal: strongest.signal,
-                    reasons: strongest.reasons + (regime.map { ["regime \($0.rawValue)"] } ?? []),
+                    facts: regime.map { strongest.facts + [.regime($0)] } ?? strongest.facts,
                     quantity: configuration.fixedQuantity, regime: regime))
         }
     }

@@ -213,7 +213,7 @@ public struct TradingEngine: Sendable {
             let proposal = TradeProposal(
                 symbol: due.symbol, side: due.side, sizePct: original.sizePct, confidence: original.confidence,
                 conviction: original.conviction, signal: original.signal,
-                reasons: original.reasons + ["re-quote \(due.placement.requotes + 1) of \(due.replacing) after its post-only TTL"],
+                facts: original.facts + [.requote(number: due.placement.requotes + 1, of: due.replacing)],
                 quantity: due.quantity, regime: original.regime)
             requotes.append((proposal, due))
         }
