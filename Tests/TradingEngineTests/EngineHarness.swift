@@ -26,13 +26,23 @@ struct EngineHarness {
 
     /// Steps the next bar.
     mutating func step() -> CycleOutcome {
+        engine.step(nextSnapshot())
+    }
+
+    /// Steps the next bar into `outcome`, as a shell that keeps one outcome does.
+    mutating func step(into outcome: inout CycleOutcome) {
+        engine.step(nextSnapshot(), into: &outcome)
+    }
+
+    /// The next bar's snapshot (moving on to the bar after it).
+    private mutating func nextSnapshot() -> MarketSnapshot {
         let price = Price(bar < 4 ? "10" : "20")!
         let time = Self.close(ofBar: bar)
         let candle = Candle(time: time.advanced(bySeconds: -60), open: price, high: price, low: price, close: price, volume: Quantity("100")!)
         let ask = Price(try! price.value.adding(FixedPoint("0.01")!))
         let quote = Quote(symbol: Self.btc, bid: price, ask: ask, bidSize: Quantity("100")!, askSize: Quantity("100")!, time: time)
         bar += 1
-        return engine.step(MarketSnapshot(time: time, candles: [Self.btc: candle], quotes: [Self.btc: quote]))
+        return MarketSnapshot(time: time, candles: [Self.btc: candle], quotes: [Self.btc: quote])
     }
 
     /// Steps bars until one places an order, and returns it.

@@ -36,7 +36,7 @@ public struct DecisionTally: Hashable, Sendable {
         guard let risk = outcome.risk else { return }
         for rejection in risk.rejected { counts["rejected.\(rejection.code.rawValue)", default: 0] += 1 }
         for trade in risk.approved {
-            counts["approved.\(trade.proposal.side.rawValue.lowercased())", default: 0] += 1
+            counts[trade.proposal.side == .buy ? "approved.buy" : "approved.sell", default: 0] += 1
             for adjustment in trade.adjustments { counts["cut.\(adjustment.code.rawValue)", default: 0] += 1 }
         }
         if let reason = outcome.noTradeReason, reason == .noValidOrder {

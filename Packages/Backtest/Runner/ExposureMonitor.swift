@@ -43,24 +43,25 @@ public struct ExposureMonitor: Sendable {
             return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)]
         }
         var found: [Violation] = []
-        func check(_ amount: FixedPoint, cap: FixedPoint, scope: String) {
+        // The scope is written only for a violation: checks that hold cost no text.
+        func check(_ amount: FixedPoint, cap: FixedPoint, scope: @autoclosure () -> String) {
             guard let pct = try? amount.multiplied(by: 100, dividedBy: nav, rounding: .toNearestOrEven) else {
-                found.append(Violation(time: time, scope: scope, pct: .max, cap: cap))
+                found.append(Violation(time: time, scope: scope(), pct: .max, cap: cap))
                 return
             }
             // The cap as an amount, as the risk layer computes it: nav × cap / 100, rounded down.
             let capAmount = (try? nav.multiplied(by: cap, dividedBy: 100, rounding: .down)) ?? .zero
             let over = amount > capAmount
-            if over { found.append(Violation(time: time, scope: scope, pct: pct, cap: cap)) }
+            if over { found.append(Violation(time: time, scope: scope(), pct: pct, cap: cap)) }
         }
-        for asset in Set(entered.map(\.base)).sorted() {
+        for asset in Self.distinctSorted(entered.map(\.base)) {
             check(exposure.byAsset[asset] ?? .zero, cap: limits.capPct(asset: asset), scope: "asset \(asset)")
         }
-        for symbol in Set(entered).sorted() {
+        for symbol in Self.distinctSorted(entered) {
             guard let tier = tiers[symbol] else { continue }
             check(exposure.bySymbol[symbol] ?? .zero, cap: tier.maxPositionPct, scope: "tier \(tier.name) position \(symbol)")
         }
-        for name in Set(entered.compactMap { tiers[$0]?.name }).sorted() {
+        for name in Self.distinctSorted(entered.compactMap { tiers[$0]?.name }) {
             let tier = tiers.tiers.first { $0.name == name }!
             var amount = FixedPoint.zero
             for (symbol, value) in exposure.bySymbol where tiers[symbol]?.name == name {
@@ -68,10 +69,23 @@ public struct ExposureMonitor: Sendable {
             }
             check(amount, cap: tier.maxAllocationPct, scope: "tier \(name)")
         }
-        for theme in Set(entered.compactMap { themes[$0] }).sorted() {
+        for theme in Self.distinctSorted(entered.compactMap { themes[$0] }) {
             check(exposure.byTheme[theme] ?? .zero, cap: limits.capPct(theme: theme), scope: "theme \(theme)")
         }
         check(exposure.total, cap: limits.maxTotalPct, scope: "total")
         return found
+    }
+
+    /// `values` in ascending order, each once (a run enters one or two symbols per bar: sorting
+    /// them beats hashing them into a set).
+    private static func distinctSorted<Value: Comparable>(_ values: [Value]) -> [Value] {
+        var sorted = values.sorted()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 }
