@@ -27,7 +27,7 @@ struct ExposureCheck: ProposalCheck {
             }
             if let refusal = fit(
                 &candidate, code: .tierAllocationCap, cap: session.amount(pctOfNAV: tier.maxAllocationPct),
-                current: exposure.exposure(tierOf: symbol, in: session.context), scope: "tier \(tier.name) allocation")
+                current: exposure.exposure(tierOf: symbol), scope: "tier \(tier.name) allocation")
             {
                 return refusal
             }
@@ -35,7 +35,7 @@ struct ExposureCheck: ProposalCheck {
         if let theme = session.context.themes[symbol],
             let refusal = fit(
                 &candidate, code: .themeExposureCap, cap: session.amount(pctOfNAV: caps.capPct(theme: theme)),
-                current: exposure.exposure(themeOf: symbol, in: session.context), scope: "theme \(theme)")
+                current: exposure.exposure(themeOf: symbol), scope: "theme \(theme)")
         {
             return refusal
         }

@@ -22,14 +22,18 @@ struct ExposureBook {
     /// The tracked symbols of tiers (a tier caps each position), and the sums.
     private var symbols: [Symbol] = []
     private var symbolAmounts: [FixedPoint] = []
+    private let themeMap: ThemeMap
+    private let tierMap: TierMap
 
     /// Values `portfolio` at `context`'s marks, with sums for the assets and themes of `proposals`.
     ///
     /// - Throws: ``RiskSession/Unpriced`` when a held symbol or a pending market buy has no mark;
     ///   ``ArithmeticError`` on overflow.
     init(portfolio: Portfolio, context: RiskContext, proposals: [TradeProposal]) throws {
+        themeMap = context.themes
+        tierMap = context.tiers
         for proposal in proposals where proposal.side == .buy {
-            if let tier = context.tiers.number(of: proposal.symbol) {
+            if let tier = tierMap.number(of: proposal.symbol) {
                 if !tiers.contains(tier) {
                     tiers.append(tier)
                     tierAmounts.append(.zero)
@@ -44,7 +48,7 @@ struct ExposureBook {
                 assets.append(asset)
                 assetAmounts.append(.zero)
             }
-            if let theme = context.themes.number(of: proposal.symbol), !themes.contains(theme) {
+            if let theme = themeMap.number(of: proposal.symbol), !themes.contains(theme) {
                 themes.append(theme)
                 themeAmounts.append(.zero)
             }
@@ -53,7 +57,7 @@ struct ExposureBook {
             guard let mark = context.marks[symbol] else { throw RiskSession.Unpriced(symbol: symbol) }
             let value = try position.marketValue(at: mark)
             held = try held.adding(value)
-            try add(value, symbol: symbol, context: context)
+            try add(value, symbol: symbol)
         }
         for order in portfolio.workingOrders.values where order.side == .buy {
             let price: Price
@@ -63,20 +67,20 @@ struct ExposureBook {
                 guard let mark = context.marks[order.symbol] else { throw RiskSession.Unpriced(symbol: order.symbol) }
                 price = mark
             }
-            try add(price.notional(of: order.remainingQuantity, rounding: .up), symbol: order.symbol, context: context)
+            try add(price.notional(of: order.remainingQuantity, rounding: .up), symbol: order.symbol)
         }
-        for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 { try add(notional, symbol: symbol, context: context) }
+        for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 { try add(notional, symbol: symbol) }
     }
 
     /// Adds `amount` for `symbol` to the total and to its symbol's, asset's, theme's and tier's
     /// sums when tracked.
     ///
     /// - Throws: ``ArithmeticError`` `overflow`; nothing changes then.
-    mutating func add(_ amount: FixedPoint, symbol: Symbol, context: RiskContext) throws(ArithmeticError) {
+    mutating func add(_ amount: FixedPoint, symbol: Symbol) throws(ArithmeticError) {
         let newTotal = try total.adding(amount)
         let assetIndex = assets.firstIndex(of: symbol.baseCode)
-        let themeIndex = themes.isEmpty ? nil : context.themes.number(of: symbol).flatMap { themes.firstIndex(of: $0) }
-        let tierIndex = tiers.isEmpty ? nil : context.tiers.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }
+        let themeIndex = themes.isEmpty ? nil : themeMap.number(of: symbol).flatMap { themes.firstIndex(of: $0) }
+        let tierIndex = tiers.isEmpty ? nil : tierMap.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }
         let symbolIndex = symbols.isEmpty ? nil : symbols.firstIndex(of: symbol)
         let newAsset = try assetIndex.map { (index) throws(ArithmeticError) in try assetAmounts[index].adding(amount) }
         let newTheme = try themeIndex.map { (index) throws(ArithmeticError) in try themeAmounts[index].adding(amount) }
@@ -95,13 +99,13 @@ struct ExposureBook {
     }
 
     /// The exposure of the theme of `symbol` (tracked when a buy proposal names it).
-    func exposure(themeOf symbol: Symbol, in context: RiskContext) -> FixedPoint {
-        context.themes.number(of: symbol).flatMap { themes.firstIndex(of: $0) }.map { themeAmounts[$0] } ?? .zero
+    func exposure(themeOf symbol: Symbol) -> FixedPoint {
+        themeMap.number(of: symbol).flatMap { themes.firstIndex(of: $0) }.map { themeAmounts[$0] } ?? .zero
     }
 
     /// The exposure of the tier of `symbol` (tracked when a buy proposal names a symbol of it).
-    func exposure(tierOf symbol: Symbol, in context: RiskContext) -> FixedPoint {
-        context.tiers.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }.map { tierAmounts[$0] } ?? .zero
+    func exposure(tierOf symbol: Symbol) -> FixedPoint {
+        tierMap.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }.map { tierAmounts[$0] } ?? .zero
     }
 
     /// The exposure of `symbol` itself (tracked when a buy proposal names it and it has a tier).

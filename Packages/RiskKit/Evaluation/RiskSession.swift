@@ -134,7 +134,7 @@ struct RiskSession {
         if trade.isExit {
             selling.append((symbol, trade.quantity))
         } else {
-            try exposure?.add(trade.notional, symbol: symbol, context: contextAddress.pointee)
+            try exposure?.add(trade.notional, symbol: symbol)
             if !isOpen(symbol) {
                 openWithoutHolding.append(symbol)
                 openPositions += 1
