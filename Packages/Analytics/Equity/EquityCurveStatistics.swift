@@ -76,7 +76,6 @@ public struct EquityCurveStatistics: Sendable {
         }
     }
 
-
     /// The longest drawdown, counting one still open at the last point.
     public var longestDrawdown: Duration {
         guard underwater, let peakTime, let last else { return maxDrawdownDuration }

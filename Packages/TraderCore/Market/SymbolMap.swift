@@ -46,10 +46,13 @@ public struct SymbolMap<Value> {
 
     /// Removes every entry, keeping the storage when asked (a map refilled on every bar).
     @inlinable public mutating func removeAll(keepingCapacity: Bool = false) {
-        guard keepingCapacity else { return entries = [] }
-        // `Array.removeAll(keepingCapacity:)` goes through the generic `replaceSubrange`; removing
-        // from the end keeps the storage at a fraction of the cost for the few entries of a bar.
-        while !entries.isEmpty { entries.removeLast() }
+        if keepingCapacity {
+            // `Array.removeAll(keepingCapacity:)` goes through the generic `replaceSubrange`;
+            // removing from the end keeps the storage at a fraction of the cost for a bar's few entries.
+            while !entries.isEmpty { entries.removeLast() }
+        } else {
+            entries = []
+        }
     }
 
     /// The same entries in a `Dictionary`, for APIs keyed that way.
