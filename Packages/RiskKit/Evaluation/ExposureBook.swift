@@ -26,12 +26,13 @@ struct ExposureBook {
     private let tierMap: TierMap
 
     /// Values `portfolio` at `context`'s marks, with sums for the assets and themes of `proposals`.
+    /// Both come by address, as the session holds them (handing over `pointee` would copy them).
     ///
     /// - Throws: ``RiskSession/Unpriced`` when a held symbol or a pending market buy has no mark;
     ///   ``ArithmeticError`` on overflow.
-    init(portfolio: Portfolio, context: RiskContext, proposals: [TradeProposal]) throws {
-        themeMap = context.themes
-        tierMap = context.tiers
+    init(portfolio: UnsafePointer<Portfolio>, context: UnsafePointer<RiskContext>, proposals: [TradeProposal]) throws {
+        themeMap = context.pointee.themes
+        tierMap = context.pointee.tiers
         for proposal in proposals where proposal.side == .buy {
             if let tier = tierMap.number(of: proposal.symbol) {
                 if !tiers.contains(tier) {
@@ -53,23 +54,23 @@ struct ExposureBook {
                 themeAmounts.append(.zero)
             }
         }
-        for (symbol, position) in portfolio.positions where !position.isFlat {
-            guard let mark = context.marks[symbol] else { throw RiskSession.Unpriced(symbol: symbol) }
+        for (symbol, position) in portfolio.pointee.positions where !position.isFlat {
+            guard let mark = context.pointee.marks[symbol] else { throw RiskSession.Unpriced(symbol: symbol) }
             let value = try position.marketValue(at: mark)
             held = try held.adding(value)
             try add(value, symbol: symbol)
         }
-        for order in portfolio.workingOrders.values where order.side == .buy {
+        for order in portfolio.pointee.workingOrders.values where order.side == .buy {
             let price: Price
             switch order.kind {
             case .limit(let limit, _): price = limit
             case .market:
-                guard let mark = context.marks[order.symbol] else { throw RiskSession.Unpriced(symbol: order.symbol) }
+                guard let mark = context.pointee.marks[order.symbol] else { throw RiskSession.Unpriced(symbol: order.symbol) }
                 price = mark
             }
             try add(price.notional(of: order.remainingQuantity, rounding: .up), symbol: order.symbol)
         }
-        for (symbol, notional) in context.unreflectedBuys where notional.raw > 0 { try add(notional, symbol: symbol) }
+        for (symbol, notional) in context.pointee.unreflectedBuys where notional.raw > 0 { try add(notional, symbol: symbol) }
     }
 
     /// Adds `amount` for `symbol` to the total and to its symbol's, asset's, theme's and tier's

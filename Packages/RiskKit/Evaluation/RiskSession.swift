@@ -74,11 +74,10 @@ struct RiskSession {
         for (symbol, notional) in context.pointee.unreflectedBuys where notional.raw > 0 { markOpen(symbol) }
         openPositions = open
         openWithoutHolding = pendingOnly
-        if let book = try? ExposureBook(portfolio: portfolio.pointee, context: context.pointee, proposals: proposals),
-            let nav = try? portfolio.pointee.cash.adding(book.held), nav.raw > 0
-        {
+        // Built in place: binding it to a constant first would copy every array it holds.
+        exposure = try? ExposureBook(portfolio: portfolio, context: context, proposals: proposals)
+        if let held = exposure?.held, let nav = try? portfolio.pointee.cash.adding(held), nav.raw > 0 {
             self.nav = nav
-            exposure = book
         } else {
             self.nav = nil
             exposure = nil
