@@ -73,4 +73,29 @@ import TraderCore
         #expect(curve.totalReturn == 0)
         #expect(curve.exposureTime == 0)
     }
+
+    @Test func runsOfUnchangedEquityGiveTheMomentsOfTheirZeroReturns() {
+        // Equity that rests for runs of 0 to 4 points between moves, against the two-pass
+        // mean and sample deviation of all its returns (zeros included).
+        var equities: [FixedPoint] = []
+        for step in 0..<40 {
+            let level = FixedPoint(raw: 10_000_000_000 + Int64((step * 7_919) % 1_000) * 1_000_000)
+            equities += Array(repeating: level, count: 1 + step % 5)
+        }
+        var curve = EquityCurveStatistics(periodsPerYear: 365, riskFreeRate: 0.02)
+        for (index, equity) in equities.enumerated() {
+            curve.add(EquityPoint(time: Timestamp(secondsSinceEpoch: Int64(index) * Self.day), equity: equity, exposed: false))
+        }
+        let values = equities.map(\.doubleValue)
+        let returns = zip(values.dropFirst(), values).map { $0 / $1 - 1 }
+        let mean = returns.reduce(0, +) / Double(returns.count)
+        let deviation = (returns.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(returns.count - 1)).squareRoot()
+        let riskFree = curve.riskFreePerPeriod
+        let downside = (returns.map { min(0, $0 - riskFree) * min(0, $0 - riskFree) }.reduce(0, +) / Double(returns.count)).squareRoot()
+        #expect(returns.count == 119)
+        #expect(returns.filter { $0 == 0 }.count == 80)
+        #expect(Self.close(curve.returnStandardDeviation, deviation))
+        #expect(Self.close(curve.sharpe, (mean - riskFree) / deviation * 365.0.squareRoot()))
+        #expect(Self.close(curve.sortino, (mean - riskFree) / downside * 365.0.squareRoot()))
+    }
 }

@@ -12,6 +12,11 @@ import Darwin
 /// Per-period returns are simple returns between consecutive points, `rₜ = Eₜ / Eₜ₋₁ − 1`.
 /// Mean and variance use Welford's method; the downside sum uses returns below the per-period
 /// risk-free rate. Drawdown is measured from the running peak.
+///
+/// A point at the same equity as the one before (nothing held, or nothing moved) is a zero return;
+/// such runs are counted and merged into the mean and variance as one block when the next change
+/// comes (Chan's pairwise formula), so the common case costs a comparison instead of three
+/// floating-point divisions. Merged and one-by-one moments agree to within rounding.
 public struct EquityCurveStatistics: Sendable {
     /// Periods in a year (365 × 86,400 / bar seconds for a market that trades around the clock).
     public let periodsPerYear: Double
@@ -34,10 +39,11 @@ public struct EquityCurveStatistics: Sendable {
     /// it has not yet).
     public private(set) var maxDrawdownDuration: Duration = .zero
 
-    private var returns = 0
-    private var meanReturn = 0.0
-    private var squaredDeviations = 0.0
-    private var downsideSquares = 0.0
+    /// The moments of the returns merged so far, and the zero returns since (not yet merged).
+    private var moments = ReturnMoments()
+    private var pendingZeroReturns = 0
+    /// The latest point's equity as a `Double`.
+    private var lastEquity = 0.0
     private var peak = 0.0
     private var peakTime: Timestamp?
     private var underwater = false
@@ -51,18 +57,19 @@ public struct EquityCurveStatistics: Sendable {
 
     /// Adds the next point (times must not go backwards).
     public mutating func add(_ point: EquityPoint) {
+        if let last, point.equity == last.equity {
+            addUnchanged(point)
+            return
+        }
         let equity = point.equity.doubleValue
-        if let previous = last?.equity.doubleValue, previous > 0 {
-            let r = equity / previous - 1
-            returns += 1
-            let delta = r - meanReturn
-            meanReturn += delta / Double(returns)
-            squaredDeviations += delta * (r - meanReturn)
-            let excess = r - riskFreePerPeriod
-            if excess < 0 { downsideSquares += excess * excess }
+        if last != nil, lastEquity > 0 {
+            moments.addZeros(pendingZeroReturns, riskFreePerPeriod: riskFreePerPeriod)
+            pendingZeroReturns = 0
+            moments.add(equity / lastEquity - 1, riskFreePerPeriod: riskFreePerPeriod)
         }
         if first == nil { first = point }
         last = point
+        lastEquity = equity
         points += 1
         if point.exposed { exposedPoints += 1 }
         if peakTime == nil || equity >= peak {
@@ -74,6 +81,23 @@ public struct EquityCurveStatistics: Sendable {
             underwater = true
             if peak > 0 { maxDrawdown = max(maxDrawdown, (peak - equity) / peak) }
         }
+    }
+
+    /// A point at the latest point's equity: a zero return, and a peak that moves on in time when
+    /// equity is at its peak (the drawdown cannot deepen).
+    private mutating func addUnchanged(_ point: EquityPoint) {
+        if lastEquity > 0 { pendingZeroReturns += 1 }
+        last = point
+        points += 1
+        if point.exposed { exposedPoints += 1 }
+        if !underwater { peakTime = point.time }
+    }
+
+    /// Every return so far, the pending zeros merged.
+    private var allReturns: ReturnMoments {
+        var all = moments
+        all.addZeros(pendingZeroReturns, riskFreePerPeriod: riskFreePerPeriod)
+        return all
     }
 
     /// The longest drawdown, counting one still open at the last point.
@@ -99,7 +123,8 @@ public struct EquityCurveStatistics: Sendable {
 
     /// The sample standard deviation of per-period returns (n − 1); `nil` below two returns.
     public var returnStandardDeviation: Double? {
-        returns > 1 ? (squaredDeviations / Double(returns - 1)).squareRoot() : nil
+        let all = allReturns
+        return all.count > 1 ? (all.squaredDeviations / Double(all.count - 1)).squareRoot() : nil
     }
 
     /// `σ × √P`.
@@ -108,15 +133,16 @@ public struct EquityCurveStatistics: Sendable {
     /// `(mean(r) − rf_period) / σ × √P`; `nil` when σ is zero or unknown.
     public var sharpe: Double? {
         guard let sd = returnStandardDeviation, sd > 0 else { return nil }
-        return (meanReturn - riskFreePerPeriod) / sd * periodsPerYear.squareRoot()
+        return (allReturns.mean - riskFreePerPeriod) / sd * periodsPerYear.squareRoot()
     }
 
     /// `(mean(r) − rf_period) / DD × √P`, where the downside deviation
     /// `DD = √(Σ min(0, r − rf_period)² / n)` over all n returns; `nil` without a downside.
     public var sortino: Double? {
-        guard returns > 0, downsideSquares > 0 else { return nil }
-        let downside = (downsideSquares / Double(returns)).squareRoot()
-        return (meanReturn - riskFreePerPeriod) / downside * periodsPerYear.squareRoot()
+        let all = allReturns
+        guard all.count > 0, all.downsideSquares > 0 else { return nil }
+        let downside = (all.downsideSquares / Double(all.count)).squareRoot()
+        return (all.mean - riskFreePerPeriod) / downside * periodsPerYear.squareRoot()
     }
 
     /// `CAGR / max drawdown`; `nil` without a drawdown.
