@@ -168,7 +168,8 @@ public struct TradingEngine: Sendable {
     /// orders resting past their TTL, and cancels of working entries in symbols a red flag bans
     /// (each marked `pending_cancel` here).
     private mutating func followUps(at time: Timestamp, into intents: inout [OrderIntent]) {
-        let banning = universe.hasBans(at: time)
+        // Checked for flags first: the call copies the universe manager, and flags are rare.
+        let banning = !universe.redFlags.isEmpty && universe.hasBans(at: time)
         guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return }
         intents += manager.awaitingLookup.sorted().map(OrderIntent.lookup)
         for id in manager.staleOrders(orders, at: time) {
