@@ -26,8 +26,6 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     public private(set) var exchange: SimulatedExchange
     /// The bar interval (a bar closes this long after it opens).
     public let interval: BarInterval
-    /// Where records go.
-    public private(set) var recorder: Recorder
 
     private let monitor: ExposureMonitor
     private var tracker: RoundTripTracker
@@ -52,6 +50,11 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var violations: [ExposureMonitor.Violation] = []
     private var decisions = DecisionTally()
     private var end: Timestamp?
+    /// `Recorder.recordsBars`, read once (a generic runner asks the witness table on every call).
+    private let recordsBars = Recorder.recordsBars
+    /// Where records go. Declared last: a generic runner computes the offset of every field after
+    /// this one at run time, and all the others are read on every bar.
+    public private(set) var recorder: Recorder
 
     /// A runner for `engine` against `exchange` on bars of `interval`, recording to `recorder`.
     ///
@@ -161,7 +164,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         let equity = try engine.portfolio.nav(marks: lastClose)
         let exposed = isExposed
         curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
-        if Recorder.recordsBars {
+        if recordsBars {
             try recorder.record(
                 bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
         }
