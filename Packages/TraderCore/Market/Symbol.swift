@@ -35,7 +35,21 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The canonical spelling, `BASE-QUOTE`.
-    public var description: String { "\(base)-\(quote)" }
+    public var description: String {
+        String(unsafeUninitializedCapacity: canonicalLength) { writeCanonical(into: $0, at: 0) }
+    }
+
+    /// The length in bytes of the canonical spelling.
+    package var canonicalLength: Int { Self.stripped(baseCode).count + 1 + Self.stripped(quoteCode).count }
+
+    /// Writes the canonical spelling into `buffer` from `start`, which must leave room for
+    /// ``canonicalLength`` bytes, and returns the index after it: for text built around a symbol
+    /// (client order ids) without an intermediate string.
+    package func writeCanonical(into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        let afterBase = Self.write(baseCode, into: buffer, at: start)
+        buffer[afterBase] = UInt8(ascii: "-")
+        return Self.write(quoteCode, into: buffer, at: afterBase + 1)
+    }
 
     @inlinable public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
         (lhs.baseCode, lhs.quoteCode) < (rhs.baseCode, rhs.quoteCode)
@@ -74,20 +88,29 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The code `packed(_:)` made `value` from: the padding zeros stripped, then one character per
     /// base-37 digit (no character is the digit 0). At most 12 bytes, so the string is stored inline.
     private static func unpacked(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: stripped(value).count) { write(value, into: $0, at: 0) }
+    }
+
+    /// The digits of a packed code without its padding zeros, and how many there are.
+    private static func stripped(_ value: UInt64) -> (digits: UInt64, count: Int) {
         var remaining = value
         var count = 12
         while remaining % 37 == 0 && count > 0 {
             remaining /= 37
             count -= 1
         }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                let digit = UInt8(remaining % 37)
-                remaining /= 37
-                buffer[index] = digit <= 10 ? UInt8(ascii: "0") + digit - 1 : UInt8(ascii: "A") + digit - 11
-            }
-            return count
+        return (remaining, count)
+    }
+
+    /// Writes the code packed in `value` into `buffer` from `start`; returns the index after it.
+    private static func write(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var (remaining, count) = stripped(value)
+        for index in stride(from: start + count - 1, through: start, by: -1) {
+            let digit = UInt8(remaining % 37)
+            remaining /= 37
+            buffer[index] = digit <= 10 ? UInt8(ascii: "0") + digit - 1 : UInt8(ascii: "A") + digit - 11
         }
+        return start + count
     }
 
     /// Whether `code` is a valid asset code: 1 to 12 upper-case ASCII letters or digits, with at

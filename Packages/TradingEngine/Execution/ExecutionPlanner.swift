@@ -15,7 +15,32 @@ public struct ExecutionPlanner: Sendable {
 
     /// The client order id of intent number `sequence`.
     public func clientOrderID(symbol: Symbol, side: OrderSide, sequence: Int) -> ClientOrderID {
-        ClientOrderID("\(policy.strategyID)-\(symbol)-\(side.rawValue)-\(sequence)")
+        // Written into storage sized once: interpolation and appends cost more than the rest of
+        // planning an order.
+        let strategy = policy.strategyID.utf8
+        let side = side.rawValue.utf8
+        let number = String(sequence).utf8
+        let length = strategy.count + 1 + symbol.canonicalLength + 1 + side.count + 1 + number.count
+        return ClientOrderID(
+            String(unsafeUninitializedCapacity: length) { buffer in
+                var end = 0
+                func write(_ bytes: String.UTF8View) {
+                    for byte in bytes {
+                        buffer[end] = byte
+                        end += 1
+                    }
+                }
+                write(strategy)
+                buffer[end] = UInt8(ascii: "-")
+                end = symbol.writeCanonical(into: buffer, at: end + 1)
+                buffer[end] = UInt8(ascii: "-")
+                end += 1
+                write(side)
+                buffer[end] = UInt8(ascii: "-")
+                end += 1
+                write(number)
+                return end
+            })
     }
 
     /// The order for `trade`; `nil` when the spread leaves no room for a post-only price, or the
