@@ -7,17 +7,25 @@ public struct RoundTripStatistics: Sendable {
     /// All round trips together.
     public private(set) var all = TradeGroupStatistics()
     /// By the signal that opened them.
-    public private(set) var bySignal: [String: TradeGroupStatistics] = [:]
+    public var bySignal: [String: TradeGroupStatistics] { signals.named { $0 } }
     /// By symbol.
-    public private(set) var bySymbol: [String: TradeGroupStatistics] = [:]
+    public var bySymbol: [String: TradeGroupStatistics] {
+        Dictionary(uniqueKeysWithValues: symbols.lazy.map { ($0.key.description, $0.value) })
+    }
     /// By the regime at entry (`unknown` when the classifier had no answer).
-    public private(set) var byRegime: [String: TradeGroupStatistics] = [:]
+    public var byRegime: [String: TradeGroupStatistics] { regimes.named { $0?.rawValue ?? "unknown" } }
     /// By universe tier (`none` for symbols outside the tiers).
-    public private(set) var byTier: [String: TradeGroupStatistics] = [:]
+    public var byTier: [String: TradeGroupStatistics] { tiers.named { $0 } }
     /// Net PnL by source, summed.
     public private(set) var attribution = PerformanceMetrics.Attribution()
     /// Each round trip's hold time, in seconds, in closing order.
     public private(set) var holdSeconds: [Int64] = []
+
+    // Grouped by the values themselves; their names are built only when read.
+    private var signals = TradeGroups<String>()
+    private var symbols: [Symbol: TradeGroupStatistics] = [:]
+    private var regimes = TradeGroups<Regime?>()
+    private var tiers = TradeGroups<String>()  // by name: a tier may be called `none`
 
     /// No round trips.
     public init() {}
@@ -27,25 +35,21 @@ public struct RoundTripStatistics: Sendable {
     /// - Throws: ``ArithmeticError`` `overflow`; nothing changes then.
     public mutating func add(_ trip: RoundTrip) throws(ArithmeticError) {
         // Everything that can throw is computed on copies of the touched groups first, so a failure
-        // changes nothing, without copying the dictionaries or the hold times.
-        func added(_ group: TradeGroupStatistics?) throws(ArithmeticError) -> TradeGroupStatistics {
-            var group = group ?? TradeGroupStatistics()
-            try group.add(trip)
-            return group
-        }
-        let keys = (signal: trip.signal, symbol: trip.symbol.description, regime: trip.regime?.rawValue ?? "unknown", tier: trip.tier ?? "none")
-        let newAll = try added(all)
-        let signal = try added(bySignal[keys.signal])
-        let symbol = try added(bySymbol[keys.symbol])
-        let regime = try added(byRegime[keys.regime])
-        let tier = try added(byTier[keys.tier])
+        // changes nothing.
+        var newAll = all
+        try newAll.add(trip)
+        let signal = try signals.adding(trip, to: trip.signal)
+        var symbol = symbols[trip.symbol] ?? TradeGroupStatistics()
+        try symbol.add(trip)
+        let regime = try regimes.adding(trip, to: trip.regime)
+        let tier = try tiers.adding(trip, to: trip.tier ?? "none")
         var newAttribution = attribution
         try newAttribution.add(trip.attribution)
         all = newAll
-        bySignal[keys.signal] = signal
-        bySymbol[keys.symbol] = symbol
-        byRegime[keys.regime] = regime
-        byTier[keys.tier] = tier
+        signals.store(signal)
+        symbols[trip.symbol] = symbol
+        regimes.store(regime)
+        tiers.store(tier)
         attribution = newAttribution
         holdSeconds.append(trip.holdTime.components.seconds)
     }
