@@ -32,6 +32,8 @@ import TraderTestKit
         #expect(result.finalEquity == FixedPoint("95829.688515")!)
         #expect(result.feesPaid == FixedPoint("4109.648985")!)
         #expect(result.metrics.trades.trades == 833)
+        // Every entry and exit approved; nothing suppressed, refused or cut.
+        #expect(result.decisions.counts == ["approved.buy": 833, "approved.sell": 833])
         // The first entry: a cross up on bar 34 (0-based), filled at bar 35's open; its exit at
         // bar 39's open.
         let orders = runner.recorder.orders

@@ -3,44 +3,70 @@ import TradingEngine
 /// Why a run did or did not trade, counted over its cycles: cycles without a signal, triggers the
 /// rules suppressed, proposals risk refused or cut, and approvals that made no order, by reason code.
 public struct DecisionTally: Hashable, Sendable {
+    /// The stage of a decision a count belongs to: the first part of its name in ``counts``.
+    private enum Stage: String, Sendable {
+        case suppressed, universe, cancel, lookup, rejected, approved, cut
+        case requoteDropped = "requote_dropped"
+        case noOrder = "no_order"
+    }
+
     /// Cycles in which no signal fired.
     public private(set) var cyclesWithoutSignal = 0
+    /// Each count's stage (`nil` for `bad_tick`, which is named by its code alone) and code, in
+    /// first-seen order, found by comparing values: a run names them only when read.
+    private var keys: [(stage: Stage?, code: String)] = []
+    private var tallies: [Int] = []
+
+    /// No cycles yet.
+    public init() {}
+
     /// Counts by `<stage>.<code>`: `suppressed.regime_unknown`, `rejected.asset_exposure_cap`,
     /// `cut.max_size`, `no_order.no_valid_order`, `approved.buy`, `approved.sell` (re-quotes are
     /// evaluated and counted like new trades), `universe.red_flag_ban`, `cancel.post_only_ttl`,
     /// `lookup.submit_outcome_unknown` (one per cycle an order waits for its lookup),
     /// `requote_dropped.max_requotes_reached`, `bad_tick` (a candle the bad-tick guard rejected).
-    public private(set) var counts: [String: Int] = [:]
-
-    /// No cycles yet.
-    public init() {}
+    public var counts: [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(keys.lazy.map { key in key.stage.map { "\($0.rawValue).\(key.code)" } ?? key.code }, tallies))
+    }
 
     /// Counts one cycle's outcome.
     public mutating func count(_ outcome: CycleOutcome) {
         if outcome.decision.proposals.isEmpty { cyclesWithoutSignal += 1 }
-        guard
-            !outcome.decision.suppressions.isEmpty || !outcome.decision.noTrade.isEmpty || outcome.risk != nil
-                || !outcome.intents.isEmpty || !outcome.droppedRequotes.isEmpty || !outcome.universeRejections.isEmpty
-        else { return }
-        for rejected in outcome.rejectedCandles { counts[rejected.code, default: 0] += 1 }
-        for suppression in outcome.suppressions { counts["suppressed.\(suppression.code)", default: 0] += 1 }
-        for rejection in outcome.universeRejections { counts["universe.\(rejection.bar.code)", default: 0] += 1 }
+        for rejected in outcome.rejectedCandles { add(nil, rejected.code) }
+        for suppression in outcome.suppressions { add(.suppressed, suppression.code) }
+        for rejection in outcome.universeRejections { add(.universe, rejection.bar.code) }
         for intent in outcome.intents {
             switch intent {
-            case .cancel(_, let reason): counts["cancel.\(reason)", default: 0] += 1
-            case .lookup: counts["lookup.submit_outcome_unknown", default: 0] += 1
+            case .cancel(_, let reason): add(.cancel, reason)
+            case .lookup: add(.lookup, "submit_outcome_unknown")
             case .place: break
             }
         }
-        for dropped in outcome.droppedRequotes { counts["requote_dropped.\(dropped.code)", default: 0] += 1 }
+        for dropped in outcome.droppedRequotes { add(.requoteDropped, dropped.code) }
         guard let risk = outcome.risk else { return }
-        for rejection in risk.rejected { counts["rejected.\(rejection.code.rawValue)", default: 0] += 1 }
+        for rejection in risk.rejected { add(.rejected, rejection.code.rawValue) }
         for trade in risk.approved {
-            counts[trade.proposal.side == .buy ? "approved.buy" : "approved.sell", default: 0] += 1
-            for adjustment in trade.adjustments { counts["cut.\(adjustment.code.rawValue)", default: 0] += 1 }
+            add(.approved, trade.proposal.side == .buy ? "buy" : "sell")
+            for adjustment in trade.adjustments { add(.cut, adjustment.code.rawValue) }
         }
-        if let reason = outcome.noTradeReason, reason == .noValidOrder {
-            counts["no_order.\(reason.rawValue)", default: 0] += 1
+        if let reason = outcome.noTradeReason, reason == .noValidOrder { add(.noOrder, reason.rawValue) }
+    }
+
+    private mutating func add(_ stage: Stage?, _ code: String) {
+        if let index = keys.firstIndex(where: { $0.stage == stage && $0.code == code }) {
+            tallies[index] += 1
+        } else {
+            keys.append((stage, code))
+            tallies.append(1)
         }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.cyclesWithoutSignal == rhs.cyclesWithoutSignal && lhs.counts == rhs.counts
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(cyclesWithoutSignal)
+        hasher.combine(counts)
     }
 }
