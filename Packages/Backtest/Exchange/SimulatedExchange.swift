@@ -15,8 +15,9 @@ public struct SimulatedExchange: Sendable {
     public let model: FillModel
     /// The faults it injects.
     public let faults: ExchangeFaults
-    private var working: [(order: Order, arrivesAfter: Int, arrivedAt: Timestamp?)] = []
-    private var barsSeen: SymbolMap<Int> = [:]
+    /// Orders in arrival order, each with the bars of its symbol still to pass before it arrives
+    /// (the model's latency, counted down) and the open time of the bar it arrived on.
+    private var working: [(order: Order, barsToArrival: Int, arrivedAt: Timestamp?)] = []
     private var tradeNumber = 0
     private var orderNumber = 0
     private var submits = 0
@@ -56,9 +57,9 @@ public struct SimulatedExchange: Sendable {
         orderNumber += 1
         var accepted = order
         try? accepted.apply(.submit, at: time)
-        let id = VenueOrderID("sim-order-\(orderNumber)")
+        let id = VenueOrderID("sim-order-" + String(orderNumber))  // concatenated: short ids stay inline
         try? accepted.apply(.accept(id), at: time)
-        working.append((accepted, (barsSeen[order.symbol] ?? 0) + model.latencyBars, nil))
+        working.append((accepted, model.latencyBars, nil))
         return [VenueReport(clientOrderID: order.clientOrderID, event: .accept(id), time: time)]
     }
 
@@ -82,12 +83,15 @@ public struct SimulatedExchange: Sendable {
     /// Runs `candle` of `symbol` (a bar that opens after every decision so far) against the
     /// working orders: fills, partial fills and expiries, in arrival order.
     public mutating func process(_ candle: Candle, of symbol: Symbol) -> [VenueReport] {
-        let bar = (barsSeen[symbol] ?? 0) + 1
-        barsSeen[symbol] = bar
         var reports: [VenueReport] = []
         var index = 0
         while index < working.count {
-            guard working[index].order.symbol == symbol, bar > working[index].arrivesAfter else {
+            guard working[index].order.symbol == symbol else {
+                index += 1
+                continue
+            }
+            guard working[index].barsToArrival == 0 else {
+                working[index].barsToArrival -= 1
                 index += 1
                 continue
             }
@@ -144,7 +148,7 @@ public struct SimulatedExchange: Sendable {
         else { return nil }
         tradeNumber += 1
         return Fill(
-            tradeID: TradeID("sim-\(tradeNumber)"), price: price, quantity: quantity, fee: Money(fee, Currency(code: order.symbol.quote)),
+            tradeID: TradeID("sim-" + String(tradeNumber)), price: price, quantity: quantity, fee: Money(fee, Currency(code: order.symbol.quote)),
             liquidity: liquidity, time: candle.time)
     }
 }

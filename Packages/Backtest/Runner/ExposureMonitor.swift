@@ -79,6 +79,7 @@ public struct ExposureMonitor: Sendable {
     /// `values` in ascending order, each once (a run enters one or two symbols per bar: sorting
     /// them beats hashing them into a set).
     private static func distinctSorted<Value: Comparable>(_ values: [Value]) -> [Value] {
+        guard values.count > 1 else { return values }
         var sorted = values.sorted()
         var kept = 0
         for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
