@@ -30,14 +30,16 @@ public struct ExecutionPlanner: Sendable {
                         end += 1
                     }
                 }
+                func separate() {
+                    buffer[end] = UInt8(ascii: "-")
+                    end += 1
+                }
                 write(strategy)
-                buffer[end] = UInt8(ascii: "-")
-                end = symbol.writeCanonical(into: buffer, at: end + 1)
-                buffer[end] = UInt8(ascii: "-")
-                end += 1
+                separate()
+                end = symbol.writeCanonical(into: buffer, at: end)
+                separate()
                 write(side)
-                buffer[end] = UInt8(ascii: "-")
-                end += 1
+                separate()
                 write(number)
                 return end
             })
