@@ -12,10 +12,9 @@ public struct DecisionTally: Hashable, Sendable {
 
     /// Cycles in which no signal fired.
     public private(set) var cyclesWithoutSignal = 0
-    /// Each count's stage (`nil` for `bad_tick`, which is named by its code alone) and code, in
-    /// first-seen order, found by comparing values: a run names them only when read.
-    private var keys: [(stage: Stage?, code: String)] = []
-    private var tallies: [Int] = []
+    /// Each count with its stage (`nil` for `bad_tick`, which is named by its code alone) and code,
+    /// in first-seen order, found by comparing values: a run names them only when read.
+    private var tallies: [(stage: Stage?, code: String, count: Int)] = []
 
     /// No cycles yet.
     public init() {}
@@ -26,7 +25,9 @@ public struct DecisionTally: Hashable, Sendable {
     /// `lookup.submit_outcome_unknown` (one per cycle an order waits for its lookup),
     /// `requote_dropped.max_requotes_reached`, `bad_tick` (a candle the bad-tick guard rejected).
     public var counts: [String: Int] {
-        Dictionary(uniqueKeysWithValues: zip(keys.lazy.map { key in key.stage.map { "\($0.rawValue).\(key.code)" } ?? key.code }, tallies))
+        Dictionary(uniqueKeysWithValues: tallies.lazy.map { tally in
+            (tally.stage.map { "\($0.rawValue).\(tally.code)" } ?? tally.code, tally.count)
+        })
     }
 
     /// Counts one cycle's outcome.
@@ -53,11 +54,10 @@ public struct DecisionTally: Hashable, Sendable {
     }
 
     private mutating func add(_ stage: Stage?, _ code: String) {
-        if let index = keys.firstIndex(where: { $0.stage == stage && $0.code == code }) {
-            tallies[index] += 1
+        if let index = tallies.firstIndex(where: { $0.stage == stage && $0.code == code }) {
+            tallies[index].count += 1
         } else {
-            keys.append((stage, code))
-            tallies.append(1)
+            tallies.append((stage, code, 1))
         }
     }
 

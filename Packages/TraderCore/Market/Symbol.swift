@@ -36,19 +36,15 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// The canonical spelling, `BASE-QUOTE`.
     public var description: String {
-        String(unsafeUninitializedCapacity: canonicalLength) { writeCanonical(into: $0, at: 0) }
-    }
-
-    /// The length in bytes of the canonical spelling.
-    package var canonicalLength: Int { Self.stripped(baseCode).count + 1 + Self.stripped(quoteCode).count }
-
-    /// Writes the canonical spelling into `buffer` from `start`, which must leave room for
-    /// ``canonicalLength`` bytes, and returns the index after it: for text built around a symbol
-    /// (client order ids) without an intermediate string.
-    package func writeCanonical(into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        let afterBase = Self.write(baseCode, into: buffer, at: start)
-        buffer[afterBase] = UInt8(ascii: "-")
-        return Self.write(quoteCode, into: buffer, at: afterBase + 1)
+        // Written in one pass (interpolating `base` and `quote` cost more than the rest of an
+        // order id); each code is stripped of its padding once.
+        let base = Self.stripped(baseCode)
+        let quote = Self.stripped(quoteCode)
+        return String(unsafeUninitializedCapacity: base.count + 1 + quote.count) { buffer in
+            let afterBase = Self.write(base, into: buffer, at: 0)
+            buffer[afterBase] = UInt8(ascii: "-")
+            return Self.write(quote, into: buffer, at: afterBase + 1)
+        }
     }
 
     @inlinable public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
@@ -88,7 +84,8 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The code `packed(_:)` made `value` from: the padding zeros stripped, then one character per
     /// base-37 digit (no character is the digit 0). At most 12 bytes, so the string is stored inline.
     private static func unpacked(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: stripped(value).count) { write(value, into: $0, at: 0) }
+        let code = stripped(value)
+        return String(unsafeUninitializedCapacity: code.count) { write(code, into: $0, at: 0) }
     }
 
     /// The digits of a packed code without its padding zeros, and how many there are.
@@ -102,9 +99,12 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
         return (remaining, count)
     }
 
-    /// Writes the code packed in `value` into `buffer` from `start`; returns the index after it.
-    private static func write(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        var (remaining, count) = stripped(value)
+    /// Writes a code that ``stripped(_:)`` returned into `buffer` from `start`; returns the index
+    /// after it.
+    private static func write(
+        _ code: (digits: UInt64, count: Int), into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        var (remaining, count) = code
         for index in stride(from: start + count - 1, through: start, by: -1) {
             let digit = UInt8(remaining % 37)
             remaining /= 37

@@ -18,9 +18,10 @@ public struct ExecutionPlanner: Sendable {
         // Written into storage sized once: interpolation and appends cost more than the rest of
         // planning an order.
         let strategy = policy.strategyID.utf8
+        let symbol = symbol.description.utf8  // short strings like the number: usually inline
         let side = side.rawValue.utf8
         let number = String(sequence).utf8
-        let length = strategy.count + 1 + symbol.canonicalLength + 1 + side.count + 1 + number.count
+        let length = strategy.count + 1 + symbol.count + 1 + side.count + 1 + number.count
         return ClientOrderID(
             String(unsafeUninitializedCapacity: length) { buffer in
                 var end = 0
@@ -36,7 +37,7 @@ public struct ExecutionPlanner: Sendable {
                 }
                 write(strategy)
                 separate()
-                end = symbol.writeCanonical(into: buffer, at: end)
+                write(symbol)
                 separate()
                 write(side)
                 separate()
