@@ -17,17 +17,19 @@ extension EMACrossSignal: BarSignal {}
 /// is copied out of an enum per update (which costs a retain and release of every buffer it holds).
 /// Triggers come out in the order the signals were enabled.
 ///
-/// Each kind is updated in its own loop that an empty kind skips. A single loop over all kinds
-/// would let the optimizer hoist every array's uniqueness check out of it, and an empty array
-/// (the shared empty storage, never unique) would then be copied on every bar.
+/// Each kind is updated in its own loop, called only for a kind that has signals (a call costs
+/// more than the check, and a symbol usually enables one or two of seven kinds). A single loop
+/// over all kinds would let the optimizer hoist every array's uniqueness check out of it, and an
+/// empty array (the shared empty storage, never unique) would then be copied on every bar.
 struct SignalSet: Sendable {
     /// The signals of one kind, with each one's place in the enable order.
     private struct Members<Signal: BarSignal>: Sendable {
         var signals: [Signal] = []
         var positions: [Int] = []
 
+        var isEmpty: Bool { signals.isEmpty }
+
         mutating func update(_ candle: Candle, into triggers: inout [Trigger], firedPositions: inout [Int]) {
-            guard !signals.isEmpty else { return }
             for index in signals.indices {
                 guard let trigger = signals[index].update(candle) else { continue }
                 triggers.append(trigger)
@@ -66,13 +68,13 @@ struct SignalSet: Sendable {
     mutating func update(_ candle: Candle, into triggers: inout [Trigger]) {
         let start = triggers.count
         if !firedPositions.isEmpty { firedPositions.removeAll(keepingCapacity: true) }
-        priceMoves.update(candle, into: &triggers, firedPositions: &firedPositions)
-        volumeSpikes.update(candle, into: &triggers, firedPositions: &firedPositions)
-        momenta.update(candle, into: &triggers, firedPositions: &firedPositions)
-        meanReversions.update(candle, into: &triggers, firedPositions: &firedPositions)
-        scalps.update(candle, into: &triggers, firedPositions: &firedPositions)
-        whales.update(candle, into: &triggers, firedPositions: &firedPositions)
-        emaCrosses.update(candle, into: &triggers, firedPositions: &firedPositions)
+        if !priceMoves.isEmpty { priceMoves.update(candle, into: &triggers, firedPositions: &firedPositions) }
+        if !volumeSpikes.isEmpty { volumeSpikes.update(candle, into: &triggers, firedPositions: &firedPositions) }
+        if !momenta.isEmpty { momenta.update(candle, into: &triggers, firedPositions: &firedPositions) }
+        if !meanReversions.isEmpty { meanReversions.update(candle, into: &triggers, firedPositions: &firedPositions) }
+        if !scalps.isEmpty { scalps.update(candle, into: &triggers, firedPositions: &firedPositions) }
+        if !whales.isEmpty { whales.update(candle, into: &triggers, firedPositions: &firedPositions) }
+        if !emaCrosses.isEmpty { emaCrosses.update(candle, into: &triggers, firedPositions: &firedPositions) }
         guard firedPositions.count > 1 else { return }
         let fired = Array(triggers[start...])
         let enableOrder = fired.indices.sorted { firedPositions[$0] < firedPositions[$1] }
