@@ -30,6 +30,18 @@ import TraderCore
         #expect(evaluation.approved.count == 1)
     }
 
+    @Test func theDailyStopSumsExactlyTodaysEntriesOfALongLedger() {
+        // Hourly entries over six days: 135 before today at -1,000 each, then 16 today (from its
+        // first second, 15 hours back) at -125: exactly the 2,000 stop.
+        let earlier = (-150 ... -16).map { (hoursFromStart: Int64($0), amount: FixedPoint(-1_000)) }
+        let today = (-15 ... 0).map { (hoursFromStart: Int64($0), amount: FixedPoint(-125)) }
+        let atTheStop = scenario(realized: earlier + today).evaluate(buy(S.sol, pct: 1))
+        #expect(atTheStop.stops.map(\.code) == [.dailyLossLimit])
+        #expect(atTheStop.stops.first?.value == 2_000)
+        let oneUnitShort = scenario(realized: earlier + today.dropLast() + [(0, FixedPoint("-124.99999999")!)])
+        #expect(oneUnitShort.evaluate(buy(S.sol, pct: 1)).tradingState == .active)
+    }
+
     @Test func yesterdaysLossesDoNotCountToday() {
         let evaluation = scenario(realized: [(-16, -1_999), (0, -1_999)]).evaluate(buy(S.sol, pct: 1))
         #expect(evaluation.tradingState == .active)

@@ -24,6 +24,16 @@ import TraderCore
         #expect(map.symbols == [eth] && map.count == 1)
     }
 
+    @Test func updateValueReturnsWhatItReplacedAndKeepsTheOrder() {
+        var map: SymbolMap<Int> = [:]
+        #expect(map.updateValue(3, for: sol) == nil)
+        #expect(map.updateValue(1, for: btc) == nil)
+        #expect(map.updateValue(2, for: eth) == nil)
+        #expect(map.updateValue(30, for: sol) == 3)
+        #expect(map.symbols == [btc, eth, sol])
+        #expect(map.map(\.value) == [1, 2, 30])
+    }
+
     @Test func aLiteralThatNamesASymbolTwiceKeepsTheLastValue() {
         let map: SymbolMap<Int> = [btc: 1, btc: 2]
         #expect(map.count == 1 && map[btc] == 2)

@@ -90,8 +90,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             precondition(candle.time > time, "bars must come in time order: \(candle.time) after \(time)")
             try completeGroup(openedAt: time)
         }
-        precondition(snapshot.candles[symbol] == nil, "two bars of \(symbol) at \(candle.time)")
-        snapshot.candles[symbol] = candle
+        let earlier = snapshot.candles.updateValue(candle, for: symbol)
+        precondition(earlier == nil, "two bars of \(symbol) at \(candle.time)")
         groupTime = candle.time
     }
 
@@ -117,15 +117,14 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             for (symbol, candle) in snapshot.candles { opens[symbol] = candle.open }
             curve.add(EquityPoint(time: open, equity: try engine.portfolio.nav(marks: opens), exposed: isExposed))
         }
+        let close = open.advanced(bySeconds: interval.seconds)
+        snapshot.time = close
+        // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
+        // The exchange does not read them, so one pass over the bars does both.
         for (symbol, candle) in snapshot.candles {
             for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
             lastClose[symbol] = candle.close
             counts.bars += 1
-        }
-        let close = open.advanced(bySeconds: interval.seconds)
-        snapshot.time = close
-        // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
-        for (symbol, candle) in snapshot.candles {
             let quote = quote(closing: candle, of: symbol, at: close)
             snapshot.quotes[symbol] = quote
             if measuresDepth {

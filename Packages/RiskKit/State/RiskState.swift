@@ -157,9 +157,22 @@ public struct RiskState: Hashable, Sendable {
         return FixedPoint(raw: raw)
     }
 
-    /// The index of the first ledger entry at or after `time` (the count when there is none).
+    /// The index of the first ledger entry at or after `time` (the count when there is none). The
+    /// ledger is searched from its newest entry back: the windows asked about end now, or later.
     private func firstEntry(atOrAfter time: Timestamp) -> Int {
-        Self.firstIndex(in: realized.count) { realized[$0].time >= time }
+        // Galloping back from the end, in steps that double: an instant k entries back costs about
+        // 2·log₂ k comparisons, and one at the end (a window that ends now) costs one.
+        var high = realized.count  // every entry from `high` on is at or after `time`
+        var step = 1
+        while high > 0 {
+            let probe = Swift.max(high - step, 0)
+            if realized[probe].time < time {
+                return probe + 1 + Self.firstIndex(in: high - probe - 1) { realized[probe + 1 + $0].time >= time }
+            }
+            high = probe
+            step *= 2
+        }
+        return 0
     }
 
     /// The first index below `count` where `isAtOrAfter` holds (`count` when none does), for a

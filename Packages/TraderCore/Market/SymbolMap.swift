@@ -41,6 +41,19 @@ public struct SymbolMap<Value> {
         }
     }
 
+    /// Sets the value of `symbol` and returns the value it replaced, if any (one search where a
+    /// lookup and then an assignment make two).
+    @inlinable @discardableResult public mutating func updateValue(_ value: Value, for symbol: Symbol) -> Value? {
+        let (index, found) = position(of: symbol)
+        guard found else {
+            if index == entries.count { entries.append((symbol, value)) } else { entries.insert((symbol, value), at: index) }
+            return nil
+        }
+        let replaced = entries[index].value
+        entries[index].value = value
+        return replaced
+    }
+
     /// The symbols, in order.
     @inlinable public var symbols: [Symbol] { entries.map(\.symbol) }
 
