@@ -30,14 +30,17 @@ import TraderCore
 
     @Test func aMarketBuyFillsAtTheNextOpenPlusSlippageAsTaker() {
         var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, slippageBps: 10))
+        #expect(!exchange.hasWorkingOrders)
         let accepted = exchange.submit(Self.order(.buy, .market), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
         #expect(accepted.map(\.event.kind) == [.accept])
+        #expect(exchange.hasWorkingOrders)
         let fill = try! #require(Self.fills(exchange.process(Self.bar(0, open: 200, high: 210, low: 190, close: 205), of: Self.symbol)).first)
         #expect(fill.price == Price(FixedPoint("200.2")!))  // 200 + 10 bps
         #expect(fill.liquidity == .taker)
         #expect(fill.fee.amount == FixedPoint("1.2012")!)  // 0.6 % of 200.2
         #expect(fill.time == Timestamp(secondsSinceEpoch: 0))
         #expect(exchange.workingOrders.isEmpty)
+        #expect(!exchange.hasWorkingOrders)
     }
 
     @Test func latencyDelaysArrivalAndNoOrderFillsBeforeIt() {

@@ -26,13 +26,30 @@ import TraderCore
         var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
         var order = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.5")
         try portfolio.track(order)
+        #expect(!portfolio.holdsPositions)  // a working buy is pending exposure, not a position
         let execution = fill("t1", "60000", "0.5", fee: "120")
         try portfolio.book(execution, of: order.clientOrderID)
         try order.apply(.fill(execution), at: time)
         try portfolio.track(order)
         #expect(portfolio.cash.description == "69880")
         #expect(portfolio.workingOrders.isEmpty)
+        #expect(portfolio.holdsPositions)
         #expect(try portfolio.nav(marks: [btc: Price("62000")!]).description == "100880")
+    }
+
+    @Test func aPositionSoldToFlatIsNoLongerHeld() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        for (id, side, price) in [("b1", OrderSide.buy, "60000"), ("s1", .sell, "62000")] {
+            var order = try submittedOrder(id, btc, side, limit: price, quantity: "0.5")
+            try portfolio.track(order)
+            let execution = fill("t-\(id)", price, "0.5", fee: "0")
+            try portfolio.book(execution, of: order.clientOrderID)
+            try order.apply(.fill(execution), at: time)
+            try portfolio.track(order)
+        }
+        #expect(!portfolio.holdsPositions)
+        #expect(portfolio.positions[btc]?.isFlat == true)
+        #expect(portfolio.cash.description == "101000")
     }
 
     @Test func exposureCountsPendingBuysByAssetThemeAndTotal() throws {

@@ -31,6 +31,8 @@ public struct SimulatedExchange: Sendable {
 
     /// Orders still working.
     public var workingOrders: [Order] { working.map(\.order) }
+    /// Whether any order is working (``process(_:of:)`` has nothing to do without one).
+    public var hasWorkingOrders: Bool { !working.isEmpty }
 
     /// Takes an order decided at `time` against `quote`; reports its acceptance, or its rejection
     /// when it is a post-only limit that would cross the spread, or, when ``faults`` lose the

@@ -115,14 +115,16 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         if curve.points == 0 {
             var opens = lastClose
             for (symbol, candle) in snapshot.candles { opens[symbol] = candle.open }
-            curve.add(EquityPoint(time: open, equity: try engine.portfolio.nav(marks: opens), exposed: isExposed))
+            curve.add(EquityPoint(time: open, equity: try engine.portfolio.nav(marks: opens), exposed: engine.portfolio.holdsPositions))
         }
         let close = open.advanced(bySeconds: interval.seconds)
         snapshot.time = close
         // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
         // The exchange does not read them, so one pass over the bars does both.
         for (symbol, candle) in snapshot.candles {
-            for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
+            if exchange.hasWorkingOrders {
+                for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
+            }
             lastClose[symbol] = candle.close
             counts.bars += 1
             let quote = quote(closing: candle, of: symbol, at: close)
@@ -137,8 +139,22 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         snapshot.candles.removeAll(keepingCapacity: true)
         groupTime = nil
         decisions.count(outcome)
+        if !outcome.intents.isEmpty { try send(outcome.intents, at: close) }
+        let equity = try engine.portfolio.nav(marks: lastClose)
+        let exposed = engine.portfolio.holdsPositions
+        curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
+        if recordsBars {
+            try recorder.record(
+                bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
+        }
+        end = close
+    }
+
+    /// Sends the cycle's intents to the exchange, books what it answers, and checks the exposure
+    /// caps when an entry was placed.
+    private mutating func send(_ intents: [OrderIntent], at close: Timestamp) throws {
         var entered: [Symbol] = []
-        for intent in outcome.intents {
+        for intent in intents {
             switch intent {
             case .place(let order, let proposal):
                 let quote = snapshot.quotes[order.symbol]!
@@ -160,17 +176,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         if !entered.isEmpty {
             violations += monitor.violations(of: engine.portfolio, marks: engine.latestMarks, entered: entered, at: close)
         }
-        let equity = try engine.portfolio.nav(marks: lastClose)
-        let exposed = isExposed
-        curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
-        if recordsBars {
-            try recorder.record(
-                bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
-        }
-        end = close
     }
-
-    private var isExposed: Bool { engine.portfolio.positions.contains { !$0.value.isFlat } }
 
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
     /// above (a bar carries no spread; one tick is the narrowest a book can have), each side sized

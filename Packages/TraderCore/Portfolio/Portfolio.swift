@@ -73,6 +73,9 @@ public struct Portfolio: Hashable, Sendable {
         cash = newCash
     }
 
+    /// Whether any position is open (held, not flat).
+    public var holdsPositions: Bool { positions.contains { !$0.value.isFlat } }
+
     /// Net asset value: cash plus every position at its mark.
     ///
     /// - Throws: ``Portfolio/Error`` `missing_mark` for a held symbol without a mark.
