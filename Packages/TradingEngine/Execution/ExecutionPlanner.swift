@@ -26,6 +26,15 @@ public struct ExecutionPlanner: Sendable {
             String(unsafeUninitializedCapacity: length) { buffer in
                 var end = 0
                 func write(_ bytes: String.UTF8View) {
+                    let start = end  // a variable captured by the closure would be checked for exclusive access
+                    let copied = bytes.withContiguousStorageIfAvailable { source in
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[start...]).initialize(fromContentsOf: source)
+                        return source.count
+                    }
+                    if let copied {
+                        end += copied
+                        return
+                    }
                     for byte in bytes {
                         buffer[end] = byte
                         end += 1
