@@ -99,10 +99,44 @@ public struct RulesEngine: Sendable {
 
     /// The rules.
     public let configuration: Configuration
+    /// ``configuration``'s regime rules by ``slot(_:)``, each with its allowed signals in a list:
+    /// read for every trigger, where the dictionaries would hash the regime and the set the
+    /// signal's name (a regime allows a few signals, and comparing a name is cheaper than hashing it).
+    private let regimeRules: [(allowedSignals: [String], sizingMultiplier: Double)?]
+    /// ``configuration``'s conviction multipliers by conviction (0 for one it does not name).
+    private let convictionMultipliers: (low: Double, medium: Double, high: Double)
 
     /// An engine with `configuration`.
     public init(configuration: Configuration) {
         self.configuration = configuration
+        var regimeRules: [(allowedSignals: [String], sizingMultiplier: Double)?] = [nil, nil, nil]
+        for (regime, rule) in configuration.regimes {
+            regimeRules[Self.slot(regime)] = (rule.allowedSignals.sorted(), rule.sizingMultiplier)
+        }
+        self.regimeRules = regimeRules
+        let multipliers = configuration.convictionMultipliers
+        convictionMultipliers = (multipliers[.low] ?? 0, multipliers[.medium] ?? 0, multipliers[.high] ?? 0)
+    }
+
+    /// A regime's place in ``regimeRules``.
+    private static func slot(_ regime: Regime) -> Int {
+        switch regime {
+        case .trend: 0
+        case .chop: 1
+        case .bear: 2
+        }
+    }
+
+    private func rule(for regime: Regime) -> (allowedSignals: [String], sizingMultiplier: Double)? {
+        regimeRules[Self.slot(regime)]
+    }
+
+    private func multiplier(for conviction: TradeProposal.Conviction) -> Double {
+        switch conviction {
+        case .low: convictionMultipliers.low
+        case .medium: convictionMultipliers.medium
+        case .high: convictionMultipliers.high
+        }
     }
 
     /// Decides on a scan: its triggers, and a `bad_tick` record for each symbol whose candle the
@@ -168,10 +202,8 @@ public struct RulesEngine: Sendable {
             }
             let regime = regimes[symbol]
             let conviction = Self.conviction(for: strongest.confidence)
-            let regimeMultiplier = regime.flatMap { configuration.regimes[$0]?.sizingMultiplier } ?? 1
-            let size = Swift.min(
-                configuration.maxSizePct,
-                configuration.baseSizePct * (configuration.convictionMultipliers[conviction] ?? 0) * regimeMultiplier)
+            let regimeMultiplier = regime.flatMap { rule(for: $0)?.sizingMultiplier } ?? 1
+            let size = Swift.min(configuration.maxSizePct, configuration.baseSizePct * multiplier(for: conviction) * regimeMultiplier)
             guard size > 0 || configuration.fixedQuantity != nil else {
                 outcome.suppressions.append(
                     Suppression(
@@ -193,7 +225,7 @@ public struct RulesEngine: Sendable {
             return ("options_action_not_spot", "\(trigger.action.rawValue) is for the options engine")
         }
         if configuration.regimeGating {
-            guard let regime, let rule = configuration.regimes[regime] else {
+            guard let regime, let rule = rule(for: regime) else {
                 return ("regime_unknown", "no regime for \(trigger.symbol) yet")
             }
             guard rule.allowedSignals.contains(trigger.signal) else {
