@@ -31,8 +31,8 @@ import TraderCore
     }
 
     @Test func theDailyStopSumsExactlyTodaysEntriesOfALongLedger() {
-        // Hourly entries over six days: 135 before today at -1,000 each, then 16 today (from its
-        // first second, 15 hours back) at -125: exactly the 2,000 stop.
+        // Hourly entries over the last 150 hours: 135 before today at -1,000 each, then 16 today
+        // (from its first second, 15 hours back) at -125: exactly the 2,000 stop.
         let earlier = (-150 ... -16).map { (hoursFromStart: Int64($0), amount: FixedPoint(-1_000)) }
         let today = (-15 ... 0).map { (hoursFromStart: Int64($0), amount: FixedPoint(-125)) }
         let atTheStop = scenario(realized: earlier + today).evaluate(buy(S.sol, pct: 1))

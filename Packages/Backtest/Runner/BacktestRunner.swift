@@ -115,12 +115,13 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         if curve.points == 0 {
             var opens = lastClose
             for (symbol, candle) in snapshot.candles { opens[symbol] = candle.open }
-            curve.add(EquityPoint(time: open, equity: try engine.portfolio.nav(marks: opens), exposed: engine.portfolio.holdsPositions))
+            let equity = try engine.portfolio.nav(marks: opens)
+            curve.add(EquityPoint(time: open, equity: equity, exposed: engine.portfolio.holdsPositions))
         }
         let close = open.advanced(bySeconds: interval.seconds)
         snapshot.time = close
         // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
-        // The exchange does not read them, so one pass over the bars does both.
+        // The exchange fills on the bars alone, so each bar is filled against and quoted in one pass.
         for (symbol, candle) in snapshot.candles {
             if exchange.hasWorkingOrders {
                 for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
@@ -144,8 +145,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         let exposed = engine.portfolio.holdsPositions
         curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
         if recordsBars {
-            try recorder.record(
-                bar: BarState(time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks))
+            let state = BarState(
+                time: close, equity: equity, exposed: exposed, portfolio: engine.portfolio, marks: engine.latestMarks)
+            try recorder.record(bar: state)
         }
         end = close
     }

@@ -99,19 +99,21 @@ public struct RulesEngine: Sendable {
 
     /// The rules.
     public let configuration: Configuration
-    /// ``configuration``'s regime rules by ``slot(_:)``, each with its allowed signals in a list:
-    /// read for every trigger, where the dictionaries would hash the regime and the set the
-    /// signal's name (a regime allows a few signals, and comparing a name is cheaper than hashing it).
-    private let regimeRules: [(allowedSignals: [String], sizingMultiplier: Double)?]
+    /// A regime's rule as the rules read it: its few allowed signals in a list, where comparing a
+    /// name costs less than hashing it for the set.
+    private typealias RegimeTerms = (allowedSignals: [String], sizingMultiplier: Double)
+    /// ``configuration``'s regime rules by ``slot(_:)``, read for every trigger (the dictionary
+    /// would hash the regime each time).
+    private let regimeRules: [RegimeTerms?]
     /// ``configuration``'s conviction multipliers by conviction (0 for one it does not name).
     private let convictionMultipliers: (low: Double, medium: Double, high: Double)
 
     /// An engine with `configuration`.
     public init(configuration: Configuration) {
         self.configuration = configuration
-        var regimeRules: [(allowedSignals: [String], sizingMultiplier: Double)?] = [nil, nil, nil]
+        var regimeRules: [RegimeTerms?] = [nil, nil, nil]
         for (regime, rule) in configuration.regimes {
-            regimeRules[Self.slot(regime)] = (rule.allowedSignals.sorted(), rule.sizingMultiplier)
+            regimeRules[Self.slot(regime)] = (Array(rule.allowedSignals), rule.sizingMultiplier)
         }
         self.regimeRules = regimeRules
         let multipliers = configuration.convictionMultipliers
@@ -127,7 +129,7 @@ public struct RulesEngine: Sendable {
         }
     }
 
-    private func rule(for regime: Regime) -> (allowedSignals: [String], sizingMultiplier: Double)? {
+    private func rule(for regime: Regime) -> RegimeTerms? {
         regimeRules[Self.slot(regime)]
     }
 
@@ -203,7 +205,8 @@ public struct RulesEngine: Sendable {
             let regime = regimes[symbol]
             let conviction = Self.conviction(for: strongest.confidence)
             let regimeMultiplier = regime.flatMap { rule(for: $0)?.sizingMultiplier } ?? 1
-            let size = Swift.min(configuration.maxSizePct, configuration.baseSizePct * multiplier(for: conviction) * regimeMultiplier)
+            let size = Swift.min(
+                configuration.maxSizePct, configuration.baseSizePct * multiplier(for: conviction) * regimeMultiplier)
             guard size > 0 || configuration.fixedQuantity != nil else {
                 outcome.suppressions.append(
                     Suppression(

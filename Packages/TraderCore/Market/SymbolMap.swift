@@ -46,7 +46,12 @@ public struct SymbolMap<Value> {
     @inlinable @discardableResult public mutating func updateValue(_ value: Value, for symbol: Symbol) -> Value? {
         let (index, found) = position(of: symbol)
         guard found else {
-            if index == entries.count { entries.append((symbol, value)) } else { entries.insert((symbol, value), at: index) }
+            // Appending (the order feeds deliver in) is cheaper than inserting at the end.
+            if index == entries.count {
+                entries.append((symbol, value))
+            } else {
+                entries.insert((symbol, value), at: index)
+            }
             return nil
         }
         let replaced = entries[index].value
