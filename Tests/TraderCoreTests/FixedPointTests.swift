@@ -59,10 +59,15 @@ import TraderTestKit
     }
 
     @Test func reportsOverflowInsteadOfWrapping() {
-        #expect(throws: ArithmeticError.self) { try FixedPoint.max.adding(.ulp) }
-        #expect(throws: ArithmeticError.self) { try FixedPoint.min.subtracting(.ulp) }
-        #expect(throws: ArithmeticError.self) { try FixedPoint.max.multiplied(by: FixedPoint(2), rounding: .down) }
-        #expect(throws: ArithmeticError.self) { try FixedPoint.max.divided(by: FixedPoint("0.5")!, rounding: .down) }
+        let max = "92233720368.54775807"
+        #expect(throws: ArithmeticError(.overflow, operation: "\(max) + 0.00000001")) { try FixedPoint.max.adding(.ulp) }
+        #expect(throws: ArithmeticError(.overflow, operation: "-\(max) - 0.00000001")) { try FixedPoint.min.subtracting(.ulp) }
+        #expect(throws: ArithmeticError(.overflow, operation: "\(max) × 2")) {
+            try FixedPoint.max.multiplied(by: FixedPoint(2), rounding: .down)
+        }
+        #expect(throws: ArithmeticError(.overflow, operation: "\(max) ÷ 0.5")) {
+            try FixedPoint.max.divided(by: FixedPoint("0.5")!, rounding: .down)
+        }
     }
 
     @Test func reportsDivisionByZero() {

@@ -5,7 +5,7 @@ extension FixedPoint {
     @inlinable
     public func adding(_ other: FixedPoint) throws(ArithmeticError) -> FixedPoint {
         let (sum, overflow) = raw.addingReportingOverflow(other.raw)
-        guard !overflow, sum != .min else { throw ArithmeticError(.overflow, operation: "\(self) + \(other)") }
+        guard !overflow, sum != .min else { throw Self.overflow(self, "+", other) }
         return FixedPoint(raw: sum)
     }
 
@@ -15,7 +15,7 @@ extension FixedPoint {
     @inlinable
     public func subtracting(_ other: FixedPoint) throws(ArithmeticError) -> FixedPoint {
         let (difference, overflow) = raw.subtractingReportingOverflow(other.raw)
-        guard !overflow, difference != .min else { throw ArithmeticError(.overflow, operation: "\(self) - \(other)") }
+        guard !overflow, difference != .min else { throw Self.overflow(self, "-", other) }
         return FixedPoint(raw: difference)
     }
 
@@ -41,7 +41,7 @@ extension FixedPoint {
         let wide = Int128(raw) * Int128(other.raw)
         let quotient = Self.divide(wide, by: Int128(Self.scale), rounding: rule)
         guard let result = Int64(exactly: quotient), result != .min else {
-            throw ArithmeticError(.overflow, operation: "\(self) × \(other)")
+            throw Self.overflow(self, "×", other)
         }
         return FixedPoint(raw: result)
     }
@@ -58,7 +58,7 @@ extension FixedPoint {
         let numerator = Int128(raw) * Int128(Self.scale)
         let quotient = Self.divide(numerator, by: Int128(divisor.raw), rounding: rule)
         guard let result = Int64(exactly: quotient), result != .min else {
-            throw ArithmeticError(.overflow, operation: "\(self) ÷ \(divisor)")
+            throw Self.overflow(self, "÷", divisor)
         }
         return FixedPoint(raw: result)
     }
@@ -148,5 +148,12 @@ extension FixedPoint {
         case .toNearestOrAwayFromZero: halfComparison >= 0
         case .toNearestOrEven: halfComparison > 0 || (halfComparison == 0 && quotientIsOdd)
         }
+    }
+
+    /// The `overflow` error of `lhs operation rhs`. Out of line: built inside the arithmetic, its
+    /// text would make each operation too large to inline where it is used.
+    @usableFromInline @inline(never)
+    static func overflow(_ lhs: FixedPoint, _ operation: String, _ rhs: FixedPoint) -> ArithmeticError {
+        ArithmeticError(.overflow, operation: "\(lhs) \(operation) \(rhs)")
     }
 }
