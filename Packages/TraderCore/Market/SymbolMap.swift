@@ -34,8 +34,7 @@ public struct SymbolMap<Value> {
             switch (found, newValue) {
             case (true, let value?): entries[index].value = value
             case (true, nil): entries.remove(at: index)
-            case (false, let value?) where index == entries.count: entries.append((symbol, value))
-            case (false, let value?): entries.insert((symbol, value), at: index)
+            case (false, let value?): insert((symbol, value), at: index)
             case (false, nil): break
             }
         }
@@ -46,12 +45,7 @@ public struct SymbolMap<Value> {
     @inlinable @discardableResult public mutating func updateValue(_ value: Value, for symbol: Symbol) -> Value? {
         let (index, found) = position(of: symbol)
         guard found else {
-            // Appending (the order feeds deliver in) is cheaper than inserting at the end.
-            if index == entries.count {
-                entries.append((symbol, value))
-            } else {
-                entries.insert((symbol, value), at: index)
-            }
+            insert((symbol, value), at: index)
             return nil
         }
         let replaced = entries[index].value
@@ -76,6 +70,12 @@ public struct SymbolMap<Value> {
     /// The same entries in a `Dictionary`, for APIs keyed that way.
     @inlinable public var dictionary: [Symbol: Value] {
         Dictionary(uniqueKeysWithValues: entries.lazy.map { ($0.symbol, $0.value) })
+    }
+
+    /// Inserts an entry where ``position(of:)`` says its symbol belongs; appending (the order feeds
+    /// deliver in) costs less than inserting at the end.
+    @inlinable mutating func insert(_ entry: Element, at index: Int) {
+        if index == entries.count { entries.append(entry) } else { entries.insert(entry, at: index) }
     }
 
     /// Where `symbol` is, or where it would be inserted to keep the order.
