@@ -59,4 +59,23 @@ import TraderCore
                 "1970-01-01T00:01:00Z: tier core exposure 10% of NAV is above its cap of 9.5%",
             ])
     }
+
+    @Test func aThemeAndTheTotalAboveTheirCapsAreViolations() throws {
+        let monitor = ExposureMonitor(
+            limits: ExposureLimits(maxAssetPct: 100, maxThemePct: 8, maxTotalPct: FixedPoint("9.99")!, maxOpenPositions: 10),
+            themes: ThemeMap([Self.btc: "store_of_value"]))
+        let violations = monitor.violations(
+            of: try Self.portfolio(), marks: [Self.btc: Price(100)], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
+        #expect(
+            violations.map(\.description) == [
+                "1970-01-01T00:01:00Z: theme store_of_value exposure 10% of NAV is above its cap of 8%",
+                "1970-01-01T00:01:00Z: total exposure 10% of NAV is above its cap of 9.99%",
+            ])
+    }
+
+    @Test func aHeldSymbolWithoutAMarkIsOneNAVViolation() throws {
+        let violations = Self.monitor(assetCap: 100).violations(
+            of: try Self.portfolio(), marks: [:], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
+        #expect(violations.map(\.description) == ["1970-01-01T00:01:00Z: nav exposure 0% of NAV is above its cap of 0%"])
+    }
 }

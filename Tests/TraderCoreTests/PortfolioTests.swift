@@ -71,6 +71,24 @@ import TraderCore
         #expect(Exposure.percent(exposure.total, of: FixedPoint("100000")!) == 24.1)
     }
 
+    @Test func eachExposureIsVisitedHeldPositionsFirstThenPendingBuysAtTheirPrices() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        var held = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.2")
+        try portfolio.track(held)
+        let execution = fill("t1", "60000", "0.2", fee: "0")
+        try portfolio.book(execution, of: held.clientOrderID)
+        try held.apply(.fill(execution), at: time)
+        try portfolio.track(held)
+        try portfolio.track(try submittedOrder("b3", eth, .buy, limit: nil, quantity: "2"))
+        try portfolio.track(try submittedOrder("s1", btc, .sell, limit: "70000", quantity: "0.1"))
+        var visited: [String] = []
+        try portfolio.forEachExposure(marks: [btc: Price("61000")!, eth: Price("3000.005")!]) { symbol, amount, pending in
+            visited.append("\(symbol) \(amount) \(pending ? "pending" : "held")")
+        }
+        // The market buy is valued at the mark (2 × 3000.005); the sell adds no exposure.
+        #expect(visited == ["BTC-USD 12200 held", "ETH-USD 6000.01 pending"])
+    }
+
     @Test func aMissingMarkFailsClosed() throws {
         var portfolio = Portfolio(currency: .usd, cash: FixedPoint("1000")!)
         try portfolio.track(try submittedOrder("b1", eth, .buy, limit: nil, quantity: "1"))

@@ -37,9 +37,41 @@ public struct ExposureMonitor: Sendable {
     /// The caps that entries in `entered` answered to and that `portfolio` exceeds at `marks`; a NAV
     /// or exposure that cannot be computed is one violation of scope `nav`.
     public func violations(of portfolio: Portfolio, marks: SymbolMap<Price>, entered: [Symbol], at time: Timestamp) -> [Violation] {
-        guard let nav = try? portfolio.nav(marks: marks), nav.raw > 0,
-            let exposure = try? portfolio.exposure(marks: marks, themeOf: { themes[$0] })
-        else {
+        // Each scope an entry answered to, with the exposure summed into it in one pass over the
+        // portfolio (no map of every symbol, asset and theme is built for the few asked about).
+        var assets = Self.distinctSorted(entered.map(\.base)).map { (name: $0, code: Symbol.packed($0), amount: FixedPoint.zero) }
+        var positions = Self.distinctSorted(entered).compactMap { symbol in
+            tiers[symbol].map { (symbol: symbol, tier: $0, amount: FixedPoint.zero) }
+        }
+        var tierTotals = Self.distinctSorted(entered.compactMap { tiers[$0]?.name }).map { name in
+            (tier: tiers.tiers.first { $0.name == name }!, amount: FixedPoint.zero)
+        }
+        var themeTotals = Self.distinctSorted(entered.compactMap { themes[$0] }).map { (name: $0, amount: FixedPoint.zero) }
+        var total = FixedPoint.zero
+        do {
+            try portfolio.forEachExposure(marks: marks) { symbol, amount, _ in
+                total = try total.adding(amount)
+                for index in assets.indices where assets[index].code == symbol.baseCode {
+                    assets[index].amount = try assets[index].amount.adding(amount)
+                }
+                for index in positions.indices where positions[index].symbol == symbol {
+                    positions[index].amount = try positions[index].amount.adding(amount)
+                }
+                if !tierTotals.isEmpty, let name = tiers[symbol]?.name {
+                    for index in tierTotals.indices where tierTotals[index].tier.name == name {
+                        tierTotals[index].amount = try tierTotals[index].amount.adding(amount)
+                    }
+                }
+                if !themeTotals.isEmpty, let theme = themes[symbol] {
+                    for index in themeTotals.indices where themeTotals[index].name == theme {
+                        themeTotals[index].amount = try themeTotals[index].amount.adding(amount)
+                    }
+                }
+            }
+        } catch {
+            return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)]
+        }
+        guard let nav = try? portfolio.nav(marks: marks), nav.raw > 0 else {
             return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)]
         }
         var found: [Violation] = []
@@ -54,25 +86,19 @@ public struct ExposureMonitor: Sendable {
             let over = amount > capAmount
             if over { found.append(Violation(time: time, scope: scope(), pct: pct, cap: cap)) }
         }
-        for asset in Self.distinctSorted(entered.map(\.base)) {
-            check(exposure.byAsset[asset] ?? .zero, cap: limits.capPct(asset: asset), scope: "asset \(asset)")
+        for asset in assets {
+            check(asset.amount, cap: limits.capPct(asset: asset.name), scope: "asset \(asset.name)")
         }
-        for symbol in Self.distinctSorted(entered) {
-            guard let tier = tiers[symbol] else { continue }
-            check(exposure.bySymbol[symbol] ?? .zero, cap: tier.maxPositionPct, scope: "tier \(tier.name) position \(symbol)")
+        for position in positions {
+            check(position.amount, cap: position.tier.maxPositionPct, scope: "tier \(position.tier.name) position \(position.symbol)")
         }
-        for name in Self.distinctSorted(entered.compactMap { tiers[$0]?.name }) {
-            let tier = tiers.tiers.first { $0.name == name }!
-            var amount = FixedPoint.zero
-            for (symbol, value) in exposure.bySymbol where tiers[symbol]?.name == name {
-                amount = (try? amount.adding(value)) ?? .max
-            }
-            check(amount, cap: tier.maxAllocationPct, scope: "tier \(name)")
+        for tier in tierTotals {
+            check(tier.amount, cap: tier.tier.maxAllocationPct, scope: "tier \(tier.tier.name)")
         }
-        for theme in Self.distinctSorted(entered.compactMap { themes[$0] }) {
-            check(exposure.byTheme[theme] ?? .zero, cap: limits.capPct(theme: theme), scope: "theme \(theme)")
+        for theme in themeTotals {
+            check(theme.amount, cap: limits.capPct(theme: theme.name), scope: "theme \(theme.name)")
         }
-        check(exposure.total, cap: limits.maxTotalPct, scope: "total")
+        check(total, cap: limits.maxTotalPct, scope: "total")
         return found
     }
 

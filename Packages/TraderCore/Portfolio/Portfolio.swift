@@ -92,11 +92,29 @@ public struct Portfolio: Hashable, Sendable {
     /// - Parameters:
     ///   - marks: current prices; pending market buys are valued at them.
     ///   - themeOf: the theme of a symbol, if any.
-    /// - Throws: ``Portfolio/Error`` `missing_mark`.
+    /// - Throws: ``Portfolio/Error`` `missing_mark`; ``ArithmeticError`` when a sum leaves the
+    ///   fixed-point range.
     public func exposure(marks: SymbolMap<Price>, themeOf: (Symbol) -> String?) throws -> Exposure {
         var exposure = Exposure()
+        try forEachExposure(marks: marks) { symbol, amount, pending in
+            try exposure.add(amount, symbol: symbol, theme: themeOf(symbol), pending: pending)
+        }
+        return exposure
+    }
+
+    /// Calls `body` with each amount the portfolio is exposed by, without gathering them: each held
+    /// position at its market value (symbol order), then each working buy (in no fixed order) at
+    /// its limit price, or at the mark for a market buy, for its remaining quantity, rounded up.
+    ///
+    /// - Parameters:
+    ///   - marks: current prices; positions and pending market buys are valued at them.
+    ///   - body: receives the symbol, the amount, and whether it is pending (a working buy).
+    /// - Throws: ``Portfolio/Error`` `missing_mark`; ``ArithmeticError``; what `body` throws.
+    public func forEachExposure(
+        marks: SymbolMap<Price>, _ body: (_ symbol: Symbol, _ amount: FixedPoint, _ pending: Bool) throws -> Void
+    ) throws {
         for (symbol, position) in positions where !position.isFlat {
-            try exposure.add(position.marketValue(at: mark(symbol, marks)), symbol: symbol, theme: themeOf(symbol))
+            try body(symbol, position.marketValue(at: mark(symbol, marks)), false)
         }
         for order in workingOrders.values where order.side == .buy {
             let price: Price
@@ -104,10 +122,8 @@ public struct Portfolio: Hashable, Sendable {
             case .limit(let limit, _): price = limit
             case .market: price = try mark(order.symbol, marks)
             }
-            let pending = try price.notional(of: order.remainingQuantity, rounding: .up)
-            try exposure.add(pending, symbol: order.symbol, theme: themeOf(order.symbol), pending: true)
+            try body(order.symbol, price.notional(of: order.remainingQuantity, rounding: .up), true)
         }
-        return exposure
     }
 
     private func mark(_ symbol: Symbol, _ marks: SymbolMap<Price>) throws -> Price {
