@@ -3,7 +3,7 @@ import TraderCore
 /// Entries only: a symbol rests after a round trip until its cooldown ends (the end instant itself
 /// is free again).
 struct CooldownCheck: ProposalCheck {
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         guard !candidate.isExit, let until = session.state.cooldowns[candidate.symbol], until > session.context.now else {
             return nil
         }

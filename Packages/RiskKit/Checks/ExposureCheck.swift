@@ -5,7 +5,7 @@ import TraderCore
 /// approvals. An entry that fits exactly passes; one that does
 /// not is cut down to the room left, noting each cap that cut it; a cap with no room left refuses it.
 struct ExposureCheck: ProposalCheck {
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         guard !candidate.isExit else { return nil }
         guard let exposure = session.exposure else {
             return RiskFinding(.navUnavailable, detail: "exposure is unknown; no entry")

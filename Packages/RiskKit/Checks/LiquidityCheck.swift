@@ -3,7 +3,7 @@ import TraderCore
 /// Entries only: a spread no wider than `max_spread_bps`, and at least `min_depth_within_20bps` of
 /// the quote currency on each side of the book within 20 bps of mid. Exactly at either limit passes.
 struct LiquidityCheck: ProposalCheck {
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         guard !candidate.isExit else { return nil }
         let limits = session.limits.liquidity
         if !candidate.quote.spread(isWithinBps: limits.maxSpreadBps) {

@@ -4,7 +4,7 @@ import TraderCore
 /// day), then the global spacing between entries. A limit of N allows the Nth trade and refuses the
 /// (N+1)th; a trade exactly `min_seconds_between_trades` after the last passes.
 struct PacingCheck: ProposalCheck {
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         let pacing = session.limits.pacing
         if session.tradesInHour >= pacing.maxTradesPerHour {
             return RiskFinding(

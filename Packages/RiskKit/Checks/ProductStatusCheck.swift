@@ -4,7 +4,7 @@ import TraderCore
 /// accepts no new orders (cancel-only, disabled, offline) refuses everything whatever the policy
 /// says. A `halt` action was already turned into a halt before the checks ran.
 struct ProductStatusCheck: ProposalCheck {
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         let status = candidate.rules.status
         guard status != .online else { return nil }
         let action = session.limits.breakers.statusActions[status] ?? .halt

@@ -2,12 +2,12 @@
 /// a smaller notional and an adjustment noted. Checks never grow a size.
 protocol ProposalCheck: Sendable {
     /// Checks `candidate` against what `session` knows.
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding?
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding?
 }
 
 extension RiskCheckName {
     /// Runs the check this name stands for (a switch, not an existential: static dispatch).
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         switch self {
         case .productStatus: ProductStatusCheck().check(&candidate, in: session)
         case .quoteFreshness: QuoteFreshnessCheck().check(&candidate, in: session)

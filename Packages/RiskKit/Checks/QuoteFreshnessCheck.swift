@@ -2,7 +2,7 @@ import TraderCore
 
 /// A quote no older than `max_quote_staleness_seconds` (exactly that old passes) and not crossed.
 struct QuoteFreshnessCheck: ProposalCheck {
-    func check(_ candidate: inout RiskCandidate, in session: RiskSession) -> RiskFinding? {
+    func check(_ candidate: inout RiskCandidate, in session: borrowing RiskSession) -> RiskFinding? {
         let age = candidate.quote.age(at: session.context.now)
         let limit = session.limits.breakers.maxQuoteStaleness
         if age > limit {

@@ -3,7 +3,11 @@ import TraderCore
 /// What one evaluation knows and has approved so far: NAV, exposure, open positions and trade
 /// counts move as each approval lands, so that later proposals in the same evaluation see the
 /// earlier ones.
-struct RiskSession {
+///
+/// Noncopyable: a session is built once per evaluation and only borrowed or changed in place
+/// after that. (As a copyable struct, its initializer copied it once on the way out, and the
+/// copy retained every array its exposure book holds.)
+struct RiskSession: ~Copyable {
     /// A held symbol or a pending market buy without a mark: NAV and exposure fail closed.
     struct Unpriced: Error {
         let symbol: Symbol
