@@ -40,9 +40,8 @@ public struct RiskEngine: Sendable {
     private func evaluate(_ proposals: [TradeProposal], in session: inout RiskSession) -> RiskEvaluation {
         let (tradingState, stops) = TradingStops.evaluate(session)
         var approved: [ApprovedTrade] = []
-        var rejected: [RiskRejection] = []
+        var rejected: [RiskRejection] = []  // grown as needed: most evaluations refuse nothing
         approved.reserveCapacity(proposals.count)
-        rejected.reserveCapacity(proposals.count)
         for proposal in proposals {
             switch decide(proposal, tradingState: tradingState, stops: stops, session: session) {
             case .success(let trade):
