@@ -91,9 +91,9 @@ public struct RulesEngine: Sendable {
 
         /// Empties the outcome, keeping its storage.
         mutating func clear() {
-            if !proposals.isEmpty { proposals.removeAll(keepingCapacity: true) }
-            if !suppressions.isEmpty { suppressions.removeAll(keepingCapacity: true) }
-            if !noTrade.isEmpty { noTrade.removeAll(keepingCapacity: true) }
+            if !proposals.isEmpty { proposals.removeAllKeepingCapacity() }
+            if !suppressions.isEmpty { suppressions.removeAllKeepingCapacity() }
+            if !noTrade.isEmpty { noTrade.removeAllKeepingCapacity() }
         }
     }
 
@@ -169,14 +169,17 @@ public struct RulesEngine: Sendable {
     /// Appends the decisions on `triggers` to `outcome`.
     private func evaluate(_ triggers: [Trigger], regimes: SymbolMap<Regime>, into outcome: inout Outcome) {
         guard !triggers.isEmpty else { return }
-        var eligible: [Trigger] = []
-        for trigger in triggers {
-            if let code = gate(trigger, regime: regimes[trigger.symbol]) {
-                outcome.suppressions.append(Suppression(trigger: trigger, code: code.code, detail: code.detail))
-            } else {
-                eligible.append(trigger)
+        // The triggers that pass the gates, as a copy of the list only when some do not (most
+        // scans gate nothing, and copying triggers retains their texts and facts).
+        var eligible = triggers
+        var gated: [Int] = []
+        for index in triggers.indices {
+            if let code = gate(triggers[index], regime: regimes[triggers[index].symbol]) {
+                outcome.suppressions.append(Suppression(trigger: triggers[index], code: code.code, detail: code.detail))
+                gated.append(index)
             }
         }
+        if !gated.isEmpty { eligible = triggers.indices.filter { !gated.contains($0) }.map { triggers[$0] } }
         // A scan's triggers come grouped in symbol order; others are put so, keeping their order.
         if zip(eligible, eligible.dropFirst()).contains(where: { $1.symbol < $0.symbol }) {
             eligible = eligible.enumerated().sorted { ($0.element.symbol, $0.offset) < ($1.element.symbol, $1.offset) }.map(\.element)
@@ -186,40 +189,54 @@ public struct RulesEngine: Sendable {
             let symbol = eligible[start].symbol
             var end = start + 1
             while end < eligible.count, eligible[end].symbol == symbol { end += 1 }
-            let candidates = eligible[start..<end]
+            let candidates = start..<end
             start = end
-            if candidates.contains(where: { $0.action != candidates.first!.action }) {
-                for trigger in candidates {
+            if candidates.contains(where: { eligible[$0].action != eligible[candidates.lowerBound].action }) {
+                for index in candidates {
                     outcome.suppressions.append(
-                        Suppression(trigger: trigger, code: "conflicting_triggers", detail: "buy and sell triggers on the same bar"))
+                        Suppression(trigger: eligible[index], code: "conflicting_triggers", detail: "buy and sell triggers on the same bar"))
                 }
                 continue
             }
-            let strongest = candidates.max { ($0.strength, $1.signal) < ($1.strength, $0.signal) }!
-            for trigger in candidates where trigger != strongest {
+            let strongest = candidates.max {
+                (eligible[$0].strength, eligible[$1].signal) < (eligible[$1].strength, eligible[$0].signal)
+            }!
+            for index in candidates where index != strongest {
                 outcome.suppressions.append(
                     Suppression(
-                        trigger: trigger, code: "superseded_by_stronger_trigger",
-                        detail: "\(strongest.signal) fired with strength \(ReasonFormat.number(strongest.strength))"))
+                        trigger: eligible[index], code: "superseded_by_stronger_trigger",
+                        detail: "\(eligible[strongest].signal) fired with strength \(ReasonFormat.number(eligible[strongest].strength))"))
             }
             let regime = regimes[symbol]
-            let conviction = Self.conviction(for: strongest.confidence)
+            let conviction = Self.conviction(for: eligible[strongest].confidence)
             let regimeMultiplier = regime.flatMap { rule(for: $0)?.sizingMultiplier } ?? 1
             let size = Swift.min(
                 configuration.maxSizePct, configuration.baseSizePct * multiplier(for: conviction) * regimeMultiplier)
             guard size > 0 || configuration.fixedQuantity != nil else {
                 outcome.suppressions.append(
                     Suppression(
-                        trigger: strongest, code: "zero_size", detail: "size in regime \(regime?.rawValue ?? "unknown") is 0% of NAV"))
+                        trigger: eligible[strongest], code: "zero_size",
+                        detail: "size in regime \(regime?.rawValue ?? "unknown") is 0% of NAV"))
                 continue
             }
             outcome.proposals.append(
                 TradeProposal(
-                    symbol: symbol, side: strongest.action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
-                    confidence: strongest.confidence, conviction: conviction, signal: strongest.signal,
-                    facts: regime.map { strongest.facts + [.regime($0)] } ?? strongest.facts,
-                    quantity: configuration.fixedQuantity, regime: regime))
+                    symbol: symbol, side: eligible[strongest].action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
+                    confidence: eligible[strongest].confidence, conviction: conviction, signal: eligible[strongest].signal,
+                    facts: Self.facts(eligible[strongest].facts, regime: regime), quantity: configuration.fixedQuantity,
+                    regime: regime))
         }
+    }
+
+    /// A trigger's facts, then the regime it fired in, if known, in one allocation (`facts +
+    /// [.regime(regime)]` makes two, and copies the facts through the generic path).
+    private static func facts(_ facts: [TradeReason], regime: Regime?) -> [TradeReason] {
+        guard let regime else { return facts }
+        var all: [TradeReason] = []
+        all.reserveCapacity(facts.count + 1)
+        for fact in facts { all.append(fact) }
+        all.append(.regime(regime))
+        return all
     }
 
     /// The reason a trigger may not trade, if any.
