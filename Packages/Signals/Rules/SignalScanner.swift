@@ -15,7 +15,7 @@ public struct SignalScanner: Sendable {
 
         /// Empties the scan, keeping its storage for the next one.
         mutating func clear() {
-            if !triggers.isEmpty { triggers.removeAll(keepingCapacity: true) }
+            if !triggers.isEmpty { triggers.removeAllKeepingCapacity() }
             if !regimes.isEmpty { regimes.removeAll(keepingCapacity: true) }
             if !rejectedCandles.isEmpty { rejectedCandles.removeAll(keepingCapacity: true) }
         }

@@ -67,7 +67,7 @@ struct SignalSet: Sendable {
     /// Updates every signal on `candle`, appending triggers in enable order.
     mutating func update(_ candle: Candle, into triggers: inout [Trigger]) {
         let start = triggers.count
-        if !firedPositions.isEmpty { firedPositions.removeAll(keepingCapacity: true) }
+        if !firedPositions.isEmpty { firedPositions.removeAllKeepingCapacity() }
         if !priceMoves.isEmpty { priceMoves.update(candle, into: &triggers, firedPositions: &firedPositions) }
         if !volumeSpikes.isEmpty { volumeSpikes.update(candle, into: &triggers, firedPositions: &firedPositions) }
         if !momenta.isEmpty { momenta.update(candle, into: &triggers, firedPositions: &firedPositions) }

@@ -59,9 +59,7 @@ public struct SymbolMap<Value> {
     /// Removes every entry, keeping the storage when asked (a map refilled on every bar).
     @inlinable public mutating func removeAll(keepingCapacity: Bool = false) {
         if keepingCapacity {
-            // `Array.removeAll(keepingCapacity:)` goes through the generic `replaceSubrange`;
-            // removing from the end keeps the storage at a fraction of the cost for a bar's few entries.
-            while !entries.isEmpty { entries.removeLast() }
+            entries.removeAllKeepingCapacity()
         } else {
             entries = []
         }

@@ -39,11 +39,11 @@ public struct CycleOutcome: Sendable {
     mutating func reset(cycle: Int, time: Timestamp) {
         self.cycle = cycle
         self.time = time
-        if !universeRejections.isEmpty { universeRejections.removeAll(keepingCapacity: true) }
+        if !universeRejections.isEmpty { universeRejections.removeAllKeepingCapacity() }
         if risk != nil { risk = nil }
-        if !intents.isEmpty { intents.removeAll(keepingCapacity: true) }
+        if !intents.isEmpty { intents.removeAllKeepingCapacity() }
         noTradeReason = nil
-        if !droppedRequotes.isEmpty { droppedRequotes.removeAll(keepingCapacity: true) }
+        if !droppedRequotes.isEmpty { droppedRequotes.removeAllKeepingCapacity() }
     }
 
     /// Why a cycle placed no new trade.
