@@ -82,6 +82,28 @@ import TraderTestKit
         #expect(filled == before)
     }
 
+    @Test func theStatusAfterAnEventIsFoundWithoutMovingTheOrder() throws {
+        let open = try applying([.submit, .accept(VenueOrderID("v-1"))])
+        #expect(try open.status(after: fill("t1", "0.4")) == .partiallyFilled)
+        #expect(try open.status(after: fill("t1", "1")) == .filled)
+        #expect(try open.status(after: .requestCancel) == .pendingCancel)
+        #expect(open.status == .open)
+        #expect(open.history.count == 2)
+        #expect(throws: OrderTransitionError(.overfill, order: open.clientOrderID, from: .open, event: .fill)) {
+            try open.status(after: fill("t2", "1.5"))
+        }
+    }
+
+    @Test func aLongLifeKeepsEveryTransitionInOrder() throws {
+        let events: [Order.Event] = [
+            .submit, .accept(VenueOrderID("v-1")), fill("t1", "0.2"), fill("t2", "0.2"), .requestCancel, fill("t3", "0.1"), .cancel,
+        ]
+        let done = try applying(events)
+        #expect(done.history.map(\.to) == [.submitted, .open, .partiallyFilled, .partiallyFilled, .pendingCancel, .pendingCancel, .cancelled])
+        #expect(done.history.map(\.event) == events)
+        #expect(done.filledQuantity == Quantity("0.5"))
+    }
+
     @Test func anOverfillIsRefused() throws {
         var open = try applying([.submit, .accept(VenueOrderID("v-1")), fill("t1", "0.7")])
         #expect(throws: OrderTransitionError.self) { try open.apply(fill("t2", "0.4"), at: time) }

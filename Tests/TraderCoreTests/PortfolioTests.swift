@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TraderCore
 
@@ -87,6 +88,35 @@ import TraderCore
         }
         // The market buy is valued at the mark (2 × 3000.005); the sell adds no exposure.
         #expect(visited == ["BTC-USD 12200 held", "ETH-USD 6000.01 pending"])
+    }
+
+    @Test func aWorkingOrderIsKeptAsWhatItStillAsksForUntilItEnds() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        var order = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.5")
+        try portfolio.track(order)
+        let partial = fill("t1", "60000", "0.2", fee: "0")
+        try portfolio.book(partial, of: order.clientOrderID)
+        try order.apply(.fill(partial), at: time)
+        try portfolio.track(order)
+        let kept = portfolio.workingOrders[order.clientOrderID]
+        #expect(kept?.symbol == btc)
+        #expect(kept?.side == .buy)
+        #expect(kept?.kind == .limit(price: Price("60000")!, postOnly: true))
+        #expect(kept?.remainingQuantity == Quantity("0.3"))
+        try order.apply(.requestCancel, at: time)
+        try order.apply(.cancel, at: time)
+        try portfolio.track(order)
+        #expect(portfolio.workingOrders.isEmpty)
+    }
+
+    @Test func aSavedPortfolioReadsBackWithItsWorkingOrders() throws {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        try portfolio.track(try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.5"))
+        try portfolio.track(try submittedOrder("b2", eth, .buy, limit: nil, quantity: "2"))
+        let saved = try JSONEncoder().encode(portfolio)
+        #expect(try JSONDecoder().decode(Portfolio.self, from: saved) == portfolio)
+        let text = String(decoding: saved, as: UTF8.self)
+        #expect(text.contains(#""remaining_quantity":"0.5""#))
     }
 
     @Test func aMissingMarkFailsClosed() throws {

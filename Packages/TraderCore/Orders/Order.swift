@@ -66,6 +66,13 @@ public struct Order: Hashable, Sendable, Codable {
     ///   state and event, `overfill` when a fill exceeds the remaining quantity, `duplicate_fill`
     ///   for a trade id already applied. The order is unchanged when it throws.
     public mutating func apply(_ event: Event, at time: Timestamp) throws(OrderTransitionError) {
+        record(event, leadingTo: try status(after: event), at: time)
+    }
+
+    /// The state `event` would move the order to, without moving it.
+    ///
+    /// - Throws: what ``apply(_:at:)`` throws for the event.
+    public func status(after event: Event) throws(OrderTransitionError) -> Status {
         var filledAfter = filledQuantity
         if case .fill(let fill) = event {
             guard !fills.contains(where: { $0.tradeID == fill.tradeID }) else {
@@ -80,12 +87,24 @@ public struct Order: Hashable, Sendable, Codable {
         else {
             throw OrderTransitionError(.illegalTransition, order: clientOrderID, from: status, event: event.kind)
         }
+        return next
+    }
+
+    /// Moves the order to `next` on `event`: for a caller that checked the event with
+    /// ``status(after:)`` first, and changed other state in between.
+    ///
+    /// - Precondition: `next` is what `status(after: event)` returns for the order as it is.
+    package mutating func record(_ event: Event, leadingTo next: Status, at time: Timestamp) {
         switch event {
         case .accept(let venueOrderID): self.venueOrderID = venueOrderID
-        case .fill(let fill): fills.append(fill)
+        case .fill(let fill):
+            filledQuantity = Quantity(FixedPoint(raw: filledQuantity.value.raw + fill.quantity.value.raw))
+            fills.append(fill)
         default: break
         }
-        filledQuantity = filledAfter
+        // Room for the usual life (submit, accept, fill, and a cancel or a second fill) at once:
+        // appending one by one would move the history to a larger buffer at each step.
+        if history.isEmpty { history.reserveCapacity(4) }
         history.append(Transition(from: status, to: next, event: event, time: time))
         status = next
     }

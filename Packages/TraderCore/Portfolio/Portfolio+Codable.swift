@@ -4,8 +4,8 @@ extension Portfolio: Codable {
         case workingOrders = "working_orders"
     }
 
-    /// Decodes a saved portfolio; its working orders are tracked again, so the quote-currency
-    /// check applies to them as it did when they were first tracked.
+    /// Decodes a saved portfolio; the quote-currency check applies to its positions and working
+    /// orders as it did when they were first tracked.
     ///
     /// - Throws: `DecodingError`; ``Portfolio/Error`` `quote_currency` for a working order or
     ///   position not quoted in the portfolio's currency.
@@ -14,10 +14,11 @@ extension Portfolio: Codable {
         try self.init(
             currency: try container.decode(Currency.self, forKey: .currency), cash: try container.decode(FixedPoint.self, forKey: .cash),
             positions: try container.decode(SymbolMap<Position>.self, forKey: .positions),
-            workingOrders: Array(try container.decode([ClientOrderID: Order].self, forKey: .workingOrders).values))
+            kept: try container.decode([ClientOrderID: WorkingOrder].self, forKey: .workingOrders))
     }
 
-    /// Encodes currency, cash, positions and working orders (objects keyed by symbol and by id).
+    /// Encodes currency, cash, positions and working orders (objects keyed by symbol and by id;
+    /// each working order as the portfolio keeps it: symbol, side, kind, remaining quantity).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(currency, forKey: .currency)

@@ -21,8 +21,9 @@ public struct Portfolio: Hashable, Sendable {
     public private(set) var cash: FixedPoint
     /// Positions by symbol (flat ones included until removed).
     public private(set) var positions: SymbolMap<Position> = [:]
-    /// Orders that may still rest at the venue, by client order id.
-    public private(set) var workingOrders: [ClientOrderID: Order] = [:]
+    /// Orders that may still rest at the venue, by client order id: what the portfolio needs of
+    /// each (the orders themselves, with their histories, are their owner's).
+    public private(set) var workingOrders: [ClientOrderID: WorkingOrder] = [:]
 
     /// A portfolio holding only cash.
     public init(currency: Currency, cash: FixedPoint) {
@@ -42,13 +43,22 @@ public struct Portfolio: Hashable, Sendable {
         for order in workingOrders { try track(order) }
     }
 
+    /// A portfolio as ``encode(to:)`` saved it, working orders as the portfolio kept them.
+    ///
+    /// - Throws: as ``init(currency:cash:positions:workingOrders:)``.
+    init(currency: Currency, cash: FixedPoint, positions: SymbolMap<Position>, kept: [ClientOrderID: WorkingOrder]) throws {
+        try self.init(currency: currency, cash: cash, positions: positions, workingOrders: [])
+        for order in kept.values { try requireQuote(order.symbol) }
+        workingOrders = kept
+    }
+
     /// Starts tracking an order, or replaces the tracked copy; orders that are no longer working
     /// are dropped.
     ///
     /// - Throws: ``Portfolio/Error`` `quote_currency` for a symbol not quoted in ``currency``.
     public mutating func track(_ order: Order) throws {
         try requireQuote(order.symbol)
-        workingOrders[order.clientOrderID] = order.status.isWorking ? order : nil
+        workingOrders[order.clientOrderID] = order.status.isWorking ? WorkingOrder(order) : nil
     }
 
     /// Books a fill of a tracked order: the position and the cash move together. Track the order's

@@ -58,7 +58,8 @@ public struct TradingEngine: Sendable {
         guard state.format == EngineState.currentFormat else {
             throw EngineError(.unsupportedState, "saved engine state has format \(state.format); this version reads \(EngineState.currentFormat)")
         }
-        for (id, order) in state.portfolio.workingOrders where state.orders[id] != order {
+        for (id, working) in state.portfolio.workingOrders
+        where state.orders[id].map({ $0.status.isWorking ? WorkingOrder($0) : nil }) != working {
             throw EngineError(.inconsistentState, "working order \(id) is not among the saved engine's orders as it is")
         }
         try self.init(configuration: configuration, portfolio: state.portfolio, riskState: state.riskState)
@@ -235,12 +236,23 @@ public struct TradingEngine: Sendable {
     ///   state does not allow (a duplicate fill, an overfill); portfolio errors. Nothing changes
     ///   when it throws.
     public mutating func apply(_ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp) throws {
-        guard var order = orders[clientOrderID] else {
+        guard let index = orders.index(forKey: clientOrderID) else {
             throw EngineError(.unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
         }
-        try order.apply(event, at: time)
-        // Everything that can throw runs before anything changes, and the portfolio and risk state
-        // are changed in place (copies of them would copy every position and working order).
+        // The order is changed where it is kept: a copy would share its history, and the first
+        // new step would then copy the history too.
+        try Self.apply(
+            event, at: time, to: &orders.values[index], portfolio: &portfolio, riskState: &riskState, manager: &manager,
+            pacing: configuration.risk.pacing)
+    }
+
+    /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place.
+    private static func apply(
+        _ event: Order.Event, at time: Timestamp, to order: inout Order, portfolio: inout Portfolio, riskState: inout RiskState,
+        manager: inout OrderManager, pacing: PacingLimits
+    ) throws {
+        // Everything that can throw runs before anything changes.
+        let next = try order.status(after: event)
         try portfolio.requireQuote(order.symbol)
         if case .fill(let fill) = event {
             // The realized ledger that loss stops read moves by each fill's net effect: a buy's
@@ -250,15 +262,15 @@ public struct TradingEngine: Sendable {
             var position = held
             try position.apply(fill, side: order.side)
             let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
-            try portfolio.book(fill, of: clientOrderID)  // books the same change; changes nothing when it throws
+            try portfolio.book(fill, of: order.clientOrderID)  // books the same change; changes nothing when it throws
             if order.side == .sell && position.isFlat {
-                riskState.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: configuration.risk.pacing)
+                riskState.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: pacing)
             } else if !realized.isZero {
                 riskState.recordRealized(realized, at: time)
             }
         }
+        order.record(event, leadingTo: next, at: time)
         try! portfolio.track(order)  // its only check, the quote currency, passed above
-        orders[clientOrderID] = order
         manager.update(after: order)
     }
 
