@@ -21,6 +21,18 @@ import TraderCore
             liquidity: .maker, time: time)
     }
 
+    /// 100,000 USD with a limit buy of `ordered` BTC at 60,000, of which `filled` filled without a fee.
+    private func portfolioBuyingBTC(ordered: String, filled: String) throws -> (portfolio: Portfolio, order: Order) {
+        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        var order = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: ordered)
+        try portfolio.track(order)
+        let execution = fill("t1", "60000", filled, fee: "0")
+        try portfolio.book(execution, of: order.clientOrderID)
+        try order.apply(.fill(execution), at: time)
+        try portfolio.track(order)
+        return (portfolio, order)
+    }
+
     private func themes(_ symbol: Symbol) -> String? { symbol.base == "BTC" ? "store_of_value" : "smart_contracts" }
 
     @Test func aBuyFillMovesCashAndPositionTogether() throws {
@@ -54,13 +66,7 @@ import TraderCore
     }
 
     @Test func exposureCountsPendingBuysByAssetThemeAndTotal() throws {
-        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
-        var held = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.2")
-        try portfolio.track(held)
-        let execution = fill("t1", "60000", "0.2", fee: "0")
-        try portfolio.book(execution, of: held.clientOrderID)
-        try held.apply(.fill(execution), at: time)
-        try portfolio.track(held)
+        var portfolio = try portfolioBuyingBTC(ordered: "0.2", filled: "0.2").portfolio
         try portfolio.track(try submittedOrder("b2", btc, .buy, limit: "59000", quantity: "0.1"))
         try portfolio.track(try submittedOrder("b3", eth, .buy, limit: nil, quantity: "2"))
         try portfolio.track(try submittedOrder("s1", btc, .sell, limit: "70000", quantity: "0.1"))
@@ -73,13 +79,7 @@ import TraderCore
     }
 
     @Test func eachExposureIsVisitedHeldPositionsFirstThenPendingBuysAtTheirPrices() throws {
-        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
-        var held = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.2")
-        try portfolio.track(held)
-        let execution = fill("t1", "60000", "0.2", fee: "0")
-        try portfolio.book(execution, of: held.clientOrderID)
-        try held.apply(.fill(execution), at: time)
-        try portfolio.track(held)
+        var portfolio = try portfolioBuyingBTC(ordered: "0.2", filled: "0.2").portfolio
         try portfolio.track(try submittedOrder("b3", eth, .buy, limit: nil, quantity: "2"))
         try portfolio.track(try submittedOrder("s1", btc, .sell, limit: "70000", quantity: "0.1"))
         var visited: [String] = []
@@ -91,13 +91,7 @@ import TraderCore
     }
 
     @Test func aWorkingOrderIsKeptAsWhatItStillAsksForUntilItEnds() throws {
-        var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
-        var order = try submittedOrder("b1", btc, .buy, limit: "60000", quantity: "0.5")
-        try portfolio.track(order)
-        let partial = fill("t1", "60000", "0.2", fee: "0")
-        try portfolio.book(partial, of: order.clientOrderID)
-        try order.apply(.fill(partial), at: time)
-        try portfolio.track(order)
+        var (portfolio, order) = try portfolioBuyingBTC(ordered: "0.5", filled: "0.2")
         let kept = portfolio.workingOrders[order.clientOrderID]
         #expect(kept?.symbol == btc)
         #expect(kept?.side == .buy)

@@ -39,14 +39,18 @@ public struct ExposureMonitor: Sendable {
     public func violations(of portfolio: Portfolio, marks: SymbolMap<Price>, entered: [Symbol], at time: Timestamp) -> [Violation] {
         // Each scope an entry answered to, with the exposure summed into it in one pass over the
         // portfolio (no map of every symbol, asset and theme is built for the few asked about).
-        var assets = Self.distinctSorted(entered.map(\.base)).map { (name: $0, code: Symbol.packed($0), amount: FixedPoint.zero) }
+        var assets = Self.distinctSorted(entered.map(\.base)).map {
+            (name: $0, code: Symbol.packed($0), amount: FixedPoint.zero)
+        }
         var positions = Self.distinctSorted(entered).compactMap { symbol in
             tiers[symbol].map { (symbol: symbol, tier: $0, amount: FixedPoint.zero) }
         }
         var tierTotals = Self.distinctSorted(entered.compactMap { tiers[$0]?.name }).map { name in
             (tier: tiers.tiers.first { $0.name == name }!, amount: FixedPoint.zero)
         }
-        var themeTotals = Self.distinctSorted(entered.compactMap { themes[$0] }).map { (name: $0, amount: FixedPoint.zero) }
+        var themeTotals = Self.distinctSorted(entered.compactMap { themes[$0] }).map {
+            (name: $0, amount: FixedPoint.zero)
+        }
         var total = FixedPoint.zero
         do {
             try portfolio.forEachExposure(marks: marks) { symbol, amount, _ in
@@ -90,7 +94,9 @@ public struct ExposureMonitor: Sendable {
             check(asset.amount, cap: limits.capPct(asset: asset.name), scope: "asset \(asset.name)")
         }
         for position in positions {
-            check(position.amount, cap: position.tier.maxPositionPct, scope: "tier \(position.tier.name) position \(position.symbol)")
+            check(
+                position.amount, cap: position.tier.maxPositionPct,
+                scope: "tier \(position.tier.name) position \(position.symbol)")
         }
         for tier in tierTotals {
             check(tier.amount, cap: tier.tier.maxAllocationPct, scope: "tier \(tier.tier.name)")

@@ -99,7 +99,9 @@ public struct RiskEngine: Sendable {
 
     /// The proposal's fixed quantity at the ask (rounded up, so sizing gives the quantity back), or
     /// its % of NAV as a notional, rounded down.
-    private func plannedNotional(_ proposal: TradeProposal, quote: Quote, _ session: borrowing RiskSession) -> FixedPoint {
+    private func plannedNotional(
+        _ proposal: TradeProposal, quote: Quote, _ session: borrowing RiskSession
+    ) -> FixedPoint {
         if let quantity = proposal.quantity {
             return (try? quote.ask.notional(of: quantity, rounding: .up)) ?? .max
         }
@@ -107,7 +109,9 @@ public struct RiskEngine: Sendable {
     }
 
     /// The cut to `max_size_pct` of NAV, when the notional is above it.
-    private func maxSizeCut(_ notional: FixedPoint, _ session: borrowing RiskSession) -> (notional: FixedPoint, finding: RiskFinding)? {
+    private func maxSizeCut(
+        _ notional: FixedPoint, _ session: borrowing RiskSession
+    ) -> (notional: FixedPoint, finding: RiskFinding)? {
         let largest = session.largestEntry
         guard notional > largest else { return nil }
         return (largest, RiskFinding(.maxSize, limit: largest, value: notional, unit: .quote, detail: "cut to max_size_pct of NAV"))

@@ -194,36 +194,39 @@ public struct RulesEngine: Sendable {
             if candidates.contains(where: { eligible[$0].action != eligible[candidates.lowerBound].action }) {
                 for index in candidates {
                     outcome.suppressions.append(
-                        Suppression(trigger: eligible[index], code: "conflicting_triggers", detail: "buy and sell triggers on the same bar"))
+                        Suppression(
+                            trigger: eligible[index], code: "conflicting_triggers",
+                            detail: "buy and sell triggers on the same bar"))
                 }
                 continue
             }
             let strongest = candidates.max {
                 (eligible[$0].strength, eligible[$1].signal) < (eligible[$1].strength, eligible[$0].signal)
             }!
+            let winner = eligible[strongest]
             for index in candidates where index != strongest {
                 outcome.suppressions.append(
                     Suppression(
                         trigger: eligible[index], code: "superseded_by_stronger_trigger",
-                        detail: "\(eligible[strongest].signal) fired with strength \(ReasonFormat.number(eligible[strongest].strength))"))
+                        detail: "\(winner.signal) fired with strength \(ReasonFormat.number(winner.strength))"))
             }
             let regime = regimes[symbol]
-            let conviction = Self.conviction(for: eligible[strongest].confidence)
+            let conviction = Self.conviction(for: winner.confidence)
             let regimeMultiplier = regime.flatMap { rule(for: $0)?.sizingMultiplier } ?? 1
             let size = Swift.min(
                 configuration.maxSizePct, configuration.baseSizePct * multiplier(for: conviction) * regimeMultiplier)
             guard size > 0 || configuration.fixedQuantity != nil else {
                 outcome.suppressions.append(
                     Suppression(
-                        trigger: eligible[strongest], code: "zero_size",
+                        trigger: winner, code: "zero_size",
                         detail: "size in regime \(regime?.rawValue ?? "unknown") is 0% of NAV"))
                 continue
             }
             outcome.proposals.append(
                 TradeProposal(
-                    symbol: symbol, side: eligible[strongest].action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
-                    confidence: eligible[strongest].confidence, conviction: conviction, signal: eligible[strongest].signal,
-                    facts: Self.facts(eligible[strongest].facts, regime: regime), quantity: configuration.fixedQuantity,
+                    symbol: symbol, side: winner.action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
+                    confidence: winner.confidence, conviction: conviction, signal: winner.signal,
+                    facts: Self.facts(winner.facts, regime: regime), quantity: configuration.fixedQuantity,
                     regime: regime))
         }
     }

@@ -46,7 +46,9 @@ public struct Portfolio: Hashable, Sendable {
     /// A portfolio as ``encode(to:)`` saved it, working orders as the portfolio kept them.
     ///
     /// - Throws: as ``init(currency:cash:positions:workingOrders:)``.
-    init(currency: Currency, cash: FixedPoint, positions: SymbolMap<Position>, kept: [ClientOrderID: WorkingOrder]) throws {
+    init(
+        currency: Currency, cash: FixedPoint, positions: SymbolMap<Position>, kept: [ClientOrderID: WorkingOrder]
+    ) throws {
         try self.init(currency: currency, cash: cash, positions: positions, workingOrders: [])
         for order in kept.values { try requireQuote(order.symbol) }
         workingOrders = kept

@@ -248,8 +248,8 @@ public struct TradingEngine: Sendable {
 
     /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place.
     private static func apply(
-        _ event: Order.Event, at time: Timestamp, to order: inout Order, portfolio: inout Portfolio, riskState: inout RiskState,
-        manager: inout OrderManager, pacing: PacingLimits
+        _ event: Order.Event, at time: Timestamp, to order: inout Order, portfolio: inout Portfolio,
+        riskState: inout RiskState, manager: inout OrderManager, pacing: PacingLimits
     ) throws {
         // Everything that can throw runs before anything changes.
         let next = try order.status(after: event)
