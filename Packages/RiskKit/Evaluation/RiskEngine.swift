@@ -40,8 +40,13 @@ public struct RiskEngine: Sendable {
     private func evaluate(_ proposals: [TradeProposal], in session: inout RiskSession) -> RiskEvaluation {
         let (tradingState, stops) = TradingStops.evaluate(session)
         var approved: [ApprovedTrade] = []
-        var rejected: [RiskRejection] = []  // grown as needed: most evaluations refuse nothing
+        var rejected: [RiskRejection] = []
         approved.reserveCapacity(proposals.count)
+        // Room for rejections is made at the first one: most evaluations refuse nothing.
+        func reject(_ proposal: TradeProposal, _ finding: RiskFinding) {
+            if rejected.isEmpty { rejected.reserveCapacity(proposals.count) }
+            rejected.append(RiskRejection(proposal: proposal, finding: finding))
+        }
         for proposal in proposals {
             switch decide(proposal, tradingState: tradingState, stops: stops, session: session) {
             case .success(let trade):
@@ -49,13 +54,10 @@ public struct RiskEngine: Sendable {
                     try session.commit(trade)
                     approved.append(trade)
                 } catch {
-                    rejected.append(
-                        RiskRejection(
-                            proposal: proposal,
-                            finding: RiskFinding(.totalExposureCap, detail: "exposure would leave the fixed-point range")))
+                    reject(proposal, RiskFinding(.totalExposureCap, detail: "exposure would leave the fixed-point range"))
                 }
             case .failure(let finding):
-                rejected.append(RiskRejection(proposal: proposal, finding: finding))
+                reject(proposal, finding)
             }
         }
         return RiskEvaluation(tradingState: tradingState, stops: stops, approved: approved, rejected: rejected, nav: session.nav)
