@@ -3,55 +3,50 @@ import TraderCore
 /// Exposure for one evaluation, valued as ``Portfolio/exposure(marks:themeOf:)`` values it (held
 /// at the mark rounded toward zero, pending buys at their limit or the mark rounded up, plus fills
 /// not yet in the balances), in one pass that keeps per-symbol, per-asset, per-theme and per-tier
-/// sums only for what the proposals touch, in small arrays compared by integer keys. Approvals add
+/// sums only for what the proposals touch, in one small array compared by integer keys. Approvals add
 /// to the sums as they land.
 struct ExposureBook {
+    /// What a sum is kept for: an asset (its packed code, see ``Symbol/baseCode``), a theme or a
+    /// tier (its number), or a symbol of a tier (a tier caps each position).
+    private enum Scope: Equatable {
+        case asset(UInt64)
+        case theme(Int)
+        case tier(Int)
+        case symbol(Symbol)
+    }
+
     /// Everything held and pending.
     private(set) var total: FixedPoint = .zero
     /// The market value of everything held (NAV is cash plus this).
     private(set) var held: FixedPoint = .zero
-    /// The tracked assets' packed codes (see ``Symbol/baseCode``), and the sums.
-    private var assets: [UInt64] = []
-    private var assetAmounts: [FixedPoint] = []
-    /// The tracked theme numbers, and the sums.
-    private var themes: [Int] = []
-    private var themeAmounts: [FixedPoint] = []
-    /// The tracked tier numbers, and the sums.
-    private var tiers: [Int] = []
-    private var tierAmounts: [FixedPoint] = []
-    /// The tracked symbols of tiers (a tier caps each position), and the sums.
-    private var symbols: [Symbol] = []
-    private var symbolAmounts: [FixedPoint] = []
-    private let themeMap: ThemeMap
-    private let tierMap: TierMap
+    /// The sums kept, one per scope that a buy proposal answers to: one small array, so a book
+    /// costs one allocation, or none when nothing is bought.
+    private var sums: [(scope: Scope, amount: FixedPoint)] = []
+    /// Whether any theme or tier is tracked (only then does adding look up a symbol's).
+    private var tracksThemes = false
+    private var tracksTiers = false
+    /// The context's themes and tiers, read in place (a copy would retain their storage).
+    private let context: UnsafePointer<RiskContext>
 
-    /// Values `portfolio` at `context`'s marks, with sums for the assets and themes of `proposals`.
-    /// Both come by address, as the session holds them (handing over `pointee` would copy them).
+    /// Values `portfolio` at `context`'s marks, with sums for the scopes of `proposals`' buys.
+    /// Both come by address, as the session holds them (handing over `pointee` would copy them);
+    /// `context` must outlive the book.
     ///
     /// - Throws: ``RiskSession/Unpriced`` when a held symbol or a pending market buy has no mark;
     ///   ``ArithmeticError`` on overflow.
     init(portfolio: UnsafePointer<Portfolio>, context: UnsafePointer<RiskContext>, proposals: [TradeProposal]) throws {
-        themeMap = context.pointee.themes
-        tierMap = context.pointee.tiers
+        self.context = context
         for proposal in proposals where proposal.side == .buy {
-            if let tier = tierMap.number(of: proposal.symbol) {
-                if !tiers.contains(tier) {
-                    tiers.append(tier)
-                    tierAmounts.append(.zero)
-                }
-                if !symbols.contains(proposal.symbol) {
-                    symbols.append(proposal.symbol)
-                    symbolAmounts.append(.zero)
-                }
+            let symbol = proposal.symbol
+            track(.asset(symbol.baseCode))
+            if let theme = context.pointee.themes.number(of: symbol) {
+                track(.theme(theme))
+                tracksThemes = true
             }
-            let asset = proposal.symbol.baseCode
-            if !assets.contains(asset) {
-                assets.append(asset)
-                assetAmounts.append(.zero)
-            }
-            if let theme = themeMap.number(of: proposal.symbol), !themes.contains(theme) {
-                themes.append(theme)
-                themeAmounts.append(.zero)
+            if let tier = context.pointee.tiers.number(of: symbol) {
+                track(.tier(tier))
+                track(.symbol(symbol))
+                tracksTiers = true
             }
         }
         for (symbol, position) in portfolio.pointee.positions where !position.isFlat {
@@ -73,44 +68,55 @@ struct ExposureBook {
         for (symbol, notional) in context.pointee.unreflectedBuys where notional.raw > 0 { try add(notional, symbol: symbol) }
     }
 
-    /// Adds `amount` for `symbol` to the total and to its symbol's, asset's, theme's and tier's
-    /// sums when tracked.
+    private mutating func track(_ scope: Scope) {
+        if !sums.contains(where: { $0.scope == scope }) { sums.append((scope, .zero)) }
+    }
+
+    /// Adds `amount` for `symbol` to the total and to the sums of its asset, theme, tier and
+    /// itself that are kept.
     ///
     /// - Throws: ``ArithmeticError`` `overflow`; nothing changes then.
     mutating func add(_ amount: FixedPoint, symbol: Symbol) throws(ArithmeticError) {
         let newTotal = try total.adding(amount)
-        let assetIndex = assets.firstIndex(of: symbol.baseCode)
-        let themeIndex = themes.isEmpty ? nil : themeMap.number(of: symbol).flatMap { themes.firstIndex(of: $0) }
-        let tierIndex = tiers.isEmpty ? nil : tierMap.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }
-        let symbolIndex = symbols.isEmpty ? nil : symbols.firstIndex(of: symbol)
-        let newAsset = try assetIndex.map { (index) throws(ArithmeticError) in try assetAmounts[index].adding(amount) }
-        let newTheme = try themeIndex.map { (index) throws(ArithmeticError) in try themeAmounts[index].adding(amount) }
-        let newTier = try tierIndex.map { (index) throws(ArithmeticError) in try tierAmounts[index].adding(amount) }
-        let newSymbol = try symbolIndex.map { (index) throws(ArithmeticError) in try symbolAmounts[index].adding(amount) }
+        let theme = tracksThemes ? context.pointee.themes.number(of: symbol) : nil
+        let tier = tracksTiers ? context.pointee.tiers.number(of: symbol) : nil
+        func answers(_ scope: Scope) -> Bool {
+            switch scope {
+            case .asset(let code): code == symbol.baseCode
+            case .theme(let number): number == theme
+            case .tier(let number): number == tier
+            case .symbol(let tracked): tracked == symbol
+            }
+        }
+        // Every sum is checked before any changes, so an overflow leaves the book as it was.
+        for sum in sums where answers(sum.scope) { _ = try sum.amount.adding(amount) }
         total = newTotal
-        if let assetIndex, let newAsset { assetAmounts[assetIndex] = newAsset }
-        if let themeIndex, let newTheme { themeAmounts[themeIndex] = newTheme }
-        if let tierIndex, let newTier { tierAmounts[tierIndex] = newTier }
-        if let symbolIndex, let newSymbol { symbolAmounts[symbolIndex] = newSymbol }
+        for index in sums.indices where answers(sums[index].scope) {
+            sums[index].amount = FixedPoint(raw: sums[index].amount.raw + amount.raw)
+        }
     }
 
-    /// The exposure of the asset of `symbol` (tracked when a buy proposal names it).
+    /// The exposure of the asset of `symbol` (kept when a buy proposal names it).
     func exposure(assetOf symbol: Symbol) -> FixedPoint {
-        assets.firstIndex(of: symbol.baseCode).map { assetAmounts[$0] } ?? .zero
+        sum(of: .asset(symbol.baseCode))
     }
 
-    /// The exposure of the theme of `symbol` (tracked when a buy proposal names it).
+    /// The exposure of the theme of `symbol` (kept when a buy proposal names a symbol of it).
     func exposure(themeOf symbol: Symbol) -> FixedPoint {
-        themeMap.number(of: symbol).flatMap { themes.firstIndex(of: $0) }.map { themeAmounts[$0] } ?? .zero
+        context.pointee.themes.number(of: symbol).map { sum(of: .theme($0)) } ?? .zero
     }
 
-    /// The exposure of the tier of `symbol` (tracked when a buy proposal names a symbol of it).
+    /// The exposure of the tier of `symbol` (kept when a buy proposal names a symbol of it).
     func exposure(tierOf symbol: Symbol) -> FixedPoint {
-        tierMap.number(of: symbol).flatMap { tiers.firstIndex(of: $0) }.map { tierAmounts[$0] } ?? .zero
+        context.pointee.tiers.number(of: symbol).map { sum(of: .tier($0)) } ?? .zero
     }
 
-    /// The exposure of `symbol` itself (tracked when a buy proposal names it and it has a tier).
+    /// The exposure of `symbol` itself (kept when a buy proposal names it and it has a tier).
     func exposure(of symbol: Symbol) -> FixedPoint {
-        symbols.firstIndex(of: symbol).map { symbolAmounts[$0] } ?? .zero
+        sum(of: .symbol(symbol))
+    }
+
+    private func sum(of scope: Scope) -> FixedPoint {
+        sums.first { $0.scope == scope }?.amount ?? .zero
     }
 }

@@ -54,7 +54,9 @@ enum TradingStops {
         for rules in products.values where rules.status != .online {
             if (limits.statusActions[rules.status] ?? .halt) == .halt { halting.append(rules) }
         }
-        for rules in halting.sorted(by: { $0.symbol < $1.symbol }) {
+        // Sorting copies the list, even an empty one: most evaluations find every product online.
+        if halting.count > 1 { halting.sort { $0.symbol < $1.symbol } }
+        for rules in halting {
             findings.append(
                 RiskFinding(.exchangeStatusHalt, detail: "\(rules.symbol) is \(rules.status.rawValue) and exchange_health halts on it"))
         }

@@ -148,7 +148,7 @@ public struct RiskState: Hashable, Sendable {
 
     /// The realized PnL whose time falls in `interval` (a calendar day or week). A sum beyond
     /// ``FixedPoint``'s range counts as the largest loss: fail closed.
-    func realizedPnL(in interval: Range<Timestamp>) -> FixedPoint {
+    @inline(__always) func realizedPnL(in interval: Range<Timestamp>) -> FixedPoint {
         let end = firstEntry(atOrAfter: interval.upperBound)
         let start = firstEntry(atOrAfter: interval.lowerBound)
         guard start < end else { return .zero }
