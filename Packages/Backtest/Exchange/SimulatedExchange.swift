@@ -17,7 +17,7 @@ public struct SimulatedExchange: Sendable {
     public let faults: ExchangeFaults
     /// Orders in arrival order, each with the bars of its symbol still to pass before it arrives
     /// (the model's latency, counted down) and the open time of the bar it arrived on.
-    private var working: [(order: Order, barsToArrival: Int, arrivedAt: Timestamp?)] = []
+    private var working: [(order: RestingOrder, barsToArrival: Int, arrivedAt: Timestamp?)] = []
     private var tradeNumber = 0
     private var orderNumber = 0
     private var submits = 0
@@ -30,49 +30,45 @@ public struct SimulatedExchange: Sendable {
     }
 
     /// Orders still working.
-    public var workingOrders: [Order] { working.map(\.order) }
+    public var workingOrders: [RestingOrder] { working.map(\.order) }
     /// Whether any order is working (``process(_:of:)`` has nothing to do without one).
     public var hasWorkingOrders: Bool { !working.isEmpty }
 
     /// Takes an order decided at `time` against `quote`; reports its acceptance, or its rejection
     /// when it is a post-only limit that would cross the spread, or, when ``faults`` lose the
     /// answer, `submit_outcome_unknown` (the order working here or never arrived, as they say).
-    public mutating func submit(_ order: Order, at time: Timestamp, quote: Quote) -> [VenueReport] {
+    public mutating func submit(_ order: Order, at time: Timestamp, quote: Quote) -> VenueReport {
         submits += 1
         if let every = faults.lostSubmitAnswerEvery, submits % every == 0 {
             lostAnswers += 1
             let reached = lostAnswers % 2 == 1
             if reached { _ = answer(order, at: time, quote: quote) }
-            return [
-                VenueReport(clientOrderID: order.clientOrderID, event: .submitOutcomeUnknown(reason: ExchangeFaults.lostAnswerReason), time: time)
-            ]
+            return VenueReport(
+                clientOrderID: order.clientOrderID, event: .submitOutcomeUnknown(reason: ExchangeFaults.lostAnswerReason), time: time)
         }
         return answer(order, at: time, quote: quote)
     }
 
-    private mutating func answer(_ order: Order, at time: Timestamp, quote: Quote) -> [VenueReport] {
+    private mutating func answer(_ order: Order, at time: Timestamp, quote: Quote) -> VenueReport {
         if case .limit(let price, true) = order.kind,
             order.side == .buy ? price >= quote.ask : price <= quote.bid
         {
-            return [VenueReport(clientOrderID: order.clientOrderID, event: .reject(reason: Self.postOnlyCrossingReason), time: time)]
+            return VenueReport(clientOrderID: order.clientOrderID, event: .reject(reason: Self.postOnlyCrossingReason), time: time)
         }
         orderNumber += 1
-        var accepted = order
-        try? accepted.apply(.submit, at: time)
         let id = VenueOrderID("sim-order-" + String(orderNumber))  // concatenated: short ids stay inline
-        try? accepted.apply(.accept(id), at: time)
-        working.append((accepted, model.latencyBars, nil))
-        return [VenueReport(clientOrderID: order.clientOrderID, event: .accept(id), time: time)]
+        working.append((RestingOrder(order, venueOrderID: id), model.latencyBars, nil))
+        return VenueReport(clientOrderID: order.clientOrderID, event: .accept(id), time: time)
     }
 
     /// What the venue knows of an order the shell could not confirm, by client order id: its
     /// acceptance while it works here, or a rejection when it never arrived (a submit the venue
     /// never saw can be dropped; it is never sent again).
-    public func lookup(_ clientOrderID: ClientOrderID, at time: Timestamp) -> [VenueReport] {
-        guard let working = working.first(where: { $0.order.clientOrderID == clientOrderID }), let id = working.order.venueOrderID else {
-            return [VenueReport(clientOrderID: clientOrderID, event: .reject(reason: Self.unknownOrderReason), time: time)]
+    public func lookup(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueReport {
+        guard let working = working.first(where: { $0.order.clientOrderID == clientOrderID }) else {
+            return VenueReport(clientOrderID: clientOrderID, event: .reject(reason: Self.unknownOrderReason), time: time)
         }
-        return [VenueReport(clientOrderID: clientOrderID, event: .accept(id), time: time)]
+        return VenueReport(clientOrderID: clientOrderID, event: .accept(working.order.venueOrderID), time: time)
     }
 
     /// Cancels a working order; `nil` when it is not working (already filled or gone).
@@ -86,6 +82,13 @@ public struct SimulatedExchange: Sendable {
     /// working orders: fills, partial fills and expiries, in arrival order.
     public mutating func process(_ candle: Candle, of symbol: Symbol) -> [VenueReport] {
         var reports: [VenueReport] = []
+        process(candle, of: symbol, into: &reports)
+        return reports
+    }
+
+    /// Runs `candle` of `symbol` as ``process(_:of:)`` does, appending the reports to `reports`: a
+    /// caller on the per-bar path keeps one buffer and allocates nothing.
+    public mutating func process(_ candle: Candle, of symbol: Symbol, into reports: inout [VenueReport]) {
         var index = 0
         while index < working.count {
             guard working[index].order.symbol == symbol else {
@@ -108,15 +111,16 @@ public struct SimulatedExchange: Sendable {
                 index += 1
                 continue
             }
-            try? working[index].order.apply(.fill(fill), at: candle.time)
+            // A fill never exceeds what remains: its quantity is at most that.
+            let remaining = working[index].order.remainingQuantity.value.raw - fill.quantity.value.raw
+            working[index].order.remainingQuantity = Quantity(FixedPoint(raw: remaining))
             reports.append(VenueReport(clientOrderID: working[index].order.clientOrderID, event: .fill(fill), time: candle.time))
-            if working[index].order.remainingQuantity.isZero { working.remove(at: index) } else { index += 1 }
+            if remaining == 0 { working.remove(at: index) } else { index += 1 }
         }
-        return reports
     }
 
     /// The fill `order` gets on `candle`, if any.
-    private mutating func fill(_ order: Order, on candle: Candle) -> Fill? {
+    private mutating func fill(_ order: borrowing RestingOrder, on candle: Candle) -> Fill? {
         let price: Price
         let liquidity: Fill.Liquidity
         switch order.kind {

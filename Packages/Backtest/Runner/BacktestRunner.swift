@@ -38,6 +38,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var snapshot = MarketSnapshot(time: Timestamp(nanosecondsSinceEpoch: 0), candles: [:], quotes: [:])
     /// The engine's outcome, refilled in place on every cycle.
     private var outcome = CycleOutcome()
+    /// The exchange's reports on one bar, refilled in place.
+    private var reports: [VenueReport] = []
     private var groupTime: Timestamp?
     private var lastClose: SymbolMap<Price> = [:]
     /// Each traded symbol's price increment (the bar-implied spread).
@@ -48,6 +50,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private let participationRate: FixedPoint?
     private var counts = (bars: 0, orders: 0, rejected: 0)
     private var violations: [ExposureMonitor.Violation] = []
+    /// The symbols a cycle's entries were placed for, refilled in place.
+    private var entered: [Symbol] = []
     private var decisions = DecisionTally()
     private var end: Timestamp?
     /// `Recorder.recordsBars`, read once (a generic runner asks the witness table on every call).
@@ -123,9 +127,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
         // The exchange fills on the bars alone, so each bar is filled against and quoted in one pass.
         for (symbol, candle) in snapshot.candles {
-            if exchange.hasWorkingOrders {
-                for report in exchange.process(candle, of: symbol) { try book(report, symbol: symbol) }
-            }
+            if exchange.hasWorkingOrders { try fillWorkingOrders(on: candle, of: symbol) }
             lastClose[symbol] = candle.close
             counts.bars += 1
             let quote = quote(closing: candle, of: symbol, at: close)
@@ -155,7 +157,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// Sends the cycle's intents to the exchange, books what it answers, and checks the exposure
     /// caps when an entry was placed.
     private mutating func send(_ intents: [OrderIntent], at close: Timestamp) throws {
-        var entered: [Symbol] = []
+        if !entered.isEmpty { entered.removeAllKeepingCapacity() }
         for intent in intents {
             switch intent {
             case .place(let order, let proposal):
@@ -164,7 +166,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                 counts.orders += 1
                 if order.side == .buy { entered.append(order.symbol) }
                 try engine.apply(.submit, to: order.clientOrderID, at: close)
-                for report in exchange.submit(order, at: close, quote: quote) { try book(report, symbol: order.symbol) }
+                try book(exchange.submit(order, at: close, quote: quote), symbol: order.symbol)
             case .cancel(let id, _):
                 let symbol = engine.orders[id]!.symbol
                 let report =
@@ -172,12 +174,27 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                     ?? VenueReport(clientOrderID: id, event: .cancelRejected(reason: "not working at the venue"), time: close)
                 try book(report, symbol: symbol)
             case .lookup(let id):
-                for report in exchange.lookup(id, at: close) { try book(report, symbol: engine.orders[id]!.symbol) }
+                try book(exchange.lookup(id, at: close), symbol: engine.orders[id]!.symbol)
             }
         }
         if !entered.isEmpty {
-            violations += monitor.violations(of: engine.portfolio, marks: engine.latestMarks, entered: entered, at: close)
+            let found = monitor.violations(of: engine.portfolio, marks: engine.latestMarks, entered: entered, at: close)
+            if !found.isEmpty { violations += found }
         }
+    }
+
+    /// Runs the bar against the exchange's working orders and books what it reports.
+    private mutating func fillWorkingOrders(on candle: Candle, of symbol: Symbol) throws {
+        // The buffer is taken out while the reports are booked (booking changes the runner), and
+        // put back emptied with its storage.
+        var filled = reports
+        reports = []
+        defer {
+            if !filled.isEmpty { filled.removeAllKeepingCapacity() }
+            reports = filled
+        }
+        exchange.process(candle, of: symbol, into: &filled)
+        for report in filled { try book(report, symbol: symbol) }
     }
 
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment

@@ -39,9 +39,12 @@ public struct ExposureMonitor: Sendable {
     public func violations(of portfolio: Portfolio, marks: SymbolMap<Price>, entered: [Symbol], at time: Timestamp) -> [Violation] {
         // Each scope an entry answered to, with the exposure summed into it in one pass over the
         // portfolio (no map of every symbol, asset and theme is built for the few asked about).
-        var assets = Self.distinctSorted(entered.map(\.base)).map {
-            (name: $0, code: Symbol.packed($0), amount: FixedPoint.zero)
+        var assets: [(name: String, code: UInt64, amount: FixedPoint)] = []
+        for symbol in entered where !assets.contains(where: { $0.code == symbol.baseCode }) {
+            assets.append((symbol.base, symbol.baseCode, .zero))
         }
+        // Packed codes order as their names do.
+        if assets.count > 1 { assets.sort { $0.code < $1.code } }
         var positions = Self.distinctSorted(entered).compactMap { symbol in
             tiers[symbol].map { (symbol: symbol, tier: $0, amount: FixedPoint.zero) }
         }

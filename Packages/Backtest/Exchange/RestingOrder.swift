@@ -1,0 +1,29 @@
+import TraderCore
+
+/// An order working at the ``SimulatedExchange``: what the venue needs to match, fill and look it
+/// up. The venue keeps no history of its own (the engine's ``Order`` does), so keeping and filling
+/// a resting order copies no transitions and allocates nothing.
+public struct RestingOrder: Hashable, Sendable {
+    /// The client's id.
+    public let clientOrderID: ClientOrderID
+    /// The id the venue gave it on acceptance.
+    public let venueOrderID: VenueOrderID
+    /// What is traded.
+    public let symbol: Symbol
+    /// Buy or sell.
+    public let side: OrderSide
+    /// Limit or market.
+    public let kind: Order.Kind
+    /// The quantity not yet filled.
+    public internal(set) var remainingQuantity: Quantity
+
+    /// `order` as accepted under `venueOrderID`, nothing of it filled yet.
+    init(_ order: Order, venueOrderID: VenueOrderID) {
+        clientOrderID = order.clientOrderID
+        self.venueOrderID = venueOrderID
+        symbol = order.symbol
+        side = order.side
+        kind = order.kind
+        remainingQuantity = order.remainingQuantity
+    }
+}
