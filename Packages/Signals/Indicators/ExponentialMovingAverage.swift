@@ -24,7 +24,7 @@ public struct ExponentialMovingAverage: Sendable {
     }
 
     /// Adds a value; the average once `period` values have been seen.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ input: Double) -> Double? {
         if let current = latest {
             let next = current * retained + input * alpha

@@ -21,8 +21,9 @@ public struct RingBuffer: Sendable {
     /// Whether it holds ``capacity`` values.
     @inlinable public var isFull: Bool { count == storage.count }
 
-    /// Adds a value; returns the value evicted to make room, if the window was full.
-    @inlinable
+    /// Adds a value; returns the value evicted to make room, if the window was full. Always inlined,
+    /// as are the averages' updates: they run on every bar, where a call costs more than the work.
+    @inlinable @inline(__always)
     @discardableResult
     public mutating func push(_ value: Double) -> Double? {
         if count < storage.count {

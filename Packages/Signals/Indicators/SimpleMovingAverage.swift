@@ -12,7 +12,7 @@ public struct SimpleMovingAverage: Sendable {
     public var period: Int { window.capacity }
 
     /// Adds a value; the average once `period` values have been seen.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ value: Double) -> Double? {
         sum += value
         if let evicted = window.push(value) { sum -= evicted }

@@ -10,10 +10,11 @@ public struct VolumeRatio: Sendable {
     }
 
     /// Adds a volume; its ratio to the previous average once `period` volumes came before it.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ volume: Double) -> Double? {
-        defer { average = baseline.update(volume) }
-        guard let average, average > 0 else { return nil }
-        return volume / average
+        // Not in a `defer`: the compiler keeps a deferred body out of line, a call on every bar.
+        let ratio: Double? = if let average, average > 0 { volume / average } else { nil }
+        average = baseline.update(volume)
+        return ratio
     }
 }
