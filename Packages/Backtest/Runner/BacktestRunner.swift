@@ -143,8 +143,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         groupTime = nil
         decisions.count(outcome)
         if !outcome.intents.isEmpty { try send(outcome.intents, at: close) }
-        let equity = try engine.portfolio.nav(marks: lastClose)
         let exposed = engine.portfolio.holdsPositions
+        // Holding nothing, the equity is the cash: nothing to value.
+        let equity = exposed ? try engine.portfolio.nav(marks: lastClose) : engine.portfolio.cash
         curve.add(EquityPoint(time: close, equity: equity, exposed: exposed))
         if recordsBars {
             let state = BarState(

@@ -153,7 +153,8 @@ public struct RulesEngine: Sendable {
     /// per-bar path refills one outcome, so a quiet bar allocates and releases nothing).
     public func evaluate(_ scan: SignalScanner.Scan, into outcome: inout Outcome) {
         outcome.clear()
-        evaluate(scan.triggers, regimes: scan.regimes, into: &outcome)
+        // Most scans fire nothing: the call is made only for triggers (it costs more than the test).
+        if !scan.triggers.isEmpty { evaluate(scan.triggers, regimes: scan.regimes, into: &outcome) }
         for (symbol, reason) in scan.rejectedCandles {
             outcome.noTrade.append(NoTrade(symbol: symbol, code: "bad_tick", detail: reason))
         }

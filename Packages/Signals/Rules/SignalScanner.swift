@@ -13,8 +13,9 @@ public struct SignalScanner: Sendable {
         /// Candles the guard rejected, with the reason.
         public var rejectedCandles: SymbolMap<String> = [:]
 
-        /// Empties the scan, keeping its storage for the next one.
-        mutating func clear() {
+        /// Empties the scan, keeping its storage for the next one. Always inlined: it runs on every
+        /// bar, and usually finds everything empty.
+        @inline(__always) mutating func clear() {
             if !triggers.isEmpty { triggers.removeAllKeepingCapacity() }
             if !regimes.isEmpty { regimes.removeAll(keepingCapacity: true) }
             if !rejectedCandles.isEmpty { rejectedCandles.removeAll(keepingCapacity: true) }

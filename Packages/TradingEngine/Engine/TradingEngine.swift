@@ -110,7 +110,10 @@ public struct TradingEngine: Sendable {
             universe.discover(from: listings, quotes: snapshot.quotes, rules: configuration.products, at: now)
         }
         if !universe.redFlags.isEmpty { universe.expireFlags(at: now) }
-        followUps(at: now, into: &outcome.intents)
+        // Most cycles have nothing to follow up, and the call costs more than these checks.
+        if !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || !universe.redFlags.isEmpty {
+            followUps(at: now, into: &outcome.intents)
+        }
         scanner.update(with: snapshot.candles)
         rules.evaluate(scanner.latest, into: &outcome.decision)
         guard !outcome.decision.proposals.isEmpty || !manager.dueRequotes.isEmpty else {
