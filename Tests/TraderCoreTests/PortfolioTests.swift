@@ -41,9 +41,10 @@ import TraderCore
         try portfolio.track(order)
         #expect(!portfolio.holdsPositions)  // a working buy is pending exposure, not a position
         let execution = fill("t1", "60000", "0.5", fee: "120")
-        try portfolio.book(execution, of: order.clientOrderID)
+        let realized = try portfolio.book(execution, of: order.clientOrderID)
         try order.apply(.fill(execution), at: time)
         try portfolio.track(order)
+        #expect(realized.description == "-120")  // a buy realizes its fee as a loss
         #expect(portfolio.cash.description == "69880")
         #expect(portfolio.workingOrders.isEmpty)
         #expect(portfolio.holdsPositions)
@@ -52,14 +53,16 @@ import TraderCore
 
     @Test func aPositionSoldToFlatIsNoLongerHeld() throws {
         var portfolio = Portfolio(currency: .usd, cash: FixedPoint("100000")!)
+        var realized: [FixedPoint] = []
         for (id, side, price) in [("b1", OrderSide.buy, "60000"), ("s1", .sell, "62000")] {
             var order = try submittedOrder(id, btc, side, limit: price, quantity: "0.5")
             try portfolio.track(order)
             let execution = fill("t-\(id)", price, "0.5", fee: "0")
-            try portfolio.book(execution, of: order.clientOrderID)
+            realized.append(try portfolio.book(execution, of: order.clientOrderID))
             try order.apply(.fill(execution), at: time)
             try portfolio.track(order)
         }
+        #expect(realized.map(\.description) == ["0", "1000"])
         #expect(!portfolio.holdsPositions)
         #expect(portfolio.positions[btc]?.isFlat == true)
         #expect(portfolio.cash.description == "101000")

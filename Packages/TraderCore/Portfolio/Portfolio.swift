@@ -67,14 +67,20 @@ public struct Portfolio: Hashable, Sendable {
     /// updated copy afterwards, so that its pending part shrinks (until then exposure counts the
     /// fill twice: an overstatement, never an understatement).
     ///
+    /// - Returns: what the fill realized net of its fee (how far the position's
+    ///   ``Position/netRealizedPnL`` moved): a buy's fee as a loss, a sell's profit or loss after
+    ///   its fee.
     /// - Throws: ``Portfolio/Error`` `unknown_order`; ``Position/Error``; ``ArithmeticError``. Nothing
     ///   changes when it throws.
-    public mutating func book(_ fill: Fill, of clientOrderID: ClientOrderID) throws {
+    @discardableResult
+    public mutating func book(_ fill: Fill, of clientOrderID: ClientOrderID) throws -> FixedPoint {
         guard let order = workingOrders[clientOrderID] else {
             throw Error(code: "unknown_order", message: "fill \(fill.tradeID) for untracked order \(clientOrderID)")
         }
-        var position = positions[order.symbol] ?? Position(symbol: order.symbol)
+        let held = positions[order.symbol] ?? Position(symbol: order.symbol)
+        var position = held
         try position.apply(fill, side: order.side)
+        let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
         let notional = try fill.price.notional(of: fill.quantity, rounding: .toNearestOrEven)
         let newCash =
             switch order.side {
@@ -83,6 +89,7 @@ public struct Portfolio: Hashable, Sendable {
             }
         positions[order.symbol] = position
         cash = newCash
+        return realized
     }
 
     /// Whether any position is open (held, not flat).

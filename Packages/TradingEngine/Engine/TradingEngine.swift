@@ -261,12 +261,8 @@ public struct TradingEngine: Sendable {
             // The realized ledger that loss stops read moves by each fill's net effect: a buy's
             // fee, a sell's profit or loss after its fee. A sell that closes the position ends a
             // round trip and starts the symbol's cooldown.
-            let held = portfolio.positions[order.symbol] ?? Position(symbol: order.symbol)
-            var position = held
-            try position.apply(fill, side: order.side)
-            let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
-            try portfolio.book(fill, of: order.clientOrderID)  // books the same change; changes nothing when it throws
-            if order.side == .sell && position.isFlat {
+            let realized = try portfolio.book(fill, of: order.clientOrderID)  // changes nothing when it throws
+            if order.side == .sell && portfolio.positions[order.symbol]?.isFlat ?? true {
                 riskState.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: pacing)
             } else if !realized.isZero {
                 riskState.recordRealized(realized, at: time)
