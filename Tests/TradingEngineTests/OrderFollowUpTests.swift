@@ -51,6 +51,23 @@ import TraderCore
         #expect(harness.engine.portfolio.positions[EngineHarness.btc]?.quantity == Quantity("0.004")!)
     }
 
+    @Test func applyReturnsTheNewStatusAndOnlyASettledOrderIsHandedOver() throws {
+        var harness = try EngineHarness(execution: postOnly)
+        let order = try harness.placeAndSubmit()
+        let id = order.clientOrderID
+        let partial = harness.fill("0.004")
+        #expect(try harness.engine.apply(.fill(partial), to: id, at: partial.time) == .partiallyFilled)
+        // Still working: nothing is handed over, and the order stays as it was.
+        #expect(harness.engine.removeSettledOrder(id) == nil)
+        #expect(harness.engine.orders[id]?.filledQuantity == Quantity("0.004")!)
+        let rest = harness.fill("0.006", tradeID: "trade-2")
+        #expect(try harness.engine.apply(.fill(rest), to: id, at: rest.time) == .filled)
+        let settled = harness.engine.removeSettledOrder(id)
+        #expect(settled?.history.map(\.to) == [.submitted, .open, .partiallyFilled, .filled])
+        #expect(harness.engine.orders[id] == nil)
+        #expect(harness.engine.removeSettledOrder(id) == nil)
+    }
+
     @Test func anOrderThatFillsBeforeItsTTLIsNeitherCancelledNorRequoted() throws {
         var harness = try EngineHarness(execution: postOnly)
         let order = try harness.placeAndSubmit()

@@ -32,7 +32,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var curve: EquityCurveStatistics
     private var statistics = RoundTripStatistics()
     private var tally = FillTally()
-    private var origins: [ClientOrderID: OrderOrigin] = [:]
+    /// Each working order's origin, and its side (read on every fill: reading it from the engine's
+    /// order would copy the order).
+    private var placements: [ClientOrderID: (origin: OrderOrigin, side: OrderSide)] = [:]
     /// The bars of the open time being gathered (its candles), then the decision's snapshot; one
     /// snapshot refilled in place, so the per-bar path allocates nothing.
     private var snapshot = MarketSnapshot(time: Timestamp(nanosecondsSinceEpoch: 0), candles: [:], quotes: [:])
@@ -105,7 +107,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     public mutating func finish() throws -> BacktestResult {
         if let time = groupTime { try completeGroup(openedAt: time) }
         for id in engine.orders.keys.sorted() {
-            try recorder.record(order: engine.orders[id]!, origin: origins[id])
+            try recorder.record(order: engine.orders[id]!, origin: placements[id]?.origin)
         }
         let finalEquity = try engine.portfolio.nav(marks: lastClose)
         return BacktestResult(
@@ -163,7 +165,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             switch intent {
             case .place(let order, let proposal):
                 let quote = snapshot.quotes[order.symbol]!
-                origins[order.clientOrderID] = OrderOrigin(signal: proposal.signal, regime: proposal.regime, decisionMid: quote.mid)
+                placements[order.clientOrderID] = (
+                    OrderOrigin(signal: proposal.signal, regime: proposal.regime, decisionMid: quote.mid), order.side
+                )
                 counts.orders += 1
                 if order.side == .buy { entered.append(order.symbol) }
                 try engine.apply(.submit, to: order.clientOrderID, at: close)
@@ -213,13 +217,14 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
 
     private mutating func book(_ report: VenueReport, symbol: Symbol) throws {
         let id = report.clientOrderID
-        try engine.apply(report.event, to: id, at: report.time)
+        let status = try engine.apply(report.event, to: id, at: report.time)
         switch report.event {
         case .fill(let fill):
             try tally.record(fill)
-            let side = engine.orders[id]!.side
-            let origin = origins[id] ?? OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price)
-            if let trip = try tracker.record(fill, symbol: symbol, side: side, origin: origin) {
+            // An order the runner did not place (restored with the engine) has no origin here.
+            let placement =
+                placements[id] ?? (OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price), engine.orders[id]!.side)
+            if let trip = try tracker.record(fill, symbol: symbol, side: placement.side, origin: placement.origin) {
                 try statistics.add(trip)
                 try recorder.record(roundTrip: trip)
             }
@@ -228,8 +233,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         default:
             break
         }
-        if let settled = engine.removeSettledOrder(id) {
-            try recorder.record(order: settled, origin: origins.removeValue(forKey: id))
+        if status.isTerminal, let settled = engine.removeSettledOrder(id) {
+            try recorder.record(order: settled, origin: placements.removeValue(forKey: id)?.origin)
         }
     }
 }

@@ -235,25 +235,29 @@ public struct TradingEngine: Sendable {
     /// Applies a venue event to one of the engine's orders: the state machine first, then, for a
     /// fill, the portfolio, the realized ledger and the cooldown after a round trip.
     ///
+    /// - Returns: the order's status after the event (a terminal one means ``removeSettledOrder(_:)``
+    ///   will hand the order over).
     /// - Throws: ``EngineError`` `unknown_order`; ``OrderTransitionError`` for an event the order's
     ///   state does not allow (a duplicate fill, an overfill); portfolio errors. Nothing changes
     ///   when it throws.
-    public mutating func apply(_ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp) throws {
+    @discardableResult
+    public mutating func apply(_ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp) throws -> Order.Status {
         guard let index = orders.index(forKey: clientOrderID) else {
             throw EngineError(.unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
         }
         // The order is changed where it is kept: a copy would share its history, and the first
         // new step would then copy the history too.
-        try Self.apply(
+        return try Self.apply(
             event, at: time, to: &orders.values[index], portfolio: &portfolio, riskState: &riskState, manager: &manager,
             pacing: configuration.risk.pacing)
     }
 
-    /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place.
+    /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place; returns the order's new
+    /// status (read here, where the order is at hand: reading it from the dictionary would copy it).
     private static func apply(
         _ event: Order.Event, at time: Timestamp, to order: inout Order, portfolio: inout Portfolio,
         riskState: inout RiskState, manager: inout OrderManager, pacing: PacingLimits
-    ) throws {
+    ) throws -> Order.Status {
         // Everything that can throw runs before anything changes.
         let next = try order.status(after: event)
         try portfolio.requireQuote(order.symbol)
@@ -271,6 +275,7 @@ public struct TradingEngine: Sendable {
         order.record(event, leadingTo: next, at: time)
         try! portfolio.track(order)  // its only check, the quote currency, passed above
         manager.update(after: order)
+        return next
     }
 
     /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and
@@ -278,8 +283,13 @@ public struct TradingEngine: Sendable {
     /// on this way keeps its memory bounded. Working orders stay: `nil` for them and for ids the
     /// engine does not hold.
     public mutating func removeSettledOrder(_ clientOrderID: ClientOrderID) -> Order? {
-        guard let order = orders[clientOrderID], order.status.isTerminal else { return nil }
-        orders[clientOrderID] = nil
+        // Moved out first, and put back when still working: reading its status in place would
+        // copy the order (a caller that knows it settled, from ``apply(_:to:at:)``, pays nothing).
+        guard let order = orders.removeValue(forKey: clientOrderID) else { return nil }
+        guard order.status.isTerminal else {
+            orders[clientOrderID] = order
+            return nil
+        }
         return order
     }
 
