@@ -19,4 +19,14 @@ import TraderCore
         #expect(planner.clientOrderID(symbol: symbol, side: .buy, sequence: 7) == planner.clientOrderID(symbol: symbol, side: .buy, sequence: 7))
         #expect(planner.clientOrderID(symbol: symbol, side: .buy, sequence: 8) != planner.clientOrderID(symbol: symbol, side: .buy, sequence: 7))
     }
+
+    @Test func aPlannerToldItsSymbolsUpFrontSpellsTheSameIds() {
+        let btc = Symbol(base: "BTC", quote: "USD")
+        let policy = ExecutionPolicy(style: .market, strategyID: "ema")
+        let told = ExecutionPlanner(policy: policy, symbols: [btc])
+        #expect(told.clientOrderID(symbol: btc, side: .sell, sequence: 3) == ClientOrderID("ema-BTC-USD-SELL-3"))
+        // A symbol it was not told of is spelled all the same.
+        let eth = Symbol(base: "ETH", quote: "USDC")
+        #expect(told.clientOrderID(symbol: eth, side: .buy, sequence: 4) == ClientOrderID("ema-ETH-USDC-BUY-4"))
+    }
 }

@@ -42,7 +42,7 @@ public struct TradingEngine: Sendable {
             symbols: Array(configuration.products.keys), specs: configuration.signals, guardConfiguration: configuration.badTickGuard)
         rules = RulesEngine(configuration: configuration.rules)
         risk = RiskEngine(limits: configuration.risk)
-        planner = ExecutionPlanner(policy: configuration.execution)
+        planner = ExecutionPlanner(policy: configuration.execution, symbols: configuration.products.keys)
         manager = OrderManager(policy: configuration.execution)
         universe = UniverseManager(configuration: configuration.universe)
     }
