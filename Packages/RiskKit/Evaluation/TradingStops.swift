@@ -85,6 +85,9 @@ enum TradingStops {
         let week = session.limits.losses.timeZone.week(ofDay: day)
         let dayBase = session.state.dayAnchor?.period == day ? session.state.dayAnchor!.nav : session.nav!
         let weekBase = session.state.weekAnchor?.period == week ? session.state.weekAnchor!.nav : session.nav!
+        // Computed before the state is read: a call among the arguments would make the compiler
+        // copy the whole state it reads the ledger from.
+        let thisWeek = session.limits.losses.timeZone.interval(ofWeek: week)
         if let stop = lossStop(
             .dailyLossLimit, loss: session.state.realizedPnL(in: session.today).negated, base: dayBase,
             pct: session.limits.losses.maxDailyLossPct, period: "today")
@@ -92,7 +95,7 @@ enum TradingStops {
             findings.append(stop)
         }
         if let stop = lossStop(
-            .weeklyLossLimit, loss: session.state.realizedPnL(in: session.limits.losses.timeZone.interval(ofWeek: week)).negated,
+            .weeklyLossLimit, loss: session.state.realizedPnL(in: thisWeek).negated,
             base: weekBase, pct: session.limits.losses.maxWeeklyLossPct, period: "this week")
         {
             findings.append(stop)
