@@ -13,7 +13,7 @@ struct ExposureCheck: ProposalCheck {
         let caps = session.limits.exposure
         let symbol = candidate.symbol
         if let refusal = fit(
-            &candidate, code: .assetExposureCap, cap: session.amount(pctOfNAV: caps.capPct(asset: symbol.base)),
+            &candidate, code: .assetExposureCap, cap: session.amount(pctOfNAV: caps.capPct(assetOf: symbol)),
             current: exposure.exposure(assetOf: symbol), scope: "asset \(symbol.base)")
         {
             return refusal

@@ -204,30 +204,33 @@ public struct RulesEngine: Sendable {
             let strongest = candidates.max {
                 (eligible[$0].strength, eligible[$1].signal) < (eligible[$1].strength, eligible[$0].signal)
             }!
-            let winner = eligible[strongest]
+            // Read in place: a copy of the winning trigger would retain its texts and facts.
             for index in candidates where index != strongest {
                 outcome.suppressions.append(
                     Suppression(
                         trigger: eligible[index], code: "superseded_by_stronger_trigger",
-                        detail: "\(winner.signal) fired with strength \(ReasonFormat.number(winner.strength))"))
+                        detail:
+                            "\(eligible[strongest].signal) fired with strength "
+                            + ReasonFormat.number(eligible[strongest].strength)))
             }
             let regime = regimes[symbol]
-            let conviction = Self.conviction(for: winner.confidence)
+            let conviction = Self.conviction(for: eligible[strongest].confidence)
             let regimeMultiplier = regime.flatMap { rule(for: $0)?.sizingMultiplier } ?? 1
             let size = Swift.min(
                 configuration.maxSizePct, configuration.baseSizePct * multiplier(for: conviction) * regimeMultiplier)
             guard size > 0 || configuration.fixedQuantity != nil else {
                 outcome.suppressions.append(
                     Suppression(
-                        trigger: winner, code: "zero_size",
+                        trigger: eligible[strongest], code: "zero_size",
                         detail: "size in regime \(regime?.rawValue ?? "unknown") is 0% of NAV"))
                 continue
             }
+            let side: OrderSide = eligible[strongest].action == .buy ? .buy : .sell
             outcome.proposals.append(
                 TradeProposal(
-                    symbol: symbol, side: winner.action == .buy ? .buy : .sell, sizePct: Swift.max(0, size),
-                    confidence: winner.confidence, conviction: conviction, signal: winner.signal,
-                    facts: Self.facts(winner.facts, regime: regime), quantity: configuration.fixedQuantity,
+                    symbol: symbol, side: side, sizePct: Swift.max(0, size), confidence: eligible[strongest].confidence,
+                    conviction: conviction, signal: eligible[strongest].signal,
+                    facts: Self.facts(eligible[strongest].facts, regime: regime), quantity: configuration.fixedQuantity,
                     regime: regime))
         }
     }
