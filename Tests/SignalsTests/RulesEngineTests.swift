@@ -51,6 +51,10 @@ import TraderCore
             "SPY:options_action_not_spot",
         ])
         #expect(outcome.suppressions.first { $0.code == "below_min_confidence" }?.detail == "confidence 0.2 < 0.3")
+        #expect(
+            outcome.suppressions.first { $0.code == "superseded_by_stronger_trigger" }?.detail
+                == "momentum fired with strength 0.7")
+        #expect(outcome.suppressions.first { $0.code == "zero_size" }?.detail == "size in regime bear is 0% of NAV")
     }
 
     @Test func sizeIsCappedAtTheMaximum() {
