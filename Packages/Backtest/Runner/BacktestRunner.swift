@@ -161,8 +161,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// caps when an entry was placed.
     private mutating func send(_ intents: [OrderIntent], at close: Timestamp) throws {
         if !entered.isEmpty { entered.removeAllKeepingCapacity() }
-        for intent in intents {
-            switch intent {
+        for index in intents.indices {  // by index: `for intent in` copies each intent, and its order, once more
+            switch intents[index] {
             case .place(let order, let proposal):
                 let quote = snapshot.quotes[order.symbol]!
                 placements[order.clientOrderID] = (
@@ -191,15 +191,14 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// Runs the bar against the exchange's working orders and books what it reports.
     private mutating func fillWorkingOrders(on candle: Candle, of symbol: Symbol) throws {
         // The buffer is taken out while the reports are booked (booking changes the runner), and
-        // put back emptied with its storage.
+        // put back emptied with its storage. (Not in a `defer`, which would stay out of line: a run
+        // that throws here is over, and the buffer does not matter.)
         var filled = reports
         reports = []
-        defer {
-            if !filled.isEmpty { filled.removeAllKeepingCapacity() }
-            reports = filled
-        }
         exchange.process(candle, of: symbol, into: &filled)
         for report in filled { try book(report, symbol: symbol) }
+        if !filled.isEmpty { filled.removeAllKeepingCapacity() }
+        reports = filled
     }
 
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
