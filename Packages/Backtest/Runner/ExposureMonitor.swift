@@ -39,9 +39,10 @@ public struct ExposureMonitor: Sendable {
     public func violations(of portfolio: Portfolio, marks: SymbolMap<Price>, entered: [Symbol], at time: Timestamp) -> [Violation] {
         // Each scope an entry answered to, with the exposure summed into it in one pass over the
         // portfolio (no map of every symbol, asset and theme is built for the few asked about).
-        var assets: [(name: String, code: UInt64, amount: FixedPoint)] = []
+        // An asset by one of its symbols: its name is spelled only for a violation.
+        var assets: [(symbol: Symbol, code: UInt64, amount: FixedPoint)] = []
         for symbol in entered where !assets.contains(where: { $0.code == symbol.baseCode }) {
-            assets.append((symbol.base, symbol.baseCode, .zero))
+            assets.append((symbol, symbol.baseCode, .zero))
         }
         // Packed codes order as their names do.
         if assets.count > 1 { assets.sort { $0.code < $1.code } }
@@ -84,17 +85,14 @@ public struct ExposureMonitor: Sendable {
         var found: [Violation] = []
         // The scope is written only for a violation: checks that hold cost no text.
         func check(_ amount: FixedPoint, cap: FixedPoint, scope: @autoclosure () -> String) {
-            guard let pct = try? amount.multiplied(by: 100, dividedBy: nav, rounding: .toNearestOrEven) else {
-                found.append(Violation(time: time, scope: scope(), pct: .max, cap: cap))
-                return
-            }
             // The cap as an amount, as the risk layer computes it: nav × cap / 100, rounded down.
             let capAmount = (try? nav.multiplied(by: cap, dividedBy: 100, rounding: .down)) ?? .zero
-            let over = amount > capAmount
-            if over { found.append(Violation(time: time, scope: scope(), pct: pct, cap: cap)) }
+            guard amount > capAmount else { return }
+            let pct = (try? amount.multiplied(by: 100, dividedBy: nav, rounding: .toNearestOrEven)) ?? .max
+            found.append(Violation(time: time, scope: scope(), pct: pct, cap: cap))
         }
         for asset in assets {
-            check(asset.amount, cap: limits.capPct(asset: asset.name), scope: "asset \(asset.name)")
+            check(asset.amount, cap: limits.capPct(assetOf: asset.symbol), scope: "asset \(asset.symbol.base)")
         }
         for position in positions {
             check(
