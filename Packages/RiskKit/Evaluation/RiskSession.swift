@@ -27,7 +27,8 @@ struct RiskSession: ~Copyable {
     var portfolio: Portfolio { unsafeAddress { portfolioAddress } }
     /// NAV; `nil` when it could not be computed (entries are then stopped).
     let nav: FixedPoint?
-    /// `max_total_pct` of NAV, and `max_size_pct` of NAV: the same for every proposal.
+    /// `max_total_pct` of NAV, and `max_size_pct` of NAV: the same for every proposal (zero when
+    /// no proposal is an entry, the only kind that reads them).
     let totalCap: FixedPoint
     let largestEntry: FixedPoint
     /// Held, pending and unreflected exposure, plus this evaluation's approvals; `nil` without a NAV.
@@ -86,8 +87,10 @@ struct RiskSession: ~Copyable {
             self.nav = nil
             exposure = nil
         }
-        totalCap = Self.amount(pctOfNAV: limits.pointee.exposure.maxTotalPct, nav: nav)
-        largestEntry = Self.amount(pctOfNAV: limits.pointee.sizing.maxSizePct, nav: nav)
+        // Only entries read the caps: an evaluation of exits alone skips the two wide divisions.
+        let entering = proposals.contains { $0.side == .buy }
+        totalCap = entering ? Self.amount(pctOfNAV: limits.pointee.exposure.maxTotalPct, nav: nav) : .zero
+        largestEntry = entering ? Self.amount(pctOfNAV: limits.pointee.sizing.maxSizePct, nav: nav) : .zero
 
         let hourStart = context.pointee.now.advanced(bySeconds: -3600)
         let calendar = limits.pointee.losses.timeZone
