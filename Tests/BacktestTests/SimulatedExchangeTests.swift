@@ -133,4 +133,19 @@ import TraderCore
         #expect(exchange.lookup(ClientOrderID("t-2"), at: time).event == .accept(VenueOrderID("sim-order-2")))
         #expect(exchange.lookup(ClientOrderID("t-4"), at: time).event == .reject(reason: "order with this orderID was not found"))
     }
+
+    @Test func venueOrderAndTradeIdsCountUpInDecimal() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
+        var accepted: [Order.Event] = []
+        for number in 1...12 {
+            let order = Order(
+                clientOrderID: ClientOrderID("t-\(number)"), symbol: Self.symbol, side: .buy, kind: .market, quantity: Quantity(1))
+            accepted.append(exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote).event)
+        }
+        #expect(accepted.first == .accept(VenueOrderID("sim-order-1")))
+        #expect(accepted.last == .accept(VenueOrderID("sim-order-12")))
+        let fills = Self.fills(exchange.process(Self.bar(0, open: 100, high: 100, low: 100, close: 100), of: Self.symbol))
+        #expect(fills.map(\.tradeID.rawValue) == (1...12).map { "sim-\($0)" })
+        #expect(fills.allSatisfy { $0.fee.currency == Currency(code: "USD") })
+    }
 }

@@ -16,14 +16,17 @@ public struct RestingOrder: Hashable, Sendable {
     public let kind: Order.Kind
     /// The quantity not yet filled.
     public internal(set) var remainingQuantity: Quantity
+    /// The currency its fees are charged in (the symbol's quote currency).
+    let feeCurrency: Currency
 
-    /// `order` as accepted under `venueOrderID`, nothing of it filled yet.
-    init(_ order: Order, venueOrderID: VenueOrderID) {
+    /// `order` as accepted under `venueOrderID`, nothing of it filled yet, its fees in `feeCurrency`.
+    init(_ order: Order, venueOrderID: VenueOrderID, feeCurrency: Currency) {
         clientOrderID = order.clientOrderID
         self.venueOrderID = venueOrderID
         symbol = order.symbol
         side = order.side
         kind = order.kind
         remainingQuantity = order.remainingQuantity
+        self.feeCurrency = feeCurrency
     }
 }
