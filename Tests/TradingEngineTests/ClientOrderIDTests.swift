@@ -29,4 +29,12 @@ import TraderCore
         let eth = Symbol(base: "ETH", quote: "USDC")
         #expect(told.clientOrderID(symbol: eth, side: .buy, sequence: 4) == ClientOrderID("ema-ETH-USDC-BUY-4"))
     }
+
+    @Test func theSequenceIsSpelledInDecimalAtEveryLength() {
+        let planner = ExecutionPlanner(policy: ExecutionPolicy(style: .market, strategyID: "ema"))
+        let btc = Symbol(base: "BTC", quote: "USD")
+        for sequence in [0, 9, 10, 99_999, Int.max, -1, Int.min] {
+            #expect(planner.clientOrderID(symbol: btc, side: .buy, sequence: sequence).rawValue == "ema-BTC-USD-BUY-\(sequence)")
+        }
+    }
 }

@@ -24,8 +24,14 @@ public struct ExecutionPlanner: Sendable {
         let strategy = policy.strategyID.utf8
         let symbol = (spellings[symbol] ?? symbol.description).utf8  // short strings like the number: usually inline
         let side = side.rawValue.utf8
-        let number = String(sequence).utf8
-        let length = strategy.count + 1 + symbol.count + 1 + side.count + 1 + number.count
+        // The number is written digit by digit: `String(sequence)` costs as much as the rest.
+        var digits = sequence < 0 ? 2 : 1
+        var rest = sequence.magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let length = strategy.count + 1 + symbol.count + 1 + side.count + 1 + digits
         return ClientOrderID(
             String(unsafeUninitializedCapacity: length) { buffer in
                 var end = 0
@@ -54,8 +60,13 @@ public struct ExecutionPlanner: Sendable {
                 separate()
                 write(side)
                 separate()
-                write(number)
-                return end
+                if sequence < 0 { buffer[end] = UInt8(ascii: "-") }
+                var value = sequence.magnitude
+                for index in stride(from: length - 1, through: length - digits + (sequence < 0 ? 1 : 0), by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                return length
             })
     }
 
