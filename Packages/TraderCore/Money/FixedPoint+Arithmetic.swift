@@ -35,9 +35,14 @@ extension FixedPoint {
         -> FixedPoint
     {
         let (product, overflow) = raw.multipliedReportingOverflow(by: other.raw)
-        if !overflow {
-            return FixedPoint(raw: Self.divide(product, by: Self.scale, rounding: rule))
-        }
+        guard overflow else { return FixedPoint(raw: Self.divide(product, by: Self.scale, rounding: rule)) }
+        return try widelyMultiplied(by: other, rounding: rule)
+    }
+
+    /// ``multiplied(by:rounding:)`` for a product beyond 64 bits. Out of line, so that the common
+    /// case stays small enough to inline, where the scale and the rounding rule are constants.
+    @usableFromInline @inline(never)
+    func widelyMultiplied(by other: FixedPoint, rounding rule: RoundingRule) throws(ArithmeticError) -> FixedPoint {
         let wide = Int128(raw) * Int128(other.raw)
         let quotient = Self.divide(wide, by: Int128(Self.scale), rounding: rule)
         guard let result = Int64(exactly: quotient), result != .min else {
