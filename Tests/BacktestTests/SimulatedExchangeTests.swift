@@ -113,7 +113,8 @@ import TraderCore
         _ = exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
         let time = Timestamp(secondsSinceEpoch: 60)
         #expect(exchange.lookup(order.clientOrderID, at: time).event == .accept(VenueOrderID("sim-order-1")))
-        #expect(exchange.lookup(ClientOrderID("never-sent"), at: time).event == .reject(reason: "order with this orderID was not found"))
+        let unknown = Order.Event.reject(reason: "order with this orderID was not found")
+        #expect(exchange.lookup(ClientOrderID("never-sent"), at: time).event == unknown)
     }
 
     @Test func lostSubmitAnswersAlternateBetweenAnOrderThatArrivedAndOneThatNeverDid() {
@@ -131,7 +132,8 @@ import TraderCore
         // The second reached the venue and works there; the fourth never arrived.
         #expect(exchange.workingOrders.map(\.clientOrderID.rawValue) == ["t-1", "t-2", "t-3"])
         #expect(exchange.lookup(ClientOrderID("t-2"), at: time).event == .accept(VenueOrderID("sim-order-2")))
-        #expect(exchange.lookup(ClientOrderID("t-4"), at: time).event == .reject(reason: "order with this orderID was not found"))
+        let neverArrived = exchange.lookup(ClientOrderID("t-4"), at: time).event
+        #expect(neverArrived == .reject(reason: "order with this orderID was not found"))
     }
 
     @Test func venueOrderAndTradeIdsCountUpInDecimal() {
@@ -139,12 +141,14 @@ import TraderCore
         var accepted: [Order.Event] = []
         for number in 1...12 {
             let order = Order(
-                clientOrderID: ClientOrderID("t-\(number)"), symbol: Self.symbol, side: .buy, kind: .market, quantity: Quantity(1))
+                clientOrderID: ClientOrderID("t-\(number)"), symbol: Self.symbol, side: .buy, kind: .market,
+                quantity: Quantity(1))
             accepted.append(exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote).event)
         }
         #expect(accepted.first == .accept(VenueOrderID("sim-order-1")))
         #expect(accepted.last == .accept(VenueOrderID("sim-order-12")))
-        let fills = Self.fills(exchange.process(Self.bar(0, open: 100, high: 100, low: 100, close: 100), of: Self.symbol))
+        let bar = Self.bar(0, open: 100, high: 100, low: 100, close: 100)
+        let fills = Self.fills(exchange.process(bar, of: Self.symbol))
         #expect(fills.map(\.tradeID.rawValue) == (1...12).map { "sim-\($0)" })
         #expect(fills.allSatisfy { $0.fee.currency == Currency(code: "USD") })
     }

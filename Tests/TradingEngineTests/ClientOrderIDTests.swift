@@ -34,7 +34,8 @@ import TraderCore
         let planner = ExecutionPlanner(policy: ExecutionPolicy(style: .market, strategyID: "ema"))
         let btc = Symbol(base: "BTC", quote: "USD")
         for sequence in [0, 9, 10, 99_999, Int.max, -1, Int.min] {
-            #expect(planner.clientOrderID(symbol: btc, side: .buy, sequence: sequence).rawValue == "ema-BTC-USD-BUY-\(sequence)")
+            let id = planner.clientOrderID(symbol: btc, side: .buy, sequence: sequence)
+            #expect(id.rawValue == "ema-BTC-USD-BUY-\(sequence)")
         }
     }
 }

@@ -45,8 +45,8 @@ public struct SimulatedExchange: Sendable {
             lostAnswers += 1
             let reached = lostAnswers % 2 == 1
             if reached { _ = answer(order, at: time, quote: quote) }
-            return VenueReport(
-                clientOrderID: order.clientOrderID, event: .submitOutcomeUnknown(reason: ExchangeFaults.lostAnswerReason), time: time)
+            let lost = Order.Event.submitOutcomeUnknown(reason: ExchangeFaults.lostAnswerReason)
+            return VenueReport(clientOrderID: order.clientOrderID, event: lost, time: time)
         }
         return answer(order, at: time, quote: quote)
     }
@@ -55,7 +55,8 @@ public struct SimulatedExchange: Sendable {
         if case .limit(let price, true) = order.kind,
             order.side == .buy ? price >= quote.ask : price <= quote.bid
         {
-            return VenueReport(clientOrderID: order.clientOrderID, event: .reject(reason: Self.postOnlyCrossingReason), time: time)
+            let crossing = Order.Event.reject(reason: Self.postOnlyCrossingReason)
+            return VenueReport(clientOrderID: order.clientOrderID, event: crossing, time: time)
         }
         orderNumber += 1
         let id = VenueOrderID(Self.identifier("sim-order-", orderNumber))
@@ -75,7 +76,8 @@ public struct SimulatedExchange: Sendable {
     /// never saw can be dropped; it is never sent again).
     public func lookup(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueReport {
         guard let working = working.first(where: { $0.order.clientOrderID == clientOrderID }) else {
-            return VenueReport(clientOrderID: clientOrderID, event: .reject(reason: Self.unknownOrderReason), time: time)
+            let unknown = Order.Event.reject(reason: Self.unknownOrderReason)
+            return VenueReport(clientOrderID: clientOrderID, event: unknown, time: time)
         }
         return VenueReport(clientOrderID: clientOrderID, event: .accept(working.order.venueOrderID), time: time)
     }
@@ -163,7 +165,8 @@ public struct SimulatedExchange: Sendable {
         else { return nil }
         tradeNumber += 1
         return Fill(
-            tradeID: TradeID(Self.identifier("sim-", tradeNumber)), price: price, quantity: quantity, fee: Money(fee, order.feeCurrency),
+            tradeID: TradeID(Self.identifier("sim-", tradeNumber)), price: price, quantity: quantity,
+            fee: Money(fee, order.feeCurrency),
             liquidity: liquidity, time: candle.time)
     }
 

@@ -222,7 +222,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             try tally.record(fill)
             // An order the runner did not place (restored with the engine) has no origin here.
             let placement =
-                placements[id] ?? (OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price), engine.orders[id]!.side)
+                placements[id]
+                ?? (OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price), engine.orders[id]!.side)
             if let trip = try tracker.record(fill, symbol: symbol, side: placement.side, origin: placement.origin) {
                 try statistics.add(trip)
                 try recorder.record(roundTrip: trip)

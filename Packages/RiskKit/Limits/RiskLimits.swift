@@ -67,7 +67,9 @@ public struct ExposureLimits: Hashable, Sendable {
     public func capPct(asset: String) -> FixedPoint { assetCaps[asset] ?? maxAssetPct }
     /// The cap on the asset of `symbol`, % of NAV; its name is spelled only when some asset has a
     /// cap of its own.
-    package func capPct(assetOf symbol: Symbol) -> FixedPoint { assetCaps.isEmpty ? maxAssetPct : capPct(asset: symbol.base) }
+    package func capPct(assetOf symbol: Symbol) -> FixedPoint {
+        assetCaps.isEmpty ? maxAssetPct : capPct(asset: symbol.base)
+    }
     /// The cap on `theme`, % of NAV.
     public func capPct(theme: String) -> FixedPoint { themeCaps[theme] ?? maxThemePct }
 }

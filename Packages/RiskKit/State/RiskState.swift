@@ -147,7 +147,8 @@ public struct RiskState: Hashable, Sendable {
     }
 
     /// The realized PnL whose time falls in `interval` (a calendar day or week). A sum beyond
-    /// ``FixedPoint``'s range counts as the largest loss: fail closed.
+    /// ``FixedPoint``'s range counts as the largest loss: fail closed. Always inlined: the loss
+    /// stops read the state through a pointer, and a call would take a copy of all of it as `self`.
     @inline(__always) func realizedPnL(in interval: Range<Timestamp>) -> FixedPoint {
         let end = firstEntry(atOrAfter: interval.upperBound)
         let start = firstEntry(atOrAfter: interval.lowerBound)

@@ -241,7 +241,9 @@ public struct TradingEngine: Sendable {
     ///   state does not allow (a duplicate fill, an overfill); portfolio errors. Nothing changes
     ///   when it throws.
     @discardableResult
-    public mutating func apply(_ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp) throws -> Order.Status {
+    public mutating func apply(
+        _ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp
+    ) throws -> Order.Status {
         guard let index = orders.index(forKey: clientOrderID) else {
             throw EngineError(.unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
         }

@@ -22,7 +22,7 @@ public struct ExecutionPlanner: Sendable {
         // Written into storage sized once: interpolation and appends cost more than the rest of
         // planning an order.
         let strategy = policy.strategyID.utf8
-        let symbol = (spellings[symbol] ?? symbol.description).utf8  // short strings like the number: usually inline
+        let symbol = (spellings[symbol] ?? symbol.description).utf8  // a short string: usually inline
         let side = side.rawValue.utf8
         // The number is written digit by digit: `String(sequence)` costs as much as the rest.
         var digits = sequence < 0 ? 2 : 1
