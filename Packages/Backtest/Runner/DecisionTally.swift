@@ -30,9 +30,21 @@ public struct DecisionTally: Hashable, Sendable {
         })
     }
 
-    /// Counts one cycle's outcome.
+    /// Counts one cycle's outcome. Always inlined: most cycles only lack a signal, which is counted
+    /// here without a call (or a copy of the outcome to make one).
+    @inline(__always)
     public mutating func count(_ outcome: CycleOutcome) {
         if outcome.decision.proposals.isEmpty { cyclesWithoutSignal += 1 }
+        guard
+            outcome.risk != nil || !outcome.intents.isEmpty || !outcome.decision.noTrade.isEmpty
+                || !outcome.decision.suppressions.isEmpty || !outcome.universeRejections.isEmpty
+                || !outcome.droppedRequotes.isEmpty
+        else { return }
+        countDecisions(of: outcome)
+    }
+
+    /// The counts of a cycle that did more than miss a signal.
+    private mutating func countDecisions(of outcome: CycleOutcome) {
         for rejected in outcome.rejectedCandles { add(nil, rejected.code) }
         for suppression in outcome.suppressions { add(.suppressed, suppression.code) }
         for rejection in outcome.universeRejections { add(.universe, rejection.bar.code) }
