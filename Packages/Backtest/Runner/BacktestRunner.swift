@@ -117,7 +117,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             violations: violations)
     }
 
-    private mutating func completeGroup(openedAt open: Timestamp) throws {
+    /// Decides the bars of one open time. Always inlined (into `replay`, and `finish` once): the
+    /// call, with a generic runner's context, costs more than a quiet bar's own bookkeeping.
+    @inline(__always) private mutating func completeGroup(openedAt open: Timestamp) throws {
         if curve.points == 0 {
             var opens = lastClose
             for (symbol, candle) in snapshot.candles { opens[symbol] = candle.open }
@@ -204,7 +206,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
     /// above (a bar carries no spread; one tick is the narrowest a book can have), each side sized
     /// at what the fill model lets trade on a bar: the bar's volume times the participation rate.
-    private func quote(closing candle: Candle, of symbol: Symbol, at time: Timestamp) -> Quote {
+    /// Always inlined: the quote is then built where it is stored, not copied out of a call.
+    @inline(__always) private func quote(closing candle: Candle, of symbol: Symbol, at time: Timestamp) -> Quote {
         let tick = ticks[symbol] ?? FixedPoint(raw: 1)
         let ask = (try? candle.close.value.adding(tick)) ?? candle.close.value
         var size = candle.volume
