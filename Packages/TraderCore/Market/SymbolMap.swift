@@ -80,9 +80,11 @@ public struct SymbolMap<Value> {
 
     /// Where `symbol` is, or where it would be inserted to keep the order.
     @inlinable func position(of symbol: Symbol) -> (index: Int, found: Bool) {
-        guard let last = entries.last, !(last.symbol < symbol) else { return (entries.count, false) }
+        // The last symbol is read alone: `entries.last` would copy its value out too.
+        let count = entries.count
+        guard count > 0, !(entries[count - 1].symbol < symbol) else { return (count, false) }
         var low = 0
-        var high = entries.count - 1
+        var high = count - 1
         while low < high {
             let middle = (low + high) / 2
             if entries[middle].symbol < symbol { low = middle + 1 } else { high = middle }
