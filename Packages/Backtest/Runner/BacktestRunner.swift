@@ -130,7 +130,10 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         snapshot.time = close
         // Quotes and books stay the latest of each symbol; the bars of this time replace theirs.
         // The exchange fills on the bars alone, so each bar is filled against and quoted in one pass.
-        for (symbol, candle) in snapshot.candles {
+        // By index: iterating would hold the candles' storage (a retain and a release) while the
+        // snapshot's quotes change.
+        for index in snapshot.candles.indices {
+            let (symbol, candle) = snapshot.candles[index]
             if exchange.hasWorkingOrders { try fillWorkingOrders(on: candle, of: symbol) }
             lastClose[symbol] = candle.close
             counts.bars += 1
