@@ -83,6 +83,8 @@ public struct SymbolMap<Value> {
         // The last symbol is read alone: `entries.last` would copy its value out too.
         let count = entries.count
         guard count > 0, !(entries[count - 1].symbol < symbol) else { return (count, false) }
+        // The last symbol is the one asked for most often: the only one of a one-symbol run's maps.
+        if entries[count - 1].symbol == symbol { return (count - 1, true) }
         var low = 0
         var high = count - 1
         while low < high {
