@@ -227,8 +227,8 @@ public struct TradingEngine: Sendable {
 
     /// Starts keeping a new order (status `new`).
     private mutating func register(_ order: Order, proposal: TradeProposal, at time: Timestamp, requotes: Int) {
+        // Not tracked by the portfolio yet: a new order is not working (its submit starts that).
         orders[order.clientOrderID] = order
-        try? portfolio.track(order)
         manager.placed(order, proposal: proposal, at: time, requotes: requotes)
     }
 
@@ -274,8 +274,12 @@ public struct TradingEngine: Sendable {
                 riskState.recordRealized(realized, at: time)
             }
         }
+        let wasWorking = order.status.isWorking
         order.record(event, leadingTo: next, at: time)
-        try! portfolio.track(order)  // its only check, the quote currency, passed above
+        // The portfolio keeps what a fill or a start or end of working changes (an acceptance, say,
+        // changes nothing it keeps). Its only check, the quote currency, passed above.
+        let isFill = if case .fill = event { true } else { false }
+        if isFill || wasWorking != next.isWorking { try! portfolio.track(order) }
         manager.update(after: order)
         return next
     }

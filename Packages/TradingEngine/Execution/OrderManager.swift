@@ -98,7 +98,8 @@ struct OrderManager: Sendable {
     mutating func update(after order: Order) {
         let id = order.clientOrderID
         if order.status == .unknown { awaitingLookup.insert(id) } else if !awaitingLookup.isEmpty { awaitingLookup.remove(id) }
-        let cancelledForTTL = cancelling.contains(id)
+        // Tested for emptiness first: most orders are never cancelled for their TTL.
+        let cancelledForTTL = !cancelling.isEmpty && cancelling.contains(id)
         if cancelledForTTL, order.status != .pendingCancel { cancelling.remove(id) }
         guard order.status.isTerminal, let placement = placements.removeValue(forKey: id) else { return }
         guard cancelledForTTL, order.status == .cancelled, !order.remainingQuantity.isZero else { return }
