@@ -92,18 +92,26 @@ public struct Portfolio: Hashable, Sendable {
         return realized
     }
 
-    /// Whether any position is open (held, not flat).
-    public var holdsPositions: Bool { positions.contains { !$0.value.isFlat } }
+    /// Whether any position is open (held, not flat). Inlinable: a backtest asks on every bar.
+    @inlinable public var holdsPositions: Bool { positions.contains { !$0.value.quantity.isZero } }
 
-    /// Net asset value: cash plus every position at its mark.
+    /// Net asset value: cash plus every position at its mark. Inlinable: a backtest values its
+    /// positions on every bar it holds them.
     ///
     /// - Throws: ``Portfolio/Error`` `missing_mark` for a held symbol without a mark.
-    public func nav(marks: SymbolMap<Price>) throws -> FixedPoint {
+    @inlinable public func nav(marks: SymbolMap<Price>) throws -> FixedPoint {
         var total = cash
-        for (symbol, position) in positions where !position.isFlat {
-            total = try total.adding(position.marketValue(at: mark(symbol, marks)))
+        for (symbol, position) in positions where !position.quantity.isZero {
+            guard let mark = marks[symbol] else { throw Self.missingMark(symbol) }
+            total = try total.adding(position.marketValue(at: mark))
         }
         return total
+    }
+
+    /// The `missing_mark` error; out of line, so that its text does not weigh on inlined code.
+    @usableFromInline @inline(never)
+    static func missingMark(_ symbol: Symbol) -> Error {
+        Error(code: "missing_mark", message: "no price for \(symbol); NAV and exposure fail closed")
     }
 
     /// Exposure held and pending, by base asset and by theme, and in total.
@@ -146,9 +154,7 @@ public struct Portfolio: Hashable, Sendable {
     }
 
     private func mark(_ symbol: Symbol, _ marks: SymbolMap<Price>) throws -> Price {
-        guard let mark = marks[symbol] else {
-            throw Error(code: "missing_mark", message: "no price for \(symbol); NAV and exposure fail closed")
-        }
+        guard let mark = marks[symbol] else { throw Self.missingMark(symbol) }
         return mark
     }
 

@@ -66,7 +66,7 @@ public struct Position: Hashable, Sendable, Codable {
     /// The market value of the quantity held at `mark`, rounded toward zero.
     ///
     /// - Throws: ``ArithmeticError`` `overflow`.
-    public func marketValue(at mark: Price) throws(ArithmeticError) -> FixedPoint {
+    @inlinable public func marketValue(at mark: Price) throws(ArithmeticError) -> FixedPoint {
         try mark.notional(of: quantity, rounding: .towardZero)
     }
 
