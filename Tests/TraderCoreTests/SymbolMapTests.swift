@@ -49,4 +49,21 @@ import TraderCore
         #expect(refilled != [btc: 1, eth: 3])
         #expect(refilled.dictionary == [btc: 1, eth: 2])
     }
+
+    @Test func everyInsertionAndLookupAgreesWithADictionary() {
+        // Twelve symbols inserted in a scrambled order, so that each lands first, last or between.
+        let bases = ["ADA", "BTC", "DOGE", "ETH", "LINK", "SOL", "XRP", "AVAX", "DOT", "LTC", "UNI", "ATOM"]
+        let symbols = bases.map { Symbol(base: $0, quote: "USD") }
+        var map: SymbolMap<Int> = [:]
+        var reference: [Symbol: Int] = [:]
+        for (value, symbol) in symbols.enumerated() {
+            #expect(map[symbol] == nil)
+            #expect(map.updateValue(value, for: symbol) == nil)
+            reference[symbol] = value
+            #expect(map.symbols == reference.keys.sorted())
+            for known in symbols { #expect(map[known] == reference[known]) }
+        }
+        for (value, symbol) in symbols.enumerated() { #expect(map.updateValue(value + 100, for: symbol) == value) }
+        #expect(map.map(\.value) == map.symbols.map { reference[$0]! + 100 })
+    }
 }

@@ -79,19 +79,25 @@ public struct SymbolMap<Value> {
     }
 
     /// Where `symbol` is, or where it would be inserted to keep the order.
-    @inlinable func position(of symbol: Symbol) -> (index: Int, found: Bool) {
+    @inlinable @inline(__always) func position(of symbol: Symbol) -> (index: Int, found: Bool) {
         // The last symbol is read alone: `entries.last` would copy its value out too.
         let count = entries.count
         guard count > 0, !(entries[count - 1].symbol < symbol) else { return (count, false) }
-        // The last symbol is the one asked for most often: the only one of a one-symbol run's maps.
+        // The last symbol is the one asked for most often (the only one of a one-symbol run's
+        // maps): that case is inlined, the search below it is not.
         if entries[count - 1].symbol == symbol { return (count - 1, true) }
+        return position(of: symbol, below: count - 1)
+    }
+
+    /// Where `symbol`, ordered before the last entry's, is or would be inserted: a binary search.
+    @usableFromInline func position(of symbol: Symbol, below end: Int) -> (index: Int, found: Bool) {
         var low = 0
-        var high = count - 1
+        var high = end
         while low < high {
             let middle = (low + high) / 2
             if entries[middle].symbol < symbol { low = middle + 1 } else { high = middle }
         }
-        return (low, entries[low].symbol == symbol)
+        return (low, low < end && entries[low].symbol == symbol)
     }
 }
 
