@@ -135,10 +135,11 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         for index in snapshot.candles.indices {
             let (symbol, candle) = snapshot.candles[index]
             if exchange.hasWorkingOrders { try fillWorkingOrders(on: candle, of: symbol) }
-            lastClose[symbol] = candle.close
+            // Set through `updateValue`, which is always inlined (a subscript's setter is a call).
+            lastClose.updateValue(candle.close, for: symbol)
             counts.bars += 1
             let quote = quote(closing: candle, of: symbol, at: close)
-            snapshot.quotes[symbol] = quote
+            snapshot.quotes.updateValue(quote, for: symbol)
             if measuresDepth {
                 snapshot.books[symbol] = BookSnapshot(
                     symbol: symbol, bids: [.init(price: quote.bid, quantity: quote.bidSize)],
