@@ -58,8 +58,9 @@ public struct SymbolMap<Value> {
     /// The symbols, in order.
     @inlinable public var symbols: [Symbol] { entries.map(\.symbol) }
 
-    /// Removes every entry, keeping the storage when asked (a map refilled on every bar).
-    @inlinable public mutating func removeAll(keepingCapacity: Bool = false) {
+    /// Removes every entry, keeping the storage when asked (a map refilled on every bar). Always
+    /// inlined: a backtest empties its bar map on every bar.
+    @inlinable @inline(__always) public mutating func removeAll(keepingCapacity: Bool = false) {
         if keepingCapacity {
             entries.removeAllKeepingCapacity()
         } else {
