@@ -47,11 +47,11 @@ public struct RiskEngine: Sendable {
             if rejected.isEmpty { rejected.reserveCapacity(proposals.count) }
             rejected.append(RiskRejection(proposal: proposal, finding: finding))
         }
-        for proposal in proposals {
+        for (index, proposal) in proposals.enumerated() {
             switch decide(proposal, tradingState: tradingState, stops: stops, session: session) {
             case .success(let trade):
                 do {
-                    try session.commit(trade)
+                    try session.commit(trade, last: index == proposals.count - 1)
                     approved.append(trade)
                 } catch {
                     reject(proposal, RiskFinding(.totalExposureCap, detail: "exposure would leave the fixed-point range"))

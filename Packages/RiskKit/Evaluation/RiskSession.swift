@@ -131,17 +131,19 @@ struct RiskSession: ~Copyable {
         return (try? nav.multiplied(by: pct, dividedBy: FixedPoint(100), rounding: .down)) ?? .zero
     }
 
-    /// Books an approval, so that the proposals after it see it.
+    /// Books an approval, so that the proposals after it see it. For the `last` proposal only the
+    /// exposure is booked, as it can fail; the lists of exits and new entries, which only later
+    /// proposals read, are left as they are (appending to them would allocate).
     ///
     /// - Throws: ``ArithmeticError`` when the exposure would leave the fixed-point range; nothing
     ///   changes then.
-    mutating func commit(_ trade: ApprovedTrade) throws(ArithmeticError) {
+    mutating func commit(_ trade: ApprovedTrade, last: Bool) throws(ArithmeticError) {
         let symbol = trade.proposal.symbol
         if trade.isExit {
-            selling.append((symbol, trade.quantity))
+            if !last { selling.append((symbol, trade.quantity)) }
         } else {
             try exposure?.add(trade.notional, symbol: symbol)
-            if !isOpen(symbol) {
+            if !last && !isOpen(symbol) {
                 openWithoutHolding.append(symbol)
                 openPositions += 1
             }
