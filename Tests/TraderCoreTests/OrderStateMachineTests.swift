@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TraderCore
 import TraderTestKit
@@ -119,6 +120,14 @@ import TraderTestKit
             #expect(error.code == .duplicateFill)
         }
         #expect(open.fills.count == 1)
+    }
+
+    @Test func fillsAreReadFromTheHistoryInArrivalOrderAndSurviveARoundTripThroughJSON() throws {
+        let order = try applying([.submit, .accept(VenueOrderID("v-1")), fill("t1", "0.2"), fill("t2", "0.3")])
+        #expect(order.fills.map(\.tradeID.rawValue) == ["t1", "t2"])
+        let decoded = try JSONDecoder().decode(Order.self, from: JSONEncoder().encode(order))
+        #expect(decoded == order)
+        #expect(decoded.fills.map(\.quantity) == [Quantity("0.2")!, Quantity("0.3")!])
     }
 }
 

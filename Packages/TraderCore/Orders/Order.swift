@@ -40,10 +40,14 @@ public struct Order: Hashable, Sendable, Codable {
     public private(set) var venueOrderID: VenueOrderID?
     /// The quantity filled so far.
     public private(set) var filledQuantity: Quantity = .zero
-    /// The fills so far, in the order they arrived.
-    public private(set) var fills: [Fill] = []
     /// Every transition, oldest first.
     public private(set) var history: [Transition] = []
+
+    /// The fills so far, in the order they arrived: read from the history, which holds each one
+    /// (keeping them twice would cost an allocation per order).
+    public var fills: [Fill] {
+        history.compactMap { if case .fill(let fill) = $0.event { fill } else { nil } }
+    }
 
     /// Creates a new order that has not been sent.
     ///
@@ -75,7 +79,7 @@ public struct Order: Hashable, Sendable, Codable {
     public func status(after event: Event) throws(OrderTransitionError) -> Status {
         var filledAfter = filledQuantity
         if case .fill(let fill) = event {
-            guard !fills.contains(where: { $0.tradeID == fill.tradeID }) else {
+            guard !hasFill(fill.tradeID) else {
                 throw OrderTransitionError(.duplicateFill, order: clientOrderID, from: status, event: event.kind)
             }
             guard fill.quantity <= remainingQuantity else {
@@ -90,6 +94,11 @@ public struct Order: Hashable, Sendable, Codable {
         return next
     }
 
+    /// Whether a fill with `tradeID` was applied.
+    private func hasFill(_ tradeID: TradeID) -> Bool {
+        history.contains { if case .fill(let fill) = $0.event { fill.tradeID == tradeID } else { false } }
+    }
+
     /// Moves the order to `next` on `event`: for a caller that checked the event with
     /// ``status(after:)`` first, and changed other state in between.
     ///
@@ -99,7 +108,6 @@ public struct Order: Hashable, Sendable, Codable {
         case .accept(let venueOrderID): self.venueOrderID = venueOrderID
         case .fill(let fill):
             filledQuantity = Quantity(FixedPoint(raw: filledQuantity.value.raw + fill.quantity.value.raw))
-            fills.append(fill)
         default: break
         }
         // Room for the usual life (submit, accept, fill, and a cancel or a second fill) at once:
