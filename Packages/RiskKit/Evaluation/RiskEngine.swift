@@ -47,17 +47,19 @@ public struct RiskEngine: Sendable {
             if rejected.isEmpty { rejected.reserveCapacity(proposals.count) }
             rejected.append(RiskRejection(proposal: proposal, finding: finding))
         }
-        for (index, proposal) in proposals.enumerated() {
-            switch decide(proposal, tradingState: tradingState, stops: stops, session: session) {
+        // By index, each proposal read in place: `for proposal in` would copy each one once more.
+        for index in proposals.indices {
+            switch decide(proposals[index], tradingState: tradingState, stops: stops, session: session) {
             case .success(let trade):
                 do {
                     try session.commit(trade, last: index == proposals.count - 1)
                     approved.append(trade)
                 } catch {
-                    reject(proposal, RiskFinding(.totalExposureCap, detail: "exposure would leave the fixed-point range"))
+                    let overflow = RiskFinding(.totalExposureCap, detail: "exposure would leave the fixed-point range")
+                    reject(proposals[index], overflow)
                 }
             case .failure(let finding):
-                reject(proposal, finding)
+                reject(proposals[index], finding)
             }
         }
         return RiskEvaluation(tradingState: tradingState, stops: stops, approved: approved, rejected: rejected, nav: session.nav)

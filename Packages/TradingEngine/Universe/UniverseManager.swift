@@ -64,8 +64,10 @@ public struct UniverseManager: Sendable {
         _ proposals: [TradeProposal], at time: Timestamp, barring barred: inout [CycleOutcome.UniverseRejection]
     ) -> [TradeProposal] {
         let barredBefore = barred.count
-        for proposal in proposals where proposal.side == .buy {
-            if let bar = bar(proposal.symbol, at: time) { barred.append(.init(proposal: proposal, bar: bar)) }
+        // By index: `for proposal in` would copy each proposal to read its side and symbol.
+        for index in proposals.indices where proposals[index].side == .buy {
+            guard let bar = bar(proposals[index].symbol, at: time) else { continue }
+            barred.append(.init(proposal: proposals[index], bar: bar))
         }
         guard barred.count > barredBefore else { return proposals }
         let refused = barred[barredBefore...]
