@@ -96,14 +96,20 @@ struct OrderManager: Sendable {
     /// it with quantity left, its re-quote (due on the next cycle, which drops it when the trade
     /// has used every re-quote).
     mutating func update(after order: Order) {
-        let id = order.clientOrderID
-        if order.status == .unknown { awaitingLookup.insert(id) } else if !awaitingLookup.isEmpty { awaitingLookup.remove(id) }
+        // The id is read where the order holds it each time: a local copy would retain its text.
+        if order.status == .unknown {
+            awaitingLookup.insert(order.clientOrderID)
+        } else if !awaitingLookup.isEmpty {
+            awaitingLookup.remove(order.clientOrderID)
+        }
         // Tested for emptiness first: most orders are never cancelled for their TTL.
-        let cancelledForTTL = !cancelling.isEmpty && cancelling.contains(id)
-        if cancelledForTTL, order.status != .pendingCancel { cancelling.remove(id) }
-        guard order.status.isTerminal, let placement = placements.removeValue(forKey: id) else { return }
+        let cancelledForTTL = !cancelling.isEmpty && cancelling.contains(order.clientOrderID)
+        if cancelledForTTL, order.status != .pendingCancel { cancelling.remove(order.clientOrderID) }
+        guard order.status.isTerminal, let placement = placements.removeValue(forKey: order.clientOrderID) else { return }
         guard cancelledForTTL, order.status == .cancelled, !order.remainingQuantity.isZero else { return }
         dueRequotes.append(
-            Requote(replacing: id, symbol: order.symbol, side: order.side, quantity: order.remainingQuantity, placement: placement))
+            Requote(
+                replacing: order.clientOrderID, symbol: order.symbol, side: order.side, quantity: order.remainingQuantity,
+                placement: placement))
     }
 }
