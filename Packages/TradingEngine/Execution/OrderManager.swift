@@ -105,11 +105,12 @@ struct OrderManager: Sendable {
         // Tested for emptiness first: most orders are never cancelled for their TTL.
         let cancelledForTTL = !cancelling.isEmpty && cancelling.contains(order.clientOrderID)
         if cancelledForTTL, order.status != .pendingCancel { cancelling.remove(order.clientOrderID) }
-        guard order.status.isTerminal, let placement = placements.removeValue(forKey: order.clientOrderID) else { return }
+        guard order.status.isTerminal else { return }
+        guard let placement = placements.removeValue(forKey: order.clientOrderID) else { return }
         guard cancelledForTTL, order.status == .cancelled, !order.remainingQuantity.isZero else { return }
         dueRequotes.append(
             Requote(
-                replacing: order.clientOrderID, symbol: order.symbol, side: order.side, quantity: order.remainingQuantity,
-                placement: placement))
+                replacing: order.clientOrderID, symbol: order.symbol, side: order.side,
+                quantity: order.remainingQuantity, placement: placement))
     }
 }
