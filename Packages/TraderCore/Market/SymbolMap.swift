@@ -86,13 +86,15 @@ public struct SymbolMap<Value> {
         let count = entries.count
         guard count > 0, !(entries[count - 1].symbol < symbol) else { return (count, false) }
         // The last symbol is the one asked for most often (the only one of a one-symbol run's
-        // maps): that case is inlined, the search below it is not.
+        // maps): that case is always inlined, the search below it only where the compiler sees fit.
         if entries[count - 1].symbol == symbol { return (count - 1, true) }
         return position(of: symbol, below: count - 1)
     }
 
     /// Where `symbol`, ordered before the last entry's, is or would be inserted: a binary search.
-    @usableFromInline func position(of symbol: Symbol, below end: Int) -> (index: Int, found: Bool) {
+    /// Inlinable, so that each client specializes it (a generic call across modules would run
+    /// unspecialized: it once doubled a 20-proposal risk evaluation over 100 positions).
+    @inlinable func position(of symbol: Symbol, below end: Int) -> (index: Int, found: Bool) {
         var low = 0
         var high = end
         while low < high {
