@@ -92,21 +92,22 @@ struct RiskSession: ~Copyable {
         totalCap = entering ? Self.amount(pctOfNAV: limits.pointee.exposure.maxTotalPct, nav: nav) : .zero
         largestEntry = entering ? Self.amount(pctOfNAV: limits.pointee.sizing.maxSizePct, nav: nav) : .zero
 
-        let hourStart = context.pointee.now.advanced(bySeconds: -3600)
+        let now = context.pointee.now
+        let hourStart = now.advanced(bySeconds: -3600)
         let calendar = limits.pointee.losses.timeZone
-        day = calendar.day(of: context.pointee.now)
+        day = calendar.day(of: now)
         today = calendar.interval(ofDay: day)
+        // Trades up to now, counted back from the newest: the hour's few one by one, the day's
+        // (a day may hold hundreds) by a galloping search.
+        let times = state.pointee.tradeTimes
+        var end = times.count
+        while end > 0, times[end - 1] > now { end -= 1 }
         var inHour = 0
-        var onDay = 0
-        for time in state.pointee.tradeTimes.reversed() where time <= context.pointee.now {
-            let sameDay = time >= today.lowerBound
-            if time > hourStart { inHour += 1 }
-            if sameDay { onDay += 1 }
-            if !sameDay && time <= hourStart { break }
-        }
+        while inHour < end, times[end - 1 - inHour] > hourStart { inHour += 1 }
         tradesInHour = inHour
-        tradesToday = onDay
-        lastTrade = state.pointee.tradeTimes.last
+        let dayStart = today.lowerBound
+        tradesToday = end - RiskState.firstIndex(below: end) { times[$0] >= dayStart }
+        lastTrade = times.last
     }
 
     /// Whether `symbol` is held, pending or entered in this evaluation.

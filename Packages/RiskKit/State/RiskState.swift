@@ -161,14 +161,20 @@ public struct RiskState: Hashable, Sendable {
     /// The index of the first ledger entry at or after `time` (the count when there is none). The
     /// ledger is searched from its newest entry back: the windows asked about end now, or later.
     private func firstEntry(atOrAfter time: Timestamp) -> Int {
-        // Galloping back from the end, in steps that double: an instant k entries back costs about
-        // 2·log₂ k comparisons, and one at the end (a window that ends now) costs one.
-        var high = realized.count  // every entry from `high` on is at or after `time`
+        Self.firstIndex(below: realized.count) { realized[$0].time >= time }
+    }
+
+    /// The first index below `end` where `isAtOrAfter` holds (`end` when none does), for a
+    /// predicate false up to some index and true from there, searched back from `end`: galloping
+    /// in steps that double, an index k places back costs about 2·log₂ k tests, and `end` itself
+    /// (a window that ends now) one.
+    static func firstIndex(below end: Int, where isAtOrAfter: (Int) -> Bool) -> Int {
+        var high = end  // `isAtOrAfter` holds from `high` on
         var step = 1
         while high > 0 {
             let probe = Swift.max(high - step, 0)
-            if realized[probe].time < time {
-                return probe + 1 + Self.firstIndex(in: high - probe - 1) { realized[probe + 1 + $0].time >= time }
+            if !isAtOrAfter(probe) {
+                return probe + 1 + firstIndex(in: high - probe - 1) { isAtOrAfter(probe + 1 + $0) }
             }
             high = probe
             step *= 2
