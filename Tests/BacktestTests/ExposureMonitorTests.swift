@@ -26,16 +26,23 @@ import TraderCore
             limits: ExposureLimits(maxAssetPct: assetCap, maxThemePct: 100, maxTotalPct: 100, maxOpenPositions: 10), themes: ThemeMap())
     }
 
+    /// What `monitor` finds, in words, after an entry in BTC at 00:01 with the portfolio's BTC marked at `marks`.
+    static func violationsAfterEnteringBTC(
+        _ monitor: ExposureMonitor, marks: SymbolMap<Price> = [btc: Price(100)]
+    ) throws -> [String] {
+        try monitor.violations(of: portfolio(), marks: marks, entered: [btc], at: Timestamp(secondsSinceEpoch: 60))
+            .map(\.description)
+    }
+
     @Test func exposureExactlyAtTheCapHolds() throws {
-        let violations = Self.monitor(assetCap: 10).violations(
-            of: try Self.portfolio(), marks: [Self.btc: Price(100)], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
-        #expect(violations.isEmpty)
+        #expect(try Self.violationsAfterEnteringBTC(Self.monitor(assetCap: 10)).isEmpty)
     }
 
     @Test func exposureAboveTheCapAfterAnEntryIsAViolation() throws {
-        let violations = Self.monitor(assetCap: FixedPoint("9.99")!).violations(
-            of: try Self.portfolio(), marks: [Self.btc: Price(100)], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
-        #expect(violations.map(\.description) == ["1970-01-01T00:01:00Z: asset BTC exposure 10% of NAV is above its cap of 9.99%"])
+        #expect(
+            try Self.violationsAfterEnteringBTC(Self.monitor(assetCap: FixedPoint("9.99")!)) == [
+                "1970-01-01T00:01:00Z: asset BTC exposure 10% of NAV is above its cap of 9.99%"
+            ])
     }
 
     @Test func capsAnEntryDidNotAnswerToAreNotChecked() throws {
@@ -51,10 +58,8 @@ import TraderCore
         let monitor = ExposureMonitor(
             limits: ExposureLimits(maxAssetPct: 100, maxThemePct: 100, maxTotalPct: 100, maxOpenPositions: 10), themes: ThemeMap(),
             tiers: tiers)
-        let violations = monitor.violations(
-            of: try Self.portfolio(), marks: [Self.btc: Price(100)], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
         #expect(
-            violations.map(\.description) == [
+            try Self.violationsAfterEnteringBTC(monitor) == [
                 "1970-01-01T00:01:00Z: tier core position BTC-USD exposure 10% of NAV is above its cap of 9%",
                 "1970-01-01T00:01:00Z: tier core exposure 10% of NAV is above its cap of 9.5%",
             ])
@@ -64,18 +69,17 @@ import TraderCore
         let monitor = ExposureMonitor(
             limits: ExposureLimits(maxAssetPct: 100, maxThemePct: 8, maxTotalPct: FixedPoint("9.99")!, maxOpenPositions: 10),
             themes: ThemeMap([Self.btc: "store_of_value"]))
-        let violations = monitor.violations(
-            of: try Self.portfolio(), marks: [Self.btc: Price(100)], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
         #expect(
-            violations.map(\.description) == [
+            try Self.violationsAfterEnteringBTC(monitor) == [
                 "1970-01-01T00:01:00Z: theme store_of_value exposure 10% of NAV is above its cap of 8%",
                 "1970-01-01T00:01:00Z: total exposure 10% of NAV is above its cap of 9.99%",
             ])
     }
 
     @Test func aHeldSymbolWithoutAMarkIsOneNAVViolation() throws {
-        let violations = Self.monitor(assetCap: 100).violations(
-            of: try Self.portfolio(), marks: [:], entered: [Self.btc], at: Timestamp(secondsSinceEpoch: 60))
-        #expect(violations.map(\.description) == ["1970-01-01T00:01:00Z: nav exposure 0% of NAV is above its cap of 0%"])
+        #expect(
+            try Self.violationsAfterEnteringBTC(Self.monitor(assetCap: 100), marks: [:]) == [
+                "1970-01-01T00:01:00Z: nav exposure 0% of NAV is above its cap of 0%"
+            ])
     }
 }
