@@ -8,13 +8,15 @@ public struct MarketSnapshot: Sendable {
     public var time: Timestamp
     /// The bars that closed at ``time``, by symbol.
     public var candles: SymbolMap<Candle>
-    /// The latest quotes, by symbol.
-    public var quotes: SymbolMap<Quote>
     /// The latest order-book snapshots, by symbol (the liquidity check measures depth on them).
     public var books: SymbolMap<BookSnapshot>
     /// The venue's product listings, when the shell refreshed them for this cycle (discovery runs
     /// on them); `nil` otherwise.
     public var listings: [ProductListing]?
+    /// The latest quotes, by symbol. Declared last: a shell that sets a quote right before the step
+    /// stores this field alone, and the step's copy of the snapshot then reads it alone too (a
+    /// wider read across a field just stored waits for that store to reach the cache).
+    public var quotes: SymbolMap<Quote>
 
     /// Creates a snapshot.
     public init(
