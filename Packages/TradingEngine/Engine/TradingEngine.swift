@@ -120,6 +120,14 @@ public struct TradingEngine: Sendable {
             outcome.noTradeReason = .noSignal
             return
         }
+        trade(on: snapshot, into: &outcome)
+    }
+
+    /// The part of a step that runs when the rules proposed or a re-quote is due: the universe, risk
+    /// and orders. Out of line: the risk context it builds keeps the snapshot's quotes, and in the
+    /// step that copy (a retain, and a release in every quiet cycle) was made up front.
+    @inline(never) private mutating func trade(on snapshot: MarketSnapshot, into outcome: inout CycleOutcome) {
+        let now = snapshot.time
         let proposals = outcome.decision.proposals
         let admitted = universe.admit(proposals, at: now, barring: &outcome.universeRejections)
         let requotes = dueRequotes(besides: proposals, at: now, dropped: &outcome.droppedRequotes)
