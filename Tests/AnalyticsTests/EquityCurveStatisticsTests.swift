@@ -54,6 +54,21 @@ import TraderCore
         #expect(curve.longestDrawdown == .seconds(2 * Self.day))
     }
 
+    @Test func theDeepestFallIsToTheLowestPointAfterAPeakWhetherItEndedOrIsStillOpen() {
+        func maxDrawdown(_ equities: [FixedPoint]) -> Double {
+            var curve = EquityCurveStatistics(periodsPerYear: 365)
+            for (index, equity) in equities.enumerated() {
+                let time = Timestamp(secondsSinceEpoch: Int64(index) * Self.day)
+                curve.add(EquityPoint(time: time, equity: equity, exposed: true))
+            }
+            return curve.maxDrawdown
+        }
+        // 100 falls to 70 (not its first or last low), a new peak ends it, and a shallower fall stays open.
+        #expect(maxDrawdown([100, 80, 95, 70, 85, 101, 90, 95]) == 0.3)
+        // A fall of 10 % ended, then one of 50 % from a higher peak still open.
+        #expect(maxDrawdown([100, 90, 100, 120, 60, 70]) == 0.5)
+    }
+
     @Test func theRiskFreeRateIsCompoundedPerPeriodAndSubtracted() {
         let curve = Self.curve(riskFreeRate: 0.02)
         #expect(Self.close(curve.riskFreePerPeriod, 5.425524517677083e-05))

@@ -9,9 +9,11 @@ import Darwin
 /// The statistics of an equity curve, accumulated one point at a time in constant memory, so a
 /// curve of ten million bars costs no more than one of ten.
 ///
-/// Per-period returns are simple returns between consecutive points, `rₜ = Eₜ / Eₜ₋₁ − 1`.
-/// Mean and variance use Welford's method; the downside sum uses returns below the per-period
-/// risk-free rate. Drawdown is measured from the running peak.
+/// Per-period returns are simple returns between consecutive points, `rₜ = Eₜ / Eₜ₋₁ − 1`, taken
+/// from the fixed-point equities' raw integers (exact as `Double`s below 2⁵³), so each return is
+/// rounded once. Mean and variance use Welford's method; the downside sum uses returns below the
+/// per-period risk-free rate. Drawdown is measured from the running peak to the lowest point
+/// after it, worked out when a new peak ends the fall (or when read), not at every point.
 ///
 /// A point at the same equity as the one before (nothing held, or nothing moved) is a zero return;
 /// such runs are counted and merged into the mean and variance as one block when the next change
@@ -34,7 +36,9 @@ public struct EquityCurveStatistics: Sendable {
     /// Points at which something was held.
     public private(set) var exposedPoints = 0
     /// The deepest fall from a running peak, as a fraction of the peak (0.1 is 10 %).
-    public private(set) var maxDrawdown = 0.0
+    public var maxDrawdown: Double {
+        underwater && peak > 0 ? max(endedDrawdown, (peak - trough) / peak) : endedDrawdown
+    }
     /// The longest time from a peak until equity first regained it (or until the last point, when
     /// it has not yet).
     public private(set) var maxDrawdownDuration: Duration = .zero
@@ -42,9 +46,13 @@ public struct EquityCurveStatistics: Sendable {
     /// The moments of the returns merged so far, and the zero returns since (not yet merged).
     private var moments = ReturnMoments()
     private var pendingZeroReturns = 0
-    /// The latest point's equity as a `Double`.
+    /// The latest point's equity, the running peak and the lowest equity since it, as `Double`s of
+    /// the fixed-point raw values (every ratio taken of them is the same at any scale).
     private var lastEquity = 0.0
     private var peak = 0.0
+    private var trough = 0.0
+    /// The deepest drawdown among those a new peak ended.
+    private var endedDrawdown = 0.0
     private var peakTime: Timestamp?
     private var underwater = false
 
@@ -61,7 +69,7 @@ public struct EquityCurveStatistics: Sendable {
             addUnchanged(point)
             return
         }
-        let equity = point.equity.doubleValue
+        let equity = Double(point.equity.raw)
         if last != nil, lastEquity > 0 {
             moments.addZeros(pendingZeroReturns, riskFreePerPeriod: riskFreePerPeriod)
             pendingZeroReturns = 0
@@ -73,13 +81,19 @@ public struct EquityCurveStatistics: Sendable {
         points += 1
         if point.exposed { exposedPoints += 1 }
         if peakTime == nil || equity >= peak {
-            if underwater, let peakTime { maxDrawdownDuration = max(maxDrawdownDuration, peakTime.duration(to: point.time)) }
+            if underwater, let peakTime {
+                maxDrawdownDuration = max(maxDrawdownDuration, peakTime.duration(to: point.time))
+                if peak > 0 { endedDrawdown = max(endedDrawdown, (peak - trough) / peak) }
+            }
             underwater = false
             peak = equity
+            trough = equity
             peakTime = point.time
         } else {
+            // The deepest fall from this peak is to its lowest point: a comparison per point, and
+            // one division when the fall ends (the fraction falls as the equity rises).
             underwater = true
-            if peak > 0 { maxDrawdown = max(maxDrawdown, (peak - equity) / peak) }
+            trough = min(trough, equity)
         }
     }
 

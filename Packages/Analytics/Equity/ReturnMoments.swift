@@ -14,8 +14,10 @@ struct ReturnMoments: Sendable {
         let delta = r - mean
         mean += delta / Double(count)
         squaredDeviations += delta * (r - mean)
-        let excess = r - riskFreePerPeriod
-        if excess < 0 { downsideSquares += excess * excess }
+        // Without a branch: half the returns fall short, unpredictably. (A return that does not
+        // adds 0 × 0, which leaves the non-negative sum as it is.)
+        let shortfall = min(r - riskFreePerPeriod, 0)
+        downsideSquares += shortfall * shortfall
     }
 
     /// Adds `zeros` returns of exactly 0 as one block (Chan et al.'s pairwise merge of a block whose
