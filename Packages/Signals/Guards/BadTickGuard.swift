@@ -42,6 +42,8 @@ public struct BadTickGuard: Sendable {
 
     /// The thresholds.
     public let configuration: Configuration
+    /// Closes and volumes are kept as `Double`s of their fixed-point raw values: every test here is
+    /// a ratio, the same at any scale, and the conversion to units is a division on every bar.
     private var acceptedClose: Double?
     private var volumes: VolumeRatio
     private var suspectLevel: Double?
@@ -55,33 +57,31 @@ public struct BadTickGuard: Sendable {
 
     /// Judges the next candle.
     public mutating func check(_ candle: Candle) -> Verdict {
-        let close = candle.close.value.doubleValue
-        let volumeRatio = volumes.update(candle.volume.value.doubleValue)
+        let close = Double(candle.close.value.raw)
+        let volumeRatio = volumes.update(Double(candle.volume.value.raw))
         guard close > 0 else { return .rejected(code: "bad_tick", reason: "close \(candle.close) is not positive") }
         guard let baseline = acceptedClose else {
             acceptedClose = close
             return .accepted
         }
         if let suspect = suspectLevel {
-            if Self.movePct(from: baseline, to: close) <= configuration.maxMovePct {
+            if isWithinMove(from: baseline, to: close) {
                 suspectLevel = nil
                 acceptedClose = close
                 return .accepted
             }
-            if Self.movePct(from: suspect, to: close) <= configuration.maxMovePct {
+            if isWithinMove(from: suspect, to: close) {
                 confirmations += 1
                 if confirmations >= configuration.confirmationBars {
                     suspectLevel = nil
                     acceptedClose = close
                     return .accepted
                 }
-                return .rejected(
-                    code: "bad_tick",
-                    reason: "new level \(Self.format(suspect)) held \(confirmations) of \(configuration.confirmationBars) bars")
+                let held = "held \(confirmations) of \(configuration.confirmationBars) bars"
+                return .rejected(code: "bad_tick", reason: "new level \(Self.format(units: suspect)) \(held)")
             }
         }
-        let move = Self.movePct(from: baseline, to: close)
-        guard move > configuration.maxMovePct else {
+        guard !isWithinMove(from: baseline, to: close) else {
             acceptedClose = close
             return .accepted
         }
@@ -93,14 +93,26 @@ public struct BadTickGuard: Sendable {
         suspectLevel = close
         confirmations = 0
         let volumeText = volumeRatio.map { "volume \(Self.format($0))× average" } ?? "no volume history"
-        return .rejected(
-            code: "bad_tick",
-            reason: "close moved \(Self.format(move))% from \(Self.format(baseline)) (limit \(Self.format(configuration.maxMovePct))%) with \(volumeText), below the \(Self.format(configuration.confirmingVolumeRatio))× that confirms it"
-        )
+        let movePct = Self.format(Self.movePct(from: baseline, to: close))
+        let move = "close moved \(movePct)% from \(Self.format(units: baseline))"
+        let limit = "(limit \(Self.format(configuration.maxMovePct))%)"
+        let confirming = "below the \(Self.format(configuration.confirmingVolumeRatio))× that confirms it"
+        return .rejected(code: "bad_tick", reason: "\(move) \(limit) with \(volumeText), \(confirming)")
+    }
+
+    /// Whether `price` is within ``Configuration/maxMovePct`` of the positive `base`: the move's
+    /// percentage, multiplied out (a division on every bar otherwise).
+    private func isWithinMove(from base: Double, to price: Double) -> Bool {
+        abs(price - base) * 100 <= configuration.maxMovePct * base
     }
 
     private static func movePct(from base: Double, to price: Double) -> Double {
         abs(price - base) / base * 100
+    }
+
+    /// A price kept as a raw value, formatted in units.
+    private static func format(units raw: Double) -> String {
+        format(raw / Double(FixedPoint.scale))
     }
 
     private static func format(_ value: Double) -> String {
