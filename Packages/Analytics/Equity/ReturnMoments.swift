@@ -14,8 +14,8 @@ struct ReturnMoments: Sendable {
         let delta = r - mean
         mean += delta / Double(count)
         squaredDeviations += delta * (r - mean)
-        // Without a branch: half the returns fall short, unpredictably. (A return that does not
-        // adds 0 × 0, which leaves the non-negative sum as it is.)
+        // Without a branch: about half the returns fall short, unpredictably. A return that does
+        // not fall short adds 0 × 0, which leaves the sum (never negative) as it is.
         let shortfall = min(r - riskFreePerPeriod, 0)
         downsideSquares += shortfall * shortfall
     }
