@@ -174,21 +174,11 @@ public struct SimulatedExchange: Sendable {
     /// costs more than the rest of a fill. Up to 15 bytes, the text is stored inline.
     private static func identifier(_ prefix: StaticString, _ number: Int) -> String {
         precondition(number >= 0, "identifiers are numbered from zero up")
-        var digits = 1
-        var rest = number / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + digits) { buffer in
-            let start = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-            _ = buffer.initialize(fromContentsOf: start)
-            var value = number
-            for index in stride(from: buffer.count - 1, through: prefix.utf8CodeUnitCount, by: -1) {
-                buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-            return buffer.count
+        let prefixLength = prefix.utf8CodeUnitCount
+        let digits = DecimalDigits.count(of: number)
+        return String(unsafeUninitializedCapacity: prefixLength + digits) { buffer in
+            _ = buffer.initialize(fromContentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefixLength))
+            return DecimalDigits.write(number, digits: digits, into: buffer, at: prefixLength)
         }
     }
 }

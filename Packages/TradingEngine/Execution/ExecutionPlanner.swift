@@ -24,13 +24,7 @@ public struct ExecutionPlanner: Sendable {
         let strategy = policy.strategyID.utf8
         let symbol = (spellings[symbol] ?? symbol.description).utf8  // a short string: usually inline
         let side = side.rawValue.utf8
-        // The number is written digit by digit: `String(sequence)` costs as much as the rest.
-        var digits = sequence < 0 ? 2 : 1
-        var rest = sequence.magnitude / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
+        let digits = DecimalDigits.count(of: sequence)
         let length = strategy.count + 1 + symbol.count + 1 + side.count + 1 + digits
         return ClientOrderID(
             String(unsafeUninitializedCapacity: length) { buffer in
@@ -60,13 +54,7 @@ public struct ExecutionPlanner: Sendable {
                 separate()
                 write(side)
                 separate()
-                if sequence < 0 { buffer[end] = UInt8(ascii: "-") }
-                var value = sequence.magnitude
-                for index in stride(from: length - 1, through: length - digits + (sequence < 0 ? 1 : 0), by: -1) {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                return length
+                return DecimalDigits.write(sequence, digits: digits, into: buffer, at: end)
             })
     }
 
