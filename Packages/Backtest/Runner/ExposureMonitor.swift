@@ -56,9 +56,12 @@ public struct ExposureMonitor: Sendable {
             (name: $0, amount: FixedPoint.zero)
         }
         var total = FixedPoint.zero
+        // NAV is the cash plus the held amounts, each valued here once (not again by `nav(marks:)`).
+        var nav = portfolio.cash
         do {
-            try portfolio.forEachExposure(marks: marks) { symbol, amount, _ in
+            try portfolio.forEachExposure(marks: marks) { symbol, amount, pending in
                 total = try total.adding(amount)
+                if !pending { nav = try nav.adding(amount) }
                 for index in assets.indices where assets[index].code == symbol.baseCode {
                     assets[index].amount = try assets[index].amount.adding(amount)
                 }
@@ -79,9 +82,7 @@ public struct ExposureMonitor: Sendable {
         } catch {
             return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)]
         }
-        guard let nav = try? portfolio.nav(marks: marks), nav.raw > 0 else {
-            return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)]
-        }
+        guard nav.raw > 0 else { return [Violation(time: time, scope: "nav", pct: .zero, cap: .zero)] }
         var found: [Violation] = []
         // The scope is written only for a violation: checks that hold cost no text.
         func check(_ amount: FixedPoint, cap: FixedPoint, scope: @autoclosure () -> String) {

@@ -167,9 +167,8 @@ public struct RulesEngine: Sendable {
         return outcome
     }
 
-    /// Appends the decisions on `triggers` to `outcome`.
+    /// Appends the decisions on `triggers` (at least one) to `outcome`.
     private func evaluate(_ triggers: [Trigger], regimes: SymbolMap<Regime>, into outcome: inout Outcome) {
-        guard !triggers.isEmpty else { return }
         // The triggers that pass the gates, as a copy of the list only when some do not (most
         // scans gate nothing, and copying triggers retains their texts and facts).
         var eligible = triggers
