@@ -30,6 +30,20 @@ import TraderTestKit
         return (folder, result)
     }
 
+    @Test func anInterruptedRunLeavesThePreviousRunsFilesAsTheyWere() throws {
+        let (folder, _) = try Self.run(bars: 200)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Self.files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        // A second run that starts writing and never finishes (as a killed process would not).
+        let writer = try ArtifactWriter(folder: folder.path, assets: ["BTC"], effectiveConfig: Array("{}".utf8), configHash: "sha256:other")
+        try writer.record(
+            order: Order(clientOrderID: ClientOrderID("interrupted-1"), symbol: Self.symbol, side: .buy, kind: .market, quantity: Quantity("1")!),
+            origin: nil)
+        let after = try Self.files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(after == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == (Self.files + [".partial"]).sorted())
+    }
+
     static func json(_ file: URL) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(contentsOf: file))
     }

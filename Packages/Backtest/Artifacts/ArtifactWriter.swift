@@ -2,12 +2,6 @@ import Analytics
 import RiskKit
 import TraderCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -26,10 +20,13 @@ import Foundation
 /// - `config.json` and `config.sha256`: the effective configuration and its hash, when given.
 ///
 /// JSON keys are sorted and numbers are exact decimals, so two runs of the same inputs write the
-/// same bytes.
+/// same bytes. The files appear in the folder only when ``finish(_:)`` completes, `metrics.json`
+/// last, so a reader never mixes two runs (see ``ArtifactFolder``).
 public final class ArtifactWriter: BacktestRecorder {
     /// The folder written to.
     public let folder: String
+    private let destination: ArtifactFolder
+    private var written: [String] = []
     private let assets: [String]
     private let configHash: String?
     private let orders: TextFile
@@ -40,24 +37,24 @@ public final class ArtifactWriter: BacktestRecorder {
     private var tradesWritten = 0
     private let lineEncoder: JSONEncoder
 
-    /// Creates `folder` if needed and opens the streamed files.
+    /// Creates `folder` (and its parents) if needed and opens the streamed files in its staging folder.
     ///
     /// - Parameters:
     ///   - assets: the base assets whose exposure gets a column (sorted here).
     ///   - effectiveConfig: the configuration's canonical JSON, written as `config.json`.
     ///   - configHash: its hash, `sha256:<hex>`, written as `config.sha256` and into metrics.json.
-    /// - Throws: ``ArtifactError``.
+    /// - Throws: ``ArtifactError``, also when `folder` or a parent exists and is not a folder.
     public init(folder: String, assets: [String], effectiveConfig: [UInt8]? = nil, configHash: String? = nil) throws(ArtifactError) {
         self.folder = folder
         self.assets = assets.sorted()
         self.configHash = configHash
-        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-            throw ArtifactError(path: folder, message: String(cString: strerror(errno)))
-        }
-        orders = try TextFile(path: folder + "/orders.json")
-        trades = try TextFile(path: folder + "/trades.json")
-        equity = try TextFile(path: folder + "/equity.csv")
-        exposure = try TextFile(path: folder + "/exposure.csv")
+        let destination = try ArtifactFolder(path: folder)
+        self.destination = destination
+        orders = try TextFile(path: destination.stagingPath("orders.json"))
+        trades = try TextFile(path: destination.stagingPath("trades.json"))
+        equity = try TextFile(path: destination.stagingPath("equity.csv"))
+        exposure = try TextFile(path: destination.stagingPath("exposure.csv"))
+        written = ["orders.json", "trades.json", "equity.csv", "exposure.csv"]
         lineEncoder = JSONEncoder()
         lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try orders.write("[\n")
@@ -65,13 +62,15 @@ public final class ArtifactWriter: BacktestRecorder {
         try equity.write("time,equity,cash,exposed\n")
         try exposure.write((["time", "nav", "total_pct", "pending_pct"] + self.assets.map { "\($0)_pct" }).joined(separator: ",") + "\n")
         if let effectiveConfig {
-            let file = try TextFile(path: folder + "/config.json")
+            let file = try TextFile(path: destination.stagingPath("config.json"))
+            written.append("config.json")
             try file.write(effectiveConfig)
             try file.write("\n")
             try file.close()
         }
         if let configHash {
-            let file = try TextFile(path: folder + "/config.sha256")
+            let file = try TextFile(path: destination.stagingPath("config.sha256"))
+            written.append("config.sha256")
             try file.write(configHash + "\n")
             try file.close()
         }
@@ -97,7 +96,7 @@ public final class ArtifactWriter: BacktestRecorder {
         try exposure.write(line + "\n")
     }
 
-    /// Closes the streamed files and writes metrics.json.
+    /// Closes the streamed files, writes metrics.json and moves the set into the folder.
     ///
     /// - Throws: ``ArtifactError``; encoding errors.
     public func finish(_ result: BacktestResult) throws {
@@ -106,10 +105,11 @@ public final class ArtifactWriter: BacktestRecorder {
         for file in [orders, trades, equity, exposure] { try file.close() }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let metrics = try TextFile(path: folder + "/metrics.json")
+        let metrics = try TextFile(path: destination.stagingPath(ArtifactFolder.completionMarker))
         try metrics.write(Array(try encoder.encode(MetricsDocument(result: result, configHash: configHash))))
         try metrics.write("\n")
         try metrics.close()
+        try destination.publish(written + [ArtifactFolder.completionMarker])
     }
 
     private func appendLine(_ value: some Encodable, to file: TextFile, count: inout Int) throws {
