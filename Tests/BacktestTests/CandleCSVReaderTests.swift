@@ -47,12 +47,20 @@ import TraderTestKit
     @Test func eachBadRowIsReportedWithFileLineAndColumn() throws {
         let header = "timestamp,open,high,low,close,volume\n60,1,2,1,2,10\n"
         let cases: [(row: String, expected: String)] = [
-            ("120,1,2,1,2", ":3: error: malformed_row: expected 6 fields, found 5"),
-            ("120,1,2,1,2,3,4", ":3: error: malformed_row: expected 6 fields, found 7"),
+            ("120,1,2,1,2", ":3:12: error: malformed_row: expected 6 fields, found 5"),
+            ("120,1,2,1,2,3,4", ":3:15: error: malformed_row: expected 6 fields, found 7"),
             ("120,1,2x,1,2,3", ":3:7: error: invalid_number: high \"2x\" is not a decimal number in the fixed-point range"),
             ("12.5,1,2,1,2,3", ":3:1: error: invalid_number: timestamp \"12.5\" is not whole Unix seconds"),
             ("120,1,2,0,2,3", ":3:9: error: invalid_candle: low 0 is not a positive price"),
-            ("120,3,2,1,2,3", ":3: error: invalid_candle: open 3 and close 2 must lie within low 1 and high 2"),
+            ("120,3,2,1,2,3", ":3:7: error: invalid_candle: open 3 and close 2 must lie within low 1 and high 2"),
+            ("120,1,2,1.5,2,3", ":3:9: error: invalid_candle: open 1 and close 2 must lie within low 1.5 and high 2"),
+            (
+                "1502946000000,1,2,1,2,3",
+                ":3:1: error: invalid_number: timestamp 1502946000000 is outside Unix seconds 0 to 9200000000 (1970 to 2261); "
+                    + "it looks like milliseconds, and the file must give seconds"
+            ),
+            ("9223372036,1,2,1,2,3", ":3:1: error: invalid_number: timestamp 9223372036 is outside Unix seconds 0 to 9200000000 (1970 to 2261)"),
+            ("-1,1,2,1,2,3", ":3:1: error: invalid_number: timestamp -1 is outside Unix seconds 0 to 9200000000 (1970 to 2261)"),
             ("30,1,2,1,2,3", ":3:1: error: out_of_order: timestamp 30 is before the previous row's 60"),
             ("60,1,2,1,2,11", ":3:1: error: duplicate_timestamp: timestamp 60 repeats the row before with other values"),
         ]
@@ -72,7 +80,7 @@ import TraderTestKit
         let path = try write("time,open,high,low,close,volume\n60,1,2,1,2,10\n")
         #expect { try CandleCSVReader(path: path) } throws: {
             ($0 as? DataError)?.description
-                == "\(path):1: error: bad_header: expected \"timestamp,open,high,low,close,volume\", found \"time,open,high,low,close,volume\""
+                == "\(path):1:1: error: bad_header: expected \"timestamp,open,high,low,close,volume\", found \"time,open,high,low,close,volume\""
         }
         #expect { try CandleCSVReader(path: path + ".missing") } throws: { ($0 as? DataError)?.code == .io }
     }
@@ -81,6 +89,32 @@ import TraderTestKit
         let padding = String(repeating: "0", count: 70_000)
         let path = try write("timestamp,open,high,low,close,volume\n60,\(padding)1,2,1,2,10\n")
         #expect(try CandleCSVReader(path: path).readAll().first?.open == Price("1")!)
+    }
+
+    @Test func aLineWithoutAnEndPastOneMebibyteIsAMalformedRow() throws {
+        let path = try write("timestamp,open,high,low,close,volume\n" + String(repeating: "1", count: 1 << 21))
+        #expect { try CandleCSVReader(path: path).readAll() } throws: {
+            ($0 as? DataError)?.description == "\(path):2:1: error: malformed_row: a line longer than 1048576 bytes"
+        }
+    }
+
+    @Test func aFIFOOrADeviceIsRefusedWithoutWaitingForAWriter() throws {
+        let path = NSTemporaryDirectory() + "trader-csv-fifo-" + UUID().uuidString
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        for candidate in [path, "/dev/zero"] {
+            #expect { try CandleCSVReader(path: candidate) } throws: {
+                ($0 as? DataError)?.description == "\(candidate): error: io: not a regular file"
+            }
+        }
+    }
+
+    @Test func aLongFieldIsQuotedCutInTheMessage() throws {
+        let long = String(repeating: "x", count: 500)
+        let path = try write("timestamp,open,high,low,close,volume\n\(long),1,2,1,2,3\n")
+        #expect { try CandleCSVReader(path: path).readAll() } throws: {
+            ($0 as? DataError)?.message == "timestamp \"\(String(repeating: "x", count: 64))…\" is not whole Unix seconds"
+        }
     }
 
     private func seconds(_ value: Int64) -> Timestamp { Timestamp(secondsSinceEpoch: value) }

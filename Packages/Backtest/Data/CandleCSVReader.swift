@@ -41,23 +41,30 @@ public final class CandleCSVReader {
     /// Opens `path` and checks its header; `interval`, when given, is the expected bar interval
     /// (else the first step between rows).
     ///
-    /// - Throws: ``DataError`` `io` when the file cannot be read, `bad_header` for another header.
+    /// - Throws: ``DataError`` `io` when the file cannot be read or is not a regular file (a FIFO,
+    ///   a device), `bad_header` for another header.
     public init(path: String, interval: BarInterval? = nil) throws(DataError) {
         self.path = path
-        descriptor = open(path, O_RDONLY)
+        // Non-blocking, so that a FIFO without a writer cannot hold the open; refused just below.
+        descriptor = open(path, O_RDONLY | O_NONBLOCK)
         buffer = Array(repeating: 0, count: 1 << 16)
         quality.interval = interval
         guard descriptor >= 0 else {
             throw DataError(.io, file: path, "cannot open: \(String(cString: strerror(errno)))")
         }
         var status = stat()
-        if fstat(descriptor, &status) == 0 { fileSize = Int(status.st_size) }
-        guard let first = try nextLine() else {
-            throw DataError(.badHeader, file: path, line: 1, "the file is empty; expected the header \(Self.header)")
+        guard fstat(descriptor, &status) == 0 else {
+            throw DataError(.io, file: path, "cannot read: \(String(cString: strerror(errno)))")
         }
-        let header = String(decoding: first, as: UTF8.self)
-        guard header == Self.header else {
-            throw DataError(.badHeader, file: path, line: 1, "expected \"\(Self.header)\", found \"\(header)\"")
+        guard status.st_mode & S_IFMT == S_IFREG else { throw DataError(.io, file: path, "not a regular file") }
+        fileSize = Int(status.st_size)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        guard let first = try nextLine() else {
+            throw DataError(.badHeader, file: path, line: 1, column: 1, "the file is empty; expected the header \(Self.header)")
+        }
+        guard first.elementsEqual(Self.header.utf8) else {
+            throw DataError(
+                .badHeader, file: path, line: 1, column: 1, "expected \"\(Self.header)\", found \"\(Self.text(first))\"")
         }
     }
 
@@ -122,6 +129,9 @@ public final class CandleCSVReader {
 
     /// The CSV's value columns, in order.
     private static let valueNames = ["open", "high", "low", "close", "volume"]
+    /// The latest bar open time read, in Unix seconds (2261-07-14): `Timestamp` ends in 2262, and a
+    /// run adds bar intervals (up to a day) and latencies to every open time.
+    static let latestOpenTime: Int64 = 9_200_000_000
 
     private func parse(_ row: ArraySlice<UInt8>) throws(DataError) -> Candle {
         var cursor = row.startIndex
@@ -136,13 +146,15 @@ public final class CandleCSVReader {
             fieldCount += 1
             return field
         }
-        func malformed() -> DataError {
+        /// `malformed_row` at `column` (1-based), by default just past the end of a short row.
+        func malformed(column: Int = row.count + 1) -> DataError {
             while nextField() != nil {}
-            return DataError(.malformedRow, file: path, line: line, "expected 6 fields, found \(fieldCount)")
+            return DataError(.malformedRow, file: path, line: line, column: column, "expected 6 fields, found \(fieldCount)")
         }
         guard let timeField = nextField() else { throw malformed() }
         var values: (FixedPoint, FixedPoint, FixedPoint, FixedPoint, FixedPoint) = (.zero, .zero, .zero, .zero, .zero)
         var lowColumn = 0
+        var highColumn = 0
         for index in 0..<5 {
             guard let field = nextField() else { throw malformed() }
             guard let value = Self.decimal(field) else {
@@ -152,16 +164,23 @@ public final class CandleCSVReader {
             }
             switch index {
             case 0: values.0 = value
-            case 1: values.1 = value
+            case 1: values.1 = value; highColumn = field.startIndex - row.startIndex + 1
             case 2: values.2 = value; lowColumn = field.startIndex - row.startIndex + 1
             case 3: values.3 = value
             default: values.4 = value
             }
         }
-        guard nextField() == nil else { throw malformed() }
+        let seventhColumn = cursor - row.startIndex + 1
+        guard nextField() == nil else { throw malformed(column: seventhColumn) }
         guard let seconds = Self.integer(timeField) else {
             throw DataError(
                 .invalidNumber, file: path, line: line, column: 1, "timestamp \"\(Self.text(timeField))\" is not whole Unix seconds")
+        }
+        guard (0...Self.latestOpenTime).contains(seconds) else {
+            let hint = seconds > 1_000_000_000_000 ? "; it looks like milliseconds, and the file must give seconds" : ""
+            throw DataError(
+                .invalidNumber, file: path, line: line, column: 1,
+                "timestamp \(seconds) is outside Unix seconds 0 to \(Self.latestOpenTime) (1970 to 2261)\(hint)")
         }
         let (open, high, low, close, volume) = values
         guard low.raw > 0 else {
@@ -169,7 +188,7 @@ public final class CandleCSVReader {
         }
         guard low <= Swift.min(open, close), Swift.max(open, close) <= high else {
             throw DataError(
-                .invalidCandle, file: path, line: line,
+                .invalidCandle, file: path, line: line, column: Swift.max(open, close) > high ? highColumn : lowColumn,
                 "open \(open) and close \(close) must lie within low \(low) and high \(high)")
         }
         return Candle(
@@ -207,7 +226,13 @@ public final class CandleCSVReader {
             end -= start
             start = 0
         }
-        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        if end == buffer.count {
+            guard buffer.count < Self.maxLineLength else {
+                throw DataError(
+                    .malformedRow, file: path, line: line + 1, column: 1, "a line longer than \(Self.maxLineLength) bytes")
+            }
+            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        }
         let count = buffer.withUnsafeMutableBytes { bytes in
             read(descriptor, bytes.baseAddress! + end, bytes.count - end)
         }
@@ -219,7 +244,14 @@ public final class CandleCSVReader {
         bytesRead += count
     }
 
-    private static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+    /// A field for a message, cut to 64 bytes.
+    private static func text(_ field: ArraySlice<UInt8>) -> String {
+        field.count <= 64 ? String(decoding: field, as: UTF8.self) : String(decoding: field.prefix(64), as: UTF8.self) + "…"
+    }
+
+    /// The longest line read (1 MiB; a row is under 200 bytes): input without line ends, such as
+    /// `/dev/zero` through a pipe, is an error instead of a buffer that grows without bound.
+    static let maxLineLength = 1 << 20
 
     /// A whole number of ASCII digits, optionally negative.
     private static func integer(_ field: ArraySlice<UInt8>) -> Int64? {
