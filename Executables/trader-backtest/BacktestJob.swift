@@ -46,6 +46,15 @@ struct BacktestJob {
             result = try Self.replay(feed, through: &runner)
         }
         var warnings: [String] = []
+        let latency = Int64(setup.fillModel.latencyBars) * feed.interval.seconds
+        if case .postOnlyLimit = setup.engine.execution.style, let ttl = setup.engine.execution.postOnlyTTL, latency > 0,
+            Duration.seconds(latency) >= ttl
+        {
+            warnings.append(
+                "--latency-bars \(setup.fillModel.latencyBars): an order reaches the exchange \(latency) s after its decision, "
+                    + "past post_only_ttl_seconds (\(ttl.components.seconds) s), so the engine cancels every post-only order "
+                    + "before it can fill; raise the time-to-live above the latency")
+        }
         for (symbol, path, quality) in feed.quality {
             if quality.gapCount > 0 {
                 warnings.append("\(path): \(symbol) has \(quality.gapCount) gaps (\(quality.missingBars) missing bars)")

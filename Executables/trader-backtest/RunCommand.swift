@@ -65,6 +65,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Fault injection: lose the venue's answer to every N-th submit (half of those orders still reach it).")
     var loseSubmitAnswers: Int?
 
+    /// The most --cash a run takes: the engine multiplies NAV by percentages and prices, all within
+    /// the fixed-point range (about 92 billion).
+    static let maxCash = FixedPoint(10_000_000_000)
+
     enum Preset: String, ExpressibleByArgument {
         case emaCrossover = "ema-crossover"
     }
@@ -85,6 +89,12 @@ struct RunCommand: ParsableCommand {
         let sources = try data.map(source)
         let symbols = sources.map(\.symbol)
         let startingCash = try parse(cash, as: "--cash") { FixedPoint($0) }
+        guard startingCash.raw > 0, startingCash <= Self.maxCash else {
+            throw ValidationError("--cash \(cash): give a positive amount of at most \(Self.maxCash)")
+        }
+        if let from, let to, try instant(from, as: "--from") >= instant(to, as: "--to") {
+            throw ValidationError("--from \(from) is not before --to \(to): nothing would be replayed")
+        }
         let setup: StrategySetup
         if preset != nil {
             guard sources.count == 1 else { throw ValidationError("the ema-crossover preset trades one symbol: give one --data") }
@@ -119,6 +129,10 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         } catch let error as ArtifactError {
             StandardError.write("\(error)\n")
+            throw ExitCode(2)
+        } catch let error as ArithmeticError {
+            // An amount past the fixed-point range (about ±92 billion): the inputs, not the run, are at fault.
+            StandardError.write("error: \(error.code): \(error.operation): the amounts of this run exceed the exact range (±\(FixedPoint.max))\n")
             throw ExitCode(2)
         }
         for warning in outcome.warnings { StandardError.write("warning: \(warning)\n") }

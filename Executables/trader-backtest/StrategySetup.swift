@@ -52,7 +52,8 @@ struct StrategySetup {
             limitRule: fills.onTouch ? .touch : .tradeThrough,
             participationRate: fills.participationPct.map { FixedPoint(nearest: $0 / 100) ?? .zero },
             latencyBars: fills.latencyBars)  // the engine cancels and re-quotes stale post-only orders itself
-        let products = Dictionary(uniqueKeysWithValues: symbols.map { ($0, product($0)) })
+        // A symbol given twice is the feed's duplicate_symbol error, reported when it opens the files.
+        let products = Dictionary(symbols.map { ($0, product($0)) }, uniquingKeysWith: { first, _ in first })
         return StrategySetup(
             engine: configuration.engineConfiguration(products: products), fillModel: model, tiers: configuration.tiers,
             effectiveConfig: configuration.canonicalJSON, configHash: configuration.hash.description)

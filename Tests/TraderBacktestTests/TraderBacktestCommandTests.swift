@@ -95,4 +95,70 @@ import TraderTestKit
         #expect(run.standardError.contains("policy.yaml:"))
         #expect(run.standardError.contains("max_open_positions"))
     }
+
+    @Test func badInputThatOnceCrashedIsAUsageOrDataErrorThatExitsTwo() throws {
+        let folder = TraderBacktestProcess.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let milliseconds = folder + "/ms.csv"
+        try "timestamp,open,high,low,close,volume\n1502946000000,1,2,0.5,1.5,10\n".write(toFile: milliseconds, atomically: true, encoding: .utf8)
+        let data = try SharedData.path("data/binance_btcusdt_1h.csv")
+        let config = SharedData.packageRoot + "/config"
+        let cases: [(arguments: [String], expected: String)] = [
+            (
+                ["--preset", "ema-crossover", "--data", milliseconds],
+                "\(milliseconds):2:1: error: invalid_number: timestamp 1502946000000 is outside Unix seconds"
+            ),
+            (
+                ["--config", config, "--data", "BTC-USD=" + data, "--data", "BTC-USD=" + data],
+                "\(data): error: duplicate_symbol: BTC-USD already comes from \(data)"
+            ),
+            (
+                ["--preset", "ema-crossover", "--data", data, "--cash", "50000000000"],
+                "--cash 50000000000: give a positive amount of at most 10000000000"
+            ),
+            (
+                ["--preset", "ema-crossover", "--data", data, "--from", "2021-01-02", "--to", "2021-01-01"],
+                "--from 2021-01-02 is not before --to 2021-01-01: nothing would be replayed"
+            ),
+            (["--preset", "ema-crossover", "--data", data, "--out", milliseconds], "\(milliseconds): error: io: not a folder"),
+        ]
+        for (arguments, expected) in cases {
+            let run = try TraderBacktestProcess.run(["run"] + arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.standardError.contains(expected), "\(run.standardError)")
+            #expect(run.standardOutput.isEmpty)
+        }
+    }
+
+    @Test func outCreatesItsFoldersAndReplacesThePreviousRunWhole() throws {
+        let root = TraderBacktestProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/var/backtest"
+        let data = try SharedData.path("data/binance_btcusdt_1h.csv")
+        let first = try TraderBacktestProcess.run(["run", "--preset", "ema-crossover", "--data", data, "--out", out])
+        #expect(first.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(names == ["config.json", "config.sha256", "equity.csv", "exposure.csv", "metrics.json", "orders.json", "trades.json"])
+        let second = try TraderBacktestProcess.run([
+            "run", "--preset", "ema-crossover", "--data", data, "--out", out, "--from", "2020-01-01", "--to", "2020-02-01",
+        ])
+        #expect(second.status == 0)
+        let metrics = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/metrics.json"))) as? [String: Any])
+        #expect(metrics["bars"] as? Int == 744)  // January 2020, hourly: the second run's, not the first's
+        let equityLines = try String(contentsOfFile: out + "/equity.csv", encoding: .utf8).split(separator: "\n")
+        #expect(equityLines.count == 745)
+    }
+
+    @Test func aLatencyPastThePostOnlyTimeToLiveIsWarnedAbout() throws {
+        let data = try SharedData.path("data/binance_btcusdt_1h.csv")
+        let run = try TraderBacktestProcess.run([
+            "run", "--config", SharedData.packageRoot + "/config", "--data", "BTC-USD=" + data, "--latency-bars", "1",
+            "--from", "2021-01-01", "--to", "2021-02-01",
+        ])
+        #expect(run.status == 0)
+        #expect(run.standardError.contains(
+            "warning: --latency-bars 1: an order reaches the exchange 3600 s after its decision, past post_only_ttl_seconds (30 s)"))
+    }
 }
