@@ -66,7 +66,8 @@ public enum SignalRegistry {
     /// Every problem with `spec`; empty when it can be built.
     public static func problems(with spec: SignalSpec) -> [Problem] {
         guard let parameters = catalog[spec.name] else {
-            var message = "no signal named \"\(spec.name)\"; registered: \(names.joined(separator: ", "))"
+            let shown = spec.name.count > 64 ? spec.name.prefix(64) + "…" : spec.name[...]
+            var message = "no signal named \"\(shown)\"; registered: \(names.joined(separator: ", "))"
             if let suggestion = closestName(to: spec.name) { message += "; did you mean \"\(suggestion)\"?" }
             return [Problem(code: "unknown_signal", parameter: nil, message: message)]
         }
@@ -153,6 +154,7 @@ public enum SignalRegistry {
 
     /// The registered name nearest to `name` (at most one edit per three characters), if any.
     static func closestName(to name: String) -> String? {
+        guard name.utf8.count <= 64 else { return nil }  // no typo of a registered name, and costly to compare
         let allowed = Swift.max(1, name.count / 3)
         return names.map { ($0, editDistance(Array(name.utf8), Array($0.utf8))) }
             .filter { $0.1 <= allowed }.min { $0.1 < $1.1 }?.0

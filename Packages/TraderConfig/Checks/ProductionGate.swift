@@ -48,7 +48,7 @@ struct ProductionGate {
                     YAMLDiagnostic(
                         code: .missingAlertWebhook, origin: locate.valueOrigin(.app, "alerts", "routes", .index(index), "name"),
                         path: "alerts.routes[\(index)].name",
-                        message: "route \"\(route.name)\" has no webhook; set \(route.webhookVariable)"))
+                        message: "route \(Quoted.text(route.name)) has no webhook; set \(route.webhookVariable)"))
             }
         }
         if let policy, (policy.risk.killSwitchFile ?? "").isEmpty {

@@ -13,10 +13,10 @@ enum ConfigDecoding {
             case .canonical(let symbol):
                 return symbol
             case .normalized(let symbol):
-                context.warn(.symbolNormalized, "\"\(context.text)\" normalized to \(symbol); write it as \(symbol)")
+                context.warn(.symbolNormalized, "\(Quoted.text(context.text)) normalized to \(symbol); write it as \(symbol)")
                 return symbol
             case .invalid(let reason):
-                throw YAMLValueError(code: .invalidSymbol, "\"\(context.text)\" is not a symbol: \(reason)")
+                throw YAMLValueError(code: .invalidSymbol, "\(Quoted.text(context.text)) is not a symbol: \(reason)")
             }
         }
         register(TimeOfDay.self, code: .invalidTimeOfDay, placeholder: TimeOfDay("00:00")!, in: &decoder)
@@ -32,7 +32,7 @@ enum ConfigDecoding {
         decoder.register(type, expecting: Value.expectedFormat, placeholder: placeholder) {
             (context) throws(YAMLValueError) in
             guard let value = Value(context.text) else {
-                throw YAMLValueError(code: code, "expected \(Value.expectedFormat), got \"\(context.text)\"")
+                throw YAMLValueError(code: code, "expected \(Value.expectedFormat), got \(Quoted.text(context.text))")
             }
             return value
         }

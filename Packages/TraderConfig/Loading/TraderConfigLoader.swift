@@ -75,10 +75,10 @@ public struct TraderConfigLoader: Sendable {
             findings.append(error)
             return nil
         }
-        findings += document.diagnostics
         let overridden = overrides.apply(to: document.root, claiming: Self.topLevelKeys(of: role))
-        findings += overridden.diagnostics
         let scan = SecretScanner.scan(overridden.root)
+        // The parser's and the overrides' findings came before the scan: they may quote a secret.
+        findings += (document.diagnostics + overridden.diagnostics).map(scan.scrub)
         findings += scan.findings
         return scan.redacted
     }

@@ -10,7 +10,8 @@ import YAMLConfig
 
 /// Finds secret-looking values in a configuration tree, written in the file or set by an override
 /// (private keys, API key names, tokens, webhook URLs with credentials, values of keys named like
-/// secrets), and redacts them, so that no later message, hash or audit record can carry them.
+/// secrets), and mapping keys that look like secrets, and redacts them, so that no later message,
+/// hash or audit record can carry them.
 enum SecretScanner {
     static let redaction = "<redacted>"
 
@@ -31,39 +32,69 @@ enum SecretScanner {
         "webhook.office.com/", "outlook.office.com/webhook", "api.telegram.org/bot", "events.pagerduty.com/integration/",
     ]
 
-    /// The tree with every secret-looking scalar replaced by ``redaction``, and a finding for each.
-    static func scan(_ root: YAMLNode) -> (redacted: YAMLNode, findings: [YAMLDiagnostic]) {
+    /// What a scan found.
+    struct Result {
+        /// The tree with every secret-looking scalar and mapping key replaced by ``redaction``.
+        var redacted: YAMLNode
+        /// A `secret_in_yaml` finding for each.
         var findings: [YAMLDiagnostic] = []
-        let redacted = scan(root, key: nil, path: [], findings: &findings)
-        return (redacted, findings)
+        /// The secrets' texts, to scrub from findings made before the scan (see ``scrub(_:)``).
+        var secrets: [String] = []
+
+        /// `finding` with every secret found replaced by ``SecretScanner/redaction`` in its message and path.
+        func scrub(_ finding: YAMLDiagnostic) -> YAMLDiagnostic {
+            var scrubbed = finding
+            for secret in secrets {
+                scrubbed.message = scrubbed.message.replacing(secret, with: redaction)
+                scrubbed.path = scrubbed.path.replacing(secret, with: redaction)
+            }
+            return scrubbed
+        }
     }
 
-    private static func scan(
-        _ node: YAMLNode, key: String?, path: [YAMLPathComponent], findings: inout [YAMLDiagnostic]
-    ) -> YAMLNode {
+    /// Scans the tree: every secret-looking scalar and mapping key is redacted, with a finding for each.
+    static func scan(_ root: YAMLNode) -> Result {
+        var result = Result(redacted: root)
+        result.redacted = scan(root, key: nil, path: [], into: &result)
+        return result
+    }
+
+    private static func scan(_ node: YAMLNode, key: String?, path: [YAMLPathComponent], into result: inout Result) -> YAMLNode {
         switch node.content {
         case .mapping(let entries):
             let scanned = entries.map { entry in
-                YAMLNode.Entry(
-                    key: entry.key,
-                    value: scan(entry.value, key: entry.name, path: path + [.key(entry.name)], findings: &findings))
+                var entry = entry
+                if let kind = secretKind(text: entry.name, key: nil) {
+                    record(kind, entry.name, as: "a mapping key", at: entry.key.origin, path + [.key(redaction)], into: &result)
+                    entry.key = YAMLNode(.scalar(.init(text: redaction, style: .string)), origin: entry.key.origin)
+                }
+                entry.value = scan(entry.value, key: entry.name, path: path + [.key(entry.name)], into: &result)
+                return entry
             }
             return YAMLNode(.mapping(scanned), origin: node.origin)
         case .sequence(let items):
             let scanned = items.enumerated().map { index, item in
-                scan(item, key: key, path: path + [.index(index)], findings: &findings)
+                scan(item, key: key, path: path + [.index(index)], into: &result)
             }
             return YAMLNode(.sequence(scanned), origin: node.origin)
         case .scalar(let scalar):
             guard node.resolved != .null, let kind = secretKind(text: scalar.text, key: key) else { return node }
-            let place = node.origin.variable == nil ? "written in YAML" : "passed through a configuration override"
-            findings.append(
-                YAMLDiagnostic(
-                    code: .secretInYAML, origin: node.origin, path: YAMLPathComponent.render(path),
-                    message: "\(kind) must not be \(place); secrets go in their own environment variables or in the "
-                        + "secrets file named by TRADER_SECRETS_FILE (the value is not shown)"))
+            record(kind, scalar.text, as: "the value", at: node.origin, path, into: &result)
             return YAMLNode(.scalar(.init(text: redaction, style: .string)), origin: node.origin)
         }
+    }
+
+    private static func record(
+        _ kind: String, _ secret: String, as what: String, at origin: YAMLOrigin, _ path: [YAMLPathComponent],
+        into result: inout Result
+    ) {
+        let place = origin.variable == nil ? "written in YAML" : "passed through a configuration override"
+        result.findings.append(
+            YAMLDiagnostic(
+                code: .secretInYAML, origin: origin, path: YAMLPathComponent.render(path),
+                message: "\(kind) must not be \(place); secrets go in their own environment variables or in the "
+                    + "secrets file named by TRADER_SECRETS_FILE (\(what) is not shown)"))
+        result.secrets.append(secret)
     }
 
     /// What kind of secret the value looks like, or `nil`.

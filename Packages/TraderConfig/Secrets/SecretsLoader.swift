@@ -91,7 +91,9 @@ struct SecretsLoader {
                 }
                 for route in routes { secrets.alertWebhooks[route.name] = try secret(route.value, at: where_) }
             default:
-                var message = "\(where_): unknown key \"\(entry.name)\""
+                // The key is not quoted: in a secrets file, a misplaced line may be a secret.
+                var message = "\(where_): unknown key (not shown); the keys are coinbase_api_key_name, "
+                    + "coinbase_api_private_key, ibkr_account_id and alert_webhooks"
                 let known = ["coinbase_api_key_name", "coinbase_api_private_key", "ibkr_account_id", "alert_webhooks"]
                 if let suggestion = Suggestion.closest(to: entry.name, among: known) {
                     message += "; did you mean \"\(suggestion)\"?"

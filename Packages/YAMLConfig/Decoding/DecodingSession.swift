@@ -205,7 +205,7 @@ final class DecodingSession {
             return mismatch(expectation, node: node, path: path, placeholder: first)
         }
         if let value = Enum(rawValue: text as! Enum.RawValue) { return value }
-        var message = "expected \(expectation), got \"\(text)\""
+        var message = "expected \(expectation), got \(Quoted.text(text))"
         if let suggestion = Suggestion.closest(to: text, among: allowed) { message += "; did you mean \"\(suggestion)\"?" }
         record(.invalidEnum, at: node.origin, path: path, message)
         return first

@@ -77,7 +77,7 @@ struct NodeDecoder: Decoder {
         guard !usage.acceptsAnyKey else { return }
         let candidates = Array(Set(usage.known).union(usage.asked)).sorted()
         for entry in usage.entries where !usage.asked.contains(entry.name) && !usage.known.contains(entry.name) {
-            var message = "unknown key \"\(entry.name)\""
+            var message = "unknown key \(Quoted.text(entry.name))"
             if let suggestion = Suggestion.closest(to: entry.name, among: candidates) {
                 message += "; did you mean \"\(suggestion)\"?"
             }

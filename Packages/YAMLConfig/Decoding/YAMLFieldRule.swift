@@ -21,6 +21,11 @@ public struct YAMLFieldRule: Hashable, Sendable {
     /// Numbers strictly greater than `minimum`.
     public static func greaterThan(_ minimum: Double) -> Self { Self(minimum: minimum, excludesMinimum: true) }
 
+    /// Numbers strictly greater than `minimum` and at most `maximum`.
+    public static func greaterThan(_ minimum: Double, atMost maximum: Double) -> Self {
+        Self(minimum: minimum, excludesMinimum: true, maximum: maximum)
+    }
+
     /// A list, mapping or string with at least one element.
     public static let nonEmpty = Self(requiresNonEmpty: true)
 
@@ -35,6 +40,8 @@ public struct YAMLFieldRule: Hashable, Sendable {
     func expectation(wholeNumber: Bool) -> String {
         let noun = wholeNumber ? "a whole number" : "a number"
         switch (minimum, maximum) {
+        case (let low?, let high?) where excludesMinimum:
+            return "\(noun) greater than \(Self.format(low)) and at most \(Self.format(high))"
         case (let low?, let high?): return "\(noun) from \(Self.format(low)) to \(Self.format(high))"
         case (let low?, nil): return "\(noun) \(excludesMinimum ? "greater than" : "at least") \(Self.format(low))"
         case (nil, let high?): return "\(noun) at most \(Self.format(high))"

@@ -119,7 +119,7 @@ public struct YAMLNode: Hashable, Sendable {
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .scalar(let scalar):
-            if case .null = resolved { "null" } else { "\"\(scalar.text)\"" }
+            if case .null = resolved { "null" } else { "\(Quoted.text(scalar.text))" }
         }
     }
 }

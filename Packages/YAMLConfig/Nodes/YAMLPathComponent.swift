@@ -24,7 +24,9 @@ public enum YAMLPathComponent: Hashable, Sendable, CustomStringConvertible, Expr
         var text = ""
         for component in path {
             switch component {
-            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .key(let key):
+                let shown = key.count > Quoted.maxCharacters ? key.prefix(Quoted.maxCharacters) + "…" : key[...]
+                text += text.isEmpty ? String(shown) : ".\(shown)"
             case .index(let index): text += "[\(index)]"
             }
         }

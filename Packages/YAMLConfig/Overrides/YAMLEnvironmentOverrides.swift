@@ -59,7 +59,7 @@ public struct YAMLEnvironmentOverrides: Sendable {
     public func unclaimed(byAnyOf keySets: [Set<String>]) -> [YAMLDiagnostic] {
         let known = keySets.reduce(into: Set<String>()) { $0.formUnion($1) }
         return overrides.filter { $0.path.count > 1 && !known.contains($0.path[0]) }.map { override in
-            var message = "no configuration section \"\(override.path[0])\""
+            var message = "no configuration section \(Quoted.text(override.path[0]))"
             if let suggestion = Suggestion.closest(to: override.path[0], among: known.sorted()) {
                 message += "; did you mean \(prefix)\(suggestion.uppercased())__...?"
             }
@@ -94,7 +94,7 @@ public struct YAMLEnvironmentOverrides: Sendable {
             throw YAMLDiagnostic(
                 code: .invalidOverride, origin: .environment(variable: override.variable),
                 path: override.path.joined(separator: "."),
-                message: "cannot set \"\(key)\" inside \(node.kindDescription); only mapping keys can be overridden")
+                message: "cannot set \(Quoted.text(key)) inside \(node.kindDescription); only mapping keys can be overridden")
         }
         let origin = YAMLOrigin.environment(variable: override.variable)
         if let index = entries.firstIndex(where: { $0.name == key }) {

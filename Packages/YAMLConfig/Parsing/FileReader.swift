@@ -13,7 +13,8 @@ enum FileReader {
         func failure(_ code: YAMLDiagnostic.Code, _ message: String) -> YAMLDiagnostic {
             YAMLDiagnostic(code: code, origin: origin, path: "", message: message)
         }
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, so that a FIFO without a writer cannot hold the open; refused just below.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(.unreadableFile, "cannot open: \(errnoDescription())") }
         defer { close(descriptor) }
         var status = stat()
@@ -23,6 +24,7 @@ enum FileReader {
         guard size <= maxBytes else {
             throw failure(.fileTooLarge, "the file has \(size) bytes; the limit is \(maxBytes)")
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {

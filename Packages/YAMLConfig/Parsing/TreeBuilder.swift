@@ -197,7 +197,7 @@ struct TreeBuilder {
                 diagnostics.append(
                     YAMLDiagnostic(
                         code: .duplicateKey, origin: key.origin, path: path(name),
-                        message: "duplicate key \"\(name)\"; first defined at \(first)"))
+                        message: "duplicate key \(Quoted.text(name)); first defined at \(first)"))
                 continue
             }
             firstSeen[name] = key.origin

@@ -1,9 +1,14 @@
 /// "Did you mean" suggestions: the closest candidate by edit distance, when it is close enough to
 /// be a plausible typo.
 public enum Suggestion {
+    /// The longest text compared with the candidates, in bytes.
+    static let maxLength = 64
+
     /// The candidate nearest to `text`, when its edit distance (case-insensitive) is at most a third
     /// of the text's length (and at least 1); `nil` otherwise.
     public static func closest(to text: String, among candidates: some Sequence<String>) -> String? {
+        // Names are short: a long text is no typo of one, and its edit distance would cost its length times theirs.
+        guard text.utf8.count <= maxLength else { return nil }
         let target = Array(text.lowercased().utf8)
         let allowed = max(1, target.count / 3)
         var best: (candidate: String, distance: Int)?
