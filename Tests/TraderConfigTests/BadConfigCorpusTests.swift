@@ -40,6 +40,10 @@ struct BadConfig: CustomTestStringConvertible, Sendable {
             name: "loss_cooldown_shorter_than_win", role: .policy, code: "loss_cooldown_shorter_than_win", line: 24,
             column: 32),
         BadConfig(name: "post_only_ttl_not_positive", role: .policy, code: "post_only_ttl_not_positive", line: 59, column: 26),
+        BadConfig(name: "market_orders_not_allowed", role: .policy, code: "market_orders_not_allowed", line: 56, column: 23),
+        BadConfig(
+            name: "tier_position_above_allocation", role: .universe, code: "tier_position_above_allocation", line: 7, column: 23),
+        BadConfig(name: "exposure_check_omitted", role: .policy, code: "exposure_check_omitted", line: 13, column: 11, severity: .warning),
         BadConfig(name: "implausible_fee_bps", role: .policy, code: "implausible_fee_bps", line: 62, column: 18),
         BadConfig(name: "symbol_in_two_tiers", role: .universe, code: "symbol_in_two_tiers", line: 12, column: 44),
         BadConfig(name: "symbol_in_two_themes", role: .universe, code: "symbol_in_two_themes", line: 43, column: 23),

@@ -126,13 +126,67 @@ import YAMLConfig
     }
 
     @Test func aSecretsFileInsideAGitWorkTreeIsRefused() throws {
-        let path = TestPaths.root + "/var/test-secrets-\(UUID().uuidString).yaml"
-        try FileManager.default.createDirectory(atPath: TestPaths.root + "/var", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A work tree of its own, so the test means the same from a source archive as from a clone.
+        let tree = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "--quiet", tree]
+        try git.run()
+        git.waitUntilExit()
+        #expect(git.terminationStatus == 0)
+        try FileManager.default.createDirectory(atPath: tree + "/secrets", withIntermediateDirectories: true)
+        let path = tree + "/secrets/test-secrets.yaml"
         try "ibkr_account_id: DU1234567\n".write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         let result = load(environment: ["TRADER_SECRETS_FILE": path])
         #expect(result.findings.map(\.code) == [.secretsFileInRepository])
+    }
+
+    @Test func aSecretUsedAsAMappingKeyIsRedactedFromEveryFinding() throws {
+        let secret = "organizations/o/apiKeys/k"
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["app.yaml", "policy.yaml", "universe.yaml"] {
+            try FileManager.default.copyItem(atPath: TestPaths.config + "/" + name, toPath: folder + "/" + name)
+        }
+        let app = try String(contentsOfFile: folder + "/app.yaml", encoding: .utf8)
+        try (app + "\"\(secret)\": 1\n").write(toFile: folder + "/app.yaml", atomically: true, encoding: .utf8)
+        let written = load(folder)
+        #expect(written.findings.map(\.code).contains(.secretInYAML))
+        let throughOverride = load(environment: ["TRADER_RISK__ASSET_CAPS": "{\"\(secret)\": 30}"])
+        #expect(throughOverride.findings.map(\.code).contains(.secretInYAML))
+        for finding in written.findings + throughOverride.findings {
+            #expect(!finding.description.contains("apiKeys"), "\(finding.description)")
+        }
+        // The secrets file does not echo an unknown key either.
+        let secretsFile = folder + "/../secrets-\(UUID().uuidString).yaml"
+        try "\"\(secret)\": x\n".write(toFile: secretsFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: secretsFile) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secretsFile)
+        let fromFile = load(environment: ["TRADER_SECRETS_FILE": secretsFile])
+        #expect(fromFile.findings.map(\.code) == [.secretsFileUnreadable])
+        #expect(fromFile.findings.allSatisfy { !$0.description.contains("apiKeys") })
+    }
+
+    @Test func everyDurationTheSchemaAcceptsIsOneTheRuntimeCanHold() throws {
+        let tooLong = load(environment: ["TRADER_CIRCUIT_BREAKERS__MAX_QUOTE_STALENESS_SECONDS": "1e10"])
+        #expect(tooLong.findings.map(\.description) == [
+            "env:TRADER_CIRCUIT_BREAKERS__MAX_QUOTE_STALENESS_SECONDS: error: out_of_range: circuit_breakers.max_quote_staleness_seconds: "
+                + "expected a number greater than 0 and at most 86400, got 10000000000"
+        ])
+        let longest = load(environment: ["TRADER_CIRCUIT_BREAKERS__MAX_QUOTE_STALENESS_SECONDS": "86400"])
+        let configuration = try #require(longest.configuration)
+        #expect(configuration.policy.riskLimits.breakers.maxQuoteStaleness == .seconds(86_400))
+    }
+
+    @Test func aValueOfAnySizeIsQuotedCutToABoundedLength() throws {
+        let long = String(repeating: "q", count: 100_000)
+        let result = load(environment: ["TRADER_MODE": long])
+        let finding = try #require(result.findings.first)
+        #expect(finding.code == .invalidEnum)
+        #expect(finding.message.hasPrefix("expected one of DRY_RUN, PAPER, LIVE, got \"\(String(repeating: "q", count: 64))…\" (100000 bytes)"))
+        #expect(finding.description.count < 300)
     }
 
     @Test func aHugeFileFailsFastWithALocatedFinding() throws {

@@ -64,6 +64,12 @@ extension YAMLDiagnostic.Code {
     public static let hourlyTradesAboveDaily: Self = "hourly_trades_above_daily"
     /// A trading-hours window whose open is not before its close.
     public static let invalidTradingHours: Self = "invalid_trading_hours"
+    /// `default_order_type: market` while `allow_market_orders` is false.
+    public static let marketOrdersNotAllowed: Self = "market_orders_not_allowed"
+    /// A tier whose per-position cap is above its whole allocation.
+    public static let tierPositionAboveAllocation: Self = "tier_position_above_allocation"
+    /// Warning: `risk.checks` leaves out the exposure check, so no cap is enforced.
+    public static let exposureCheckOmitted: Self = "exposure_check_omitted"
     /// Two endpoints on the same address and port.
     public static let portConflict: Self = "port_conflict"
     /// Two alert routes with the same name.

@@ -55,11 +55,11 @@ struct SanityChecks {
                 findings.append(
                     finding(
                         .invalidRouteName, origin, path,
-                        "route names are lower-case letters, digits and single underscores (its webhook is read from TRADER_ALERT_WEBHOOK_<NAME>), got \"\(route.name)\""
+                        "route names are lower-case letters, digits and single underscores (its webhook is read from TRADER_ALERT_WEBHOOK_<NAME>), got \(Quoted.text(route.name))"
                     ))
             }
             if !seen.insert(route.name).inserted {
-                findings.append(finding(.duplicateRoute, origin, path, "a second route named \"\(route.name)\""))
+                findings.append(finding(.duplicateRoute, origin, path, "a second route named \(Quoted.text(route.name))"))
             }
         }
         return findings
@@ -103,11 +103,17 @@ struct SanityChecks {
                     .duplicateRiskCheck, locate.valueOrigin(.policy, "risk", "checks", .index(index)), "risk.checks[\(index)]",
                     "check \"\(check.rawValue)\" is listed twice"))
         }
+        if let checks = risk.checks, !checks.contains(.exposure) {
+            findings.append(
+                finding(
+                    .exposureCheckOmitted, locate.valueOrigin(.policy, "risk", "checks"), "risk.checks",
+                    "the list leaves out exposure: no total, theme, asset or tier cap is enforced", severity: .warning))
+        }
         for asset in risk.assetCaps.keys.sorted() where !Symbol.isAssetCode(asset) {
             findings.append(
                 finding(
                     .invalidAsset, locate(.policy, "risk", "asset_caps", .key(asset)), "risk.asset_caps.\(asset)",
-                    "\"\(asset)\" is not an asset code (1 to 12 upper-case letters or digits, such as BTC)"))
+                    "\(Quoted.text(asset)) is not an asset code (1 to 12 upper-case letters or digits, such as BTC)"))
         }
         return findings
     }
@@ -140,6 +146,14 @@ struct SanityChecks {
                     .postOnlyTTLNotPositive, locate.valueOrigin(.policy, "execution", "post_only_ttl_seconds"),
                     "execution.post_only_ttl_seconds",
                     "post-only orders need a time-to-live above 0 seconds, got \(execution.postOnlyTtlSeconds)"))
+        }
+        if execution.defaultOrderType == .market, !execution.allowMarketOrders {
+            findings.append(
+                finding(
+                    .marketOrdersNotAllowed, locate.valueOrigin(.policy, "execution", "default_order_type"),
+                    "execution.default_order_type",
+                    "the default order type is market, but allow_market_orders is false; choose limit_post_only or limit, "
+                        + "or allow market orders"))
         }
         let fees: [(String, Double, ClosedRange<Double>)] = [
             ("maker_fee_bps", execution.makerFeeBps, Self.plausibleMakerFeeBps),
@@ -179,14 +193,16 @@ struct SanityChecks {
                 findings.append(
                     finding(
                         .duplicateSignal, locate.valueOrigin(.policy, "signals", .index(index), "name"),
-                        "signals[\(index)].name", "signal \"\(signal.name)\" is enabled twice"))
+                        "signals[\(index)].name", "signal \(Quoted.text(signal.name)) is enabled twice"))
             }
             enabled.append(signal.name)
         }
         for regime in Regime.allCases {
             for (index, name) in policy.regimes[regime].allowedSignals.enumerated() where !enabled.contains(name) {
-                var message = "regime \(regime.rawValue) allows \"\(name)\", which is not in signals"
-                if let suggestion = Suggestion.closest(to: name, among: enabled) { message += "; did you mean \"\(suggestion)\"?" }
+                var message = "regime \(regime.rawValue) allows \(Quoted.text(name)), which is not in signals"
+                // Only a name the registry knows: an enabled typo is its own unknown_signal finding.
+                let known = enabled.filter(SignalRegistry.names.contains)
+                if let suggestion = Suggestion.closest(to: name, among: known) { message += "; did you mean \"\(suggestion)\"?" }
                 findings.append(
                     finding(
                         .regimeUnknownSignal,
@@ -228,14 +244,22 @@ struct SanityChecks {
                 findings.append(
                     finding(
                         .duplicateTier, locate.valueOrigin(.universe, "tiers", .index(tierIndex), "name"),
-                        "tiers[\(tierIndex)].name", "a second tier named \"\(tier.name)\""))
+                        "tiers[\(tierIndex)].name", "a second tier named \(Quoted.text(tier.name))"))
+            }
+            if tier.maxPositionPct > tier.maxAllocationPct {
+                findings.append(
+                    finding(
+                        .tierPositionAboveAllocation, locate.valueOrigin(.universe, "tiers", .index(tierIndex), "max_position_pct"),
+                        "tiers[\(tierIndex)].max_position_pct",
+                        "a position (\(format(tier.maxPositionPct))%) may not exceed the whole tier's allocation "
+                            + "(\(format(tier.maxAllocationPct))%)"))
             }
             for (index, symbol) in tier.symbols.enumerated() {
                 let origin = locate.valueOrigin(.universe, "tiers", .index(tierIndex), "symbols", .index(index))
                 let path = "tiers[\(tierIndex)].symbols[\(index)]"
                 if let other = tierOf[symbol] {
                     findings.append(
-                        finding(.symbolInTwoTiers, origin, path, "\(symbol) is already in tier \"\(other)\""))
+                        finding(.symbolInTwoTiers, origin, path, "\(symbol) is already in tier \(Quoted.text(other))"))
                 } else {
                     tierOf[symbol] = tier.name
                 }
@@ -255,7 +279,7 @@ struct SanityChecks {
                     "tier allocations add up to \(format(total))% of NAV; at most 100"))
         }
         if !tierNames.contains(universe.discovery.tier) {
-            var message = "discovery.tier names \"\(universe.discovery.tier)\", which is not a tier"
+            var message = "discovery.tier names \(Quoted.text(universe.discovery.tier)), which is not a tier"
             if let suggestion = Suggestion.closest(to: universe.discovery.tier, among: tierNames.sorted()) {
                 message += "; did you mean \"\(suggestion)\"?"
             }
@@ -269,7 +293,7 @@ struct SanityChecks {
                     findings.append(
                         finding(
                             .symbolInTwoThemes, locate.valueOrigin(.universe, "themes", .key(theme), .index(index)),
-                            "themes.\(theme)[\(index)]", "\(symbol) is already in theme \"\(other)\""))
+                            "themes.\(theme)[\(index)]", "\(symbol) is already in theme \(Quoted.text(other))"))
                 } else {
                     themeOf[symbol] = theme
                 }
@@ -284,7 +308,7 @@ struct SanityChecks {
     private func capChecks(_ risk: RiskPolicy, _ universe: UniverseConfig) -> [YAMLDiagnostic] {
         var findings: [YAMLDiagnostic] = []
         for theme in risk.themeCaps.keys.sorted() where universe.themes[theme] == nil {
-            var message = "no theme \"\(theme)\" in universe.yaml"
+            var message = "no theme \(Quoted.text(theme)) in universe.yaml"
             if let suggestion = Suggestion.closest(to: theme, among: universe.themes.keys.sorted()) {
                 message += "; did you mean \"\(suggestion)\"?"
             }

@@ -21,13 +21,19 @@ extension TraderConfiguration {
             for symbol in symbols { themeOf[symbol] = theme }
         }
         let execution = policy.execution
+        var engineExecution = EngineConfiguration.Execution(
+            style: .market, strategyID: strategyID, postOnlyTTL: .seconds(execution.postOnlyTtlSeconds),
+            maxRequotes: execution.maxRequotes)
+        switch execution.defaultOrderType {
+        case .market: break
+        case .limit: engineExecution.style = .limit(improvementTicks: execution.priceImprovementTicks)
+        case .limitPostOnly: engineExecution.style = .postOnlyLimit(improvementTicks: execution.priceImprovementTicks)
+        }
         return EngineConfiguration(
             products: products, signals: policy.signalSpecs,
             badTickGuard: BadTickGuard.Configuration(maxMovePct: 20, confirmingVolumeRatio: 3, confirmationBars: 2),
             rules: policy.rulesConfiguration(), risk: policy.riskLimits,
-            execution: .init(
-                style: execution.defaultOrderType == .market ? .market : .postOnlyLimit(improvementTicks: execution.priceImprovementTicks),
-                strategyID: strategyID, postOnlyTTL: .seconds(execution.postOnlyTtlSeconds), maxRequotes: execution.maxRequotes),
+            execution: engineExecution,
             themes: ThemeMap(themeOf), universe: universe.engineUniverse)
     }
 

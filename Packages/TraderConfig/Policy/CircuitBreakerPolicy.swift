@@ -40,7 +40,7 @@ public struct CircuitBreakerPolicy: Hashable, Sendable, Codable, YAMLFieldRules 
     public var haltOnCrashRegime: Bool
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
-        "max_quote_staleness_seconds": .greaterThan(0), "api_error_window_seconds": .range(1...86_400),
+        "max_quote_staleness_seconds": .greaterThan(0, atMost: 86_400), "api_error_window_seconds": .range(1...86_400),
         "api_error_rate_threshold_pct": .range(0...100), "max_rate_limit_hits": .range(0...10_000),
     ]
 }

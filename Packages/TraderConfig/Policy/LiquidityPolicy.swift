@@ -16,6 +16,6 @@ public struct LiquidityPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     }
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
-        "max_spread_bps": .range(0...10_000), "min_depth_within_20bps": .atLeast(0), "min_24h_volume": .atLeast(0),
+        "max_spread_bps": .range(0...10_000), "min_depth_within_20bps": .range(0...10_000_000_000), "min_24h_volume": .range(0...10_000_000_000),
     ]
 }

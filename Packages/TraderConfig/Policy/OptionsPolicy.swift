@@ -25,7 +25,7 @@ public struct OptionsPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var whaleDebounceDays: Int
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
-        "max_risk_pct": .range(0...100), "stop_loss_pct": .greaterThan(0), "take_profit_pct": .greaterThan(0),
+        "max_risk_pct": .range(0...100), "stop_loss_pct": .greaterThan(0, atMost: 100), "take_profit_pct": .greaterThan(0, atMost: 10_000),
         "whale_debounce_days": .range(0...365),
     ]
 }

@@ -28,6 +28,6 @@ public struct SizingPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var convictionMultipliers: ConvictionMultipliers
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
-        "base_size_pct": .range(0...100), "max_size_pct": .range(0...100), "min_notional": .atLeast(0),
+        "base_size_pct": .range(0...100), "max_size_pct": .range(0...100), "min_notional": .range(0...10_000_000_000),
     ]
 }

@@ -28,7 +28,7 @@ public struct DiscoveryFilters: Hashable, Sendable, Codable, YAMLFieldRules {
     }
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
-        "min_24h_volume": .atLeast(0), "min_listing_age_days": .range(0...3650), "max_spread_bps": .range(0...10_000),
+        "min_24h_volume": .range(0...10_000_000_000), "min_listing_age_days": .range(0...3650), "max_spread_bps": .range(0...10_000),
         "max_symbols": .range(0...1000), "tier": .nonEmpty,
     ]
 }

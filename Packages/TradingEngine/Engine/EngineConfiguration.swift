@@ -16,6 +16,9 @@ public struct EngineConfiguration: Sendable {
     public var risk: RiskLimits
     /// How trades become orders.
     public var execution: ExecutionPolicy
+    /// The engine's ``ExecutionPolicy``, by a name that modules with an `ExecutionPolicy` of their
+    /// own (TraderConfig's, from policy.yaml) can write.
+    public typealias Execution = ExecutionPolicy
     /// The theme of each symbol that has one.
     public var themes: ThemeMap
     /// What may be entered: tiers, exclusions, red flags, discovery.

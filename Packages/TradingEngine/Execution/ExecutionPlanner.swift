@@ -71,11 +71,11 @@ public struct ExecutionPlanner: Sendable {
         switch policy.style {
         case .market:
             kind = .market
-        case .postOnlyLimit(let ticks):
+        case .postOnlyLimit(let ticks), .limit(let ticks):
             guard let price = postOnlyPrice(side: side, quote: quote, tick: rules.priceIncrement.value, ticks: ticks) else {
                 return nil
             }
-            kind = .limit(price: Price(price), postOnly: true)
+            kind = .limit(price: Price(price), postOnly: policy.style == .postOnlyLimit(improvementTicks: ticks))
         }
         guard rules.accepts(kind) else { return nil }
         return Order(

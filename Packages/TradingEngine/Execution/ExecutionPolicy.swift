@@ -9,6 +9,9 @@ public struct ExecutionPolicy: Hashable, Sendable {
         /// Post-only limits at the best bid (buy) or ask (sell), improved by `improvementTicks`
         /// price increments toward the other side.
         case postOnlyLimit(improvementTicks: Int)
+        /// Limits at the same price as ``postOnlyLimit(improvementTicks:)``, but not post-only: the
+        /// venue fills them as takers if the market has moved through the price by arrival.
+        case limit(improvementTicks: Int)
     }
 
     /// The order type.
