@@ -25,9 +25,17 @@ import TraderTestKit
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // The random delay starts at the writer's first report (its first commit), not at the
+        // spawn: on a loaded machine starting the process alone can take longer than the delay.
+        var data = Data()
+        while !data.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the writer exited before reporting: its output says why below
+            data.append(chunk)
+        }
         usleep(UInt32(milliseconds * 1000))
         kill(process.processIdentifier, SIGKILL)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        data.append(output.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
         var intents = Set<Int>()
         var cycles = Set<Int>()
