@@ -77,17 +77,27 @@ public struct Portfolio: Hashable, Sendable {
         guard let order = workingOrders[clientOrderID] else {
             throw Error(code: "unknown_order", message: "fill \(fill.tradeID) for untracked order \(clientOrderID)")
         }
-        let held = positions[order.symbol] ?? Position(symbol: order.symbol)
+        return try book(fill, symbol: order.symbol, side: order.side)
+    }
+
+    /// Books a fill of an order on `side` of `symbol`, working or not: a fill that arrives after
+    /// its order was cancelled, or after it settled, moves the position and the cash all the same.
+    ///
+    /// - Returns: what the fill realized net of its fee, as ``book(_:of:)``.
+    /// - Throws: ``Position/Error``; ``ArithmeticError``. Nothing changes when it throws.
+    @discardableResult
+    public mutating func book(_ fill: Fill, symbol: Symbol, side: OrderSide) throws -> FixedPoint {
+        let held = positions[symbol] ?? Position(symbol: symbol)
         var position = held
-        try position.apply(fill, side: order.side)
+        try position.apply(fill, side: side)
         let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
         let notional = try fill.price.notional(of: fill.quantity, rounding: .toNearestOrEven)
         let newCash =
-            switch order.side {
+            switch side {
             case .buy: try cash.subtracting(notional).subtracting(fill.fee.amount)
             case .sell: try cash.adding(notional).subtracting(fill.fee.amount)
             }
-        positions[order.symbol] = position
+        positions[symbol] = position
         cash = newCash
         return realized
     }

@@ -26,6 +26,9 @@ public struct TradingEngine: Sendable {
     private let risk: RiskEngine
     private let planner: ExecutionPlanner
     private var intentSequence = 0
+    /// The orders most recently handed out by ``removeSettledOrder(_:)``, so that a fill the venue
+    /// reports after an order settled (routine after a cancel) still books, once per trade id.
+    private var recentlySettled = SettledOrders()
     private var marks: SymbolMap<Price> = [:]
     /// When the risk state is next pruned (an hour of market time after the last pruning: often
     /// enough to keep it small, rarely enough that pruning costs nothing per cycle).
@@ -245,6 +248,10 @@ public struct TradingEngine: Sendable {
     ///
     /// - Returns: the order's status after the event (a terminal one means ``removeSettledOrder(_:)``
     ///   will hand the order over).
+    /// An event for an order that ``removeSettledOrder(_:)`` handed out applies to the engine's
+    /// copy of it among the last ``SettledOrders/capacity`` settled (a late fill after a cancel
+    /// books; a fill seen before is a `duplicate_fill`).
+    ///
     /// - Throws: ``EngineError`` `unknown_order`; ``OrderTransitionError`` for an event the order's
     ///   state does not allow (a duplicate fill, an overfill); portfolio errors. Nothing changes
     ///   when it throws.
@@ -253,7 +260,16 @@ public struct TradingEngine: Sendable {
         _ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp
     ) throws -> Order.Status {
         guard let index = orders.index(forKey: clientOrderID) else {
-            throw EngineError(.unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
+            // A late event (a fill after the cancel was confirmed) for an order already handed out.
+            guard var settled = recentlySettled.order(clientOrderID) else {
+                throw EngineError(
+                    .unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
+            }
+            let status = try Self.apply(
+                event, at: time, to: &settled, portfolio: &portfolio, riskState: &riskState, manager: &manager,
+                pacing: configuration.risk.pacing)
+            recentlySettled.keep(settled)
+            return status
         }
         // The order is changed where it is kept: a copy would share its history, and the first
         // new step would then copy the history too.
@@ -275,7 +291,9 @@ public struct TradingEngine: Sendable {
             // The realized ledger that loss stops read moves by each fill's net effect: a buy's
             // fee, a sell's profit or loss after its fee. A sell that closes the position ends a
             // round trip and starts the symbol's cooldown.
-            let realized = try portfolio.book(fill, of: order.clientOrderID)  // changes nothing when it throws
+            // By the order's symbol and side, not the portfolio's working copy: a fill after a
+            // cancel, or after the order settled, books the same.
+            let realized = try portfolio.book(fill, symbol: order.symbol, side: order.side)  // changes nothing when it throws
             if order.side == .sell && portfolio.positions[order.symbol]?.isFlat ?? true {
                 riskState.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: pacing)
             } else if !realized.isZero {
@@ -304,6 +322,7 @@ public struct TradingEngine: Sendable {
             orders[clientOrderID] = order
             return nil
         }
+        recentlySettled.keep(order)
         return order
     }
 
