@@ -25,4 +25,18 @@ public struct Candle: Hashable, Sendable {
         self.close = close
         self.volume = volume
     }
+
+    /// Creates a candle from venue data.
+    ///
+    /// - Throws: ``VenueDataError`` `invalid_candle` for a non-positive low, or an open or close
+    ///   outside low to high.
+    public init(validatingTime time: Timestamp, open: Price, high: Price, low: Price, close: Price, volume: Quantity)
+        throws(VenueDataError)
+    {
+        guard low.value.raw > 0 else { throw VenueDataError(.invalidCandle, "low \(low) at \(time) is not a positive price") }
+        guard low <= min(open, close), max(open, close) <= high else {
+            throw VenueDataError(.invalidCandle, "open \(open) and close \(close) at \(time) must lie within low \(low) and high \(high)")
+        }
+        self.init(time: time, open: open, high: high, low: low, close: close, volume: volume)
+    }
 }

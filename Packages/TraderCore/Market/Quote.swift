@@ -23,6 +23,19 @@ public struct Quote: Hashable, Sendable {
         self.time = time
     }
 
+    /// Creates a quote from venue data. A crossed or locked book is not refused here: it is a
+    /// market state that `QuoteGuard` rejects with its own reason.
+    ///
+    /// - Throws: ``VenueDataError`` `invalid_quote` for a bid or ask that is not positive.
+    public init(validatingSymbol symbol: Symbol, bid: Price, ask: Price, bidSize: Quantity, askSize: Quantity, time: Timestamp)
+        throws(VenueDataError)
+    {
+        guard bid.value.raw > 0, ask.value.raw > 0 else {
+            throw VenueDataError(.invalidQuote, "\(symbol) bid \(bid) and ask \(ask) at \(time) must be positive prices")
+        }
+        self.init(symbol: symbol, bid: bid, ask: ask, bidSize: bidSize, askSize: askSize, time: time)
+    }
+
     /// The midpoint, `(bid + ask) / 2`, rounded to the nearest 10⁻⁸ (ties to even). Inlinable: the
     /// engine marks every quote of every cycle with it.
     @inlinable public var mid: Price {

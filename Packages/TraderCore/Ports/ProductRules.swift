@@ -50,6 +50,29 @@ public struct ProductRules: Hashable, Sendable {
         self.status = status
     }
 
+    /// Creates rules from venue data.
+    ///
+    /// - Throws: ``VenueDataError`` `invalid_product_rules` for an increment that is not positive,
+    ///   a minimum size above the maximum, or a negative minimum notional.
+    public init(
+        validatingSymbol symbol: Symbol, baseIncrement: Quantity, priceIncrement: Price, minSize: Quantity, maxSize: Quantity,
+        minNotional: FixedPoint, status: Status
+    ) throws(VenueDataError) {
+        guard !baseIncrement.isZero, priceIncrement.value.raw > 0 else {
+            throw VenueDataError(
+                .invalidProductRules, "\(symbol): increments must be positive, got base \(baseIncrement) and price \(priceIncrement)")
+        }
+        guard minSize <= maxSize else {
+            throw VenueDataError(.invalidProductRules, "\(symbol): min size \(minSize) is above max size \(maxSize)")
+        }
+        guard !minNotional.isNegative else {
+            throw VenueDataError(.invalidProductRules, "\(symbol): min notional \(minNotional) is negative")
+        }
+        self.init(
+            symbol: symbol, baseIncrement: baseIncrement, priceIncrement: priceIncrement, minSize: minSize, maxSize: maxSize,
+            minNotional: minNotional, status: status)
+    }
+
     /// Whether new orders of this kind may be placed now.
     public func accepts(_ kind: Order.Kind) -> Bool {
         switch (status, kind) {

@@ -19,6 +19,17 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.nanosecondsSinceEpoch = nanoseconds
     }
 
+    /// Creates a timestamp from whole seconds read from outside data.
+    ///
+    /// - Throws: ``VenueDataError`` `invalid_timestamp` outside the years 1678 to 2262.
+    public init(validatingSecondsSinceEpoch seconds: Int64) throws(VenueDataError) {
+        let (nanoseconds, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else {
+            throw VenueDataError(.invalidTimestamp, "\(seconds) s since 1970 is outside the years 1678 to 2262")
+        }
+        self.nanosecondsSinceEpoch = nanoseconds
+    }
+
     /// Whole seconds since the Unix epoch, rounded toward negative infinity.
     public var secondsSinceEpoch: Int64 {
         let (quotient, remainder) = nanosecondsSinceEpoch.quotientAndRemainder(dividingBy: 1_000_000_000)

@@ -1,0 +1,61 @@
+import Testing
+import TraderCore
+
+/// Values built from venue data: a malformed one is a `VenueDataError` with its code and values,
+/// never a crash. The values here are hand-made cases of the checks.
+@Suite struct ValidatingInitializerTests {
+    private let btc = Symbol(base: "BTC", quote: "USD")
+    private let time = Timestamp(secondsSinceEpoch: 1_700_000_000)
+
+    /// The `VenueDataError` the body throws, as text; `nil` when it throws nothing.
+    private func message(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return (error as? VenueDataError)?.description ?? "not a VenueDataError: \(error)"
+        }
+    }
+
+    @Test func aTimeOutsideTheRangeOfTimestampIsAnError() throws {
+        #expect(try Timestamp(validatingSecondsSinceEpoch: 1_700_000_000) == time)
+        #expect(message { _ = try Timestamp(validatingSecondsSinceEpoch: 1_700_000_000_000) }
+            == "invalid_timestamp: 1700000000000 s since 1970 is outside the years 1678 to 2262")
+    }
+
+    @Test func aCandleWhosePricesMakeNoBarIsAnError() throws {
+        let p = { (text: String) in Price(text)! }
+        let good = try Candle(validatingTime: time, open: p("2"), high: p("3"), low: p("1"), close: p("2.5"), volume: Quantity("4")!)
+        #expect(good.close == p("2.5"))
+        #expect(message { _ = try Candle(validatingTime: time, open: p("2"), high: p("1"), low: p("1"), close: p("1"), volume: .zero) }
+            == "invalid_candle: open 2 and close 1 at 2023-11-14T22:13:20Z must lie within low 1 and high 1")
+        #expect(message { _ = try Candle(validatingTime: time, open: p("0"), high: p("1"), low: p("0"), close: p("1"), volume: .zero) }
+            == "invalid_candle: low 0 at 2023-11-14T22:13:20Z is not a positive price")
+    }
+
+    @Test func aQuoteWithANonPositivePriceIsAnError() {
+        #expect(message {
+            _ = try Quote(validatingSymbol: btc, bid: Price("0")!, ask: Price("1")!, bidSize: .zero, askSize: .zero, time: time)
+        } == "invalid_quote: BTC-USD bid 0 and ask 1 at 2023-11-14T22:13:20Z must be positive prices")
+        #expect(message {
+            _ = try Quote(validatingSymbol: btc, bid: Price("2")!, ask: Price("1")!, bidSize: .zero, askSize: .zero, time: time)
+        } == nil)  // crossed: QuoteGuard's to reject
+    }
+
+    @Test func productRulesWithImpossibleIncrementsOrSizesAreAnError() {
+        func rules(base: String = "0.00000001", tick: String = "0.01", min: String = "0.0001", max: String = "100", notional: String = "1")
+            -> String?
+        {
+            message {
+                _ = try ProductRules(
+                    validatingSymbol: btc, baseIncrement: Quantity(base)!, priceIncrement: Price(tick)!, minSize: Quantity(min)!,
+                    maxSize: Quantity(max)!, minNotional: FixedPoint(notional)!, status: .online)
+            }
+        }
+        #expect(rules() == nil)
+        #expect(rules(base: "0") == "invalid_product_rules: BTC-USD: increments must be positive, got base 0 and price 0.01")
+        #expect(rules(tick: "0") == "invalid_product_rules: BTC-USD: increments must be positive, got base 0.00000001 and price 0")
+        #expect(rules(min: "200") == "invalid_product_rules: BTC-USD: min size 200 is above max size 100")
+        #expect(rules(notional: "-1") == "invalid_product_rules: BTC-USD: min notional -1 is negative")
+    }
+}
