@@ -58,4 +58,24 @@ import TraderCore
         #expect(rules(min: "200") == "invalid_product_rules: BTC-USD: min size 200 is above max size 100")
         #expect(rules(notional: "-1") == "invalid_product_rules: BTC-USD: min notional -1 is negative")
     }
+
+    @Test func anOptionContractWithoutADateStrikeOrMultiplierIsAnError() throws {
+        let spy = Symbol(base: "SPY", quote: "USD")
+        func contract(expiry: String = "20261218", strike: String = "600", multiplier: Int = 100) -> String? {
+            message { _ = try OptionContract(validatingUnderlying: spy, expiry: expiry, strike: Price(strike)!, right: .call, multiplier: multiplier) }
+        }
+        #expect(contract() == nil)
+        #expect(contract(expiry: "20261318") == "invalid_option_contract: SPY-USD expiry \"20261318\" is not a date YYYYMMDD")
+        #expect(contract(expiry: "2026121٨") == "invalid_option_contract: SPY-USD expiry \"2026121٨\" is not a date YYYYMMDD")
+        #expect(contract(strike: "0") == "invalid_option_contract: SPY-USD 20261218 strike 0 is not a positive price")
+        #expect(contract(multiplier: 0) == "invalid_option_contract: SPY-USD 20261218 multiplier 0 is not positive")
+    }
+
+    @Test func aBookLevelWithANonPositivePriceIsAnError() throws {
+        let level = { (price: String) in BookSnapshot.Level(price: Price(price)!, quantity: Quantity("1")!) }
+        let book = try BookSnapshot(validatingSymbol: btc, bids: [level("1"), level("2")], asks: [level("3")], time: time)
+        #expect(book.bids.map(\.price) == [Price("2")!, Price("1")!])
+        #expect(message { _ = try BookSnapshot(validatingSymbol: btc, bids: [level("1")], asks: [level("0")], time: time) }
+            == "invalid_book: BTC-USD ask level at 0 is not a positive price")
+    }
 }

@@ -31,6 +31,18 @@ public struct BookSnapshot: Hashable, Sendable {
         self.time = time
     }
 
+    /// Creates a snapshot from venue data.
+    ///
+    /// - Throws: ``VenueDataError`` `invalid_book` for a level whose price is not positive.
+    public init(validatingSymbol symbol: Symbol, bids: [Level], asks: [Level], time: Timestamp) throws(VenueDataError) {
+        for (side, levels) in [("bid", bids), ("ask", asks)] {
+            if let bad = levels.first(where: { $0.price.value.raw <= 0 }) {
+                throw VenueDataError(.invalidBook, "\(symbol) \(side) level at \(bad.price) is not a positive price")
+            }
+        }
+        self.init(symbol: symbol, bids: bids, asks: asks, time: time)
+    }
+
     /// The midpoint of the best bid and ask; `nil` when a side is empty.
     public var mid: Price? {
         guard let bid = bids.first, let ask = asks.first else { return nil }

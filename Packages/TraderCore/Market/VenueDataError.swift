@@ -12,6 +12,10 @@ public struct VenueDataError: Error, Hashable, Sendable, CustomStringConvertible
         public static let invalidCandle = Code(rawValue: "invalid_candle")
         /// A quote with a price or size that cannot be.
         public static let invalidQuote = Code(rawValue: "invalid_quote")
+        /// An option contract with an expiry, strike or multiplier that cannot be.
+        public static let invalidOptionContract = Code(rawValue: "invalid_option_contract")
+        /// An order book level with a price that cannot be.
+        public static let invalidBook = Code(rawValue: "invalid_book")
         /// Product rules with an increment or a size limit that cannot be.
         public static let invalidProductRules = Code(rawValue: "invalid_product_rules")
         public var description: String { rawValue }
