@@ -60,6 +60,12 @@ public struct Portfolio: Hashable, Sendable {
     /// - Throws: ``Portfolio/Error`` `quote_currency` for a symbol not quoted in ``currency``.
     public mutating func track(_ order: Order) throws {
         try requireQuote(order.symbol)
+        updateWorkingOrder(order)
+    }
+
+    /// ``track(_:)`` without its check, for a caller that passed ``requireQuote(_:)`` for the
+    /// order's symbol before changing anything (the engine, which books the fill in between).
+    public mutating func updateWorkingOrder(_ order: Order) {
         workingOrders[order.clientOrderID] = order.status.isWorking ? WorkingOrder(order) : nil
     }
 

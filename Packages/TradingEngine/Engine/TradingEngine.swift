@@ -305,7 +305,7 @@ public struct TradingEngine: Sendable {
         // The portfolio keeps what a fill or a start or end of working changes (an acceptance, say,
         // changes nothing it keeps). Its only check, the quote currency, passed above.
         let isFill = if case .fill = event { true } else { false }
-        if isFill || wasWorking != next.isWorking { try! portfolio.track(order) }
+        if isFill || wasWorking != next.isWorking { portfolio.updateWorkingOrder(order) }
         manager.update(after: order)
         return next
     }
