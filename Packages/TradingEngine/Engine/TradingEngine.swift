@@ -187,9 +187,7 @@ public struct TradingEngine: Sendable {
         let banning = !universe.redFlags.isEmpty && universe.hasBans(at: time)
         guard !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || banning else { return }
         intents += manager.awaitingLookup.sorted().map(OrderIntent.lookup)
-        for id in manager.staleOrders(orders, at: time) {
-            // Open or partly filled: the state machine takes the request, so this cannot throw.
-            try! apply(.requestCancel, to: id, at: time)
+        for id in manager.staleOrders(orders, at: time) where requestCancel(id, at: time) {
             manager.cancelSent(id)
             intents.append(.cancel(id, reason: "post_only_ttl"))
         }
@@ -198,10 +196,16 @@ public struct TradingEngine: Sendable {
             order.side == .buy && (order.status == .open || order.status == .partiallyFilled)
                 && universe.activeFlag(on: order.symbol, at: time) != nil
         }
-        for id in banned.map(\.clientOrderID).sorted() {
-            try! apply(.requestCancel, to: id, at: time)
+        for id in banned.map(\.clientOrderID).sorted() where requestCancel(id, at: time) {
             intents.append(.cancel(id, reason: "red_flag_ban"))
         }
+    }
+
+    /// Marks the order `pending_cancel` before its cancel is sent; `false`, with nothing changed,
+    /// when its state refuses the request. Both callers pass only open or partly filled orders,
+    /// which always take it: a refusal sends no cancel, and the order stays as the venue last said.
+    private mutating func requestCancel(_ id: ClientOrderID, at time: Timestamp) -> Bool {
+        (try? apply(.requestCancel, to: id, at: time)) != nil
     }
 
     /// The re-quotes due now, each as a proposal for its unfilled quantity that risk evaluates
