@@ -33,11 +33,11 @@ public struct BookSnapshot: Hashable, Sendable {
 
     /// Creates a snapshot from venue data.
     ///
-    /// - Throws: ``VenueDataError`` `invalid_book` for a level whose price is not positive.
-    public init(validatingSymbol symbol: Symbol, bids: [Level], asks: [Level], time: Timestamp) throws(VenueDataError) {
+    /// - Throws: ``VenueError`` `malformed_reply` for a level whose price is not positive.
+    public init(validatingSymbol symbol: Symbol, bids: [Level], asks: [Level], time: Timestamp) throws(VenueError) {
         for (side, levels) in [("bid", bids), ("ask", asks)] {
             if let bad = levels.first(where: { $0.price.value.raw <= 0 }) {
-                throw VenueDataError(.invalidBook, "\(symbol) \(side) level at \(bad.price) is not a positive price")
+                throw VenueError(.malformedReply, message: "book: \(symbol) \(side) level at \(bad.price) is not a positive price")
             }
         }
         self.init(symbol: symbol, bids: bids, asks: asks, time: time)

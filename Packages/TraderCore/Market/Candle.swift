@@ -28,14 +28,14 @@ public struct Candle: Hashable, Sendable {
 
     /// Creates a candle from venue data.
     ///
-    /// - Throws: ``VenueDataError`` `invalid_candle` for a non-positive low, or an open or close
+    /// - Throws: ``VenueError`` `malformed_reply` for a non-positive low, or an open or close
     ///   outside low to high.
     public init(validatingTime time: Timestamp, open: Price, high: Price, low: Price, close: Price, volume: Quantity)
-        throws(VenueDataError)
+        throws(VenueError)
     {
-        guard low.value.raw > 0 else { throw VenueDataError(.invalidCandle, "low \(low) at \(time) is not a positive price") }
+        guard low.value.raw > 0 else { throw VenueError(.malformedReply, message: "candle: low \(low) at \(time) is not a positive price") }
         guard low <= min(open, close), max(open, close) <= high else {
-            throw VenueDataError(.invalidCandle, "open \(open) and close \(close) at \(time) must lie within low \(low) and high \(high)")
+            throw VenueError(.malformedReply, message: "candle: open \(open) and close \(close) at \(time) must lie within low \(low) and high \(high)")
         }
         self.init(time: time, open: open, high: high, low: low, close: close, volume: volume)
     }

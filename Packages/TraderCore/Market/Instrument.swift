@@ -48,24 +48,24 @@ public struct OptionContract: Hashable, Sendable {
 
     /// Creates a contract from venue data.
     ///
-    /// - Throws: ``VenueDataError`` `invalid_option_contract` for an expiry that is not a date
+    /// - Throws: ``VenueError`` `malformed_reply` for an expiry that is not a date
     ///   `YYYYMMDD` in ASCII digits (month 01–12, day 01–31), a strike that is not positive, or a
     ///   multiplier that is not positive.
     public init(validatingUnderlying underlying: Symbol, expiry: String, strike: Price, right: Right, multiplier: Int = 100)
-        throws(VenueDataError)
+        throws(VenueError)
     {
         let digits = Array(expiry.utf8)
         let isDate =
             digits.count == 8 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             && (1...12).contains(Int(expiry.dropFirst(4).prefix(2)) ?? 0) && (1...31).contains(Int(expiry.suffix(2)) ?? 0)
         guard isDate else {
-            throw VenueDataError(.invalidOptionContract, "\(underlying) expiry \"\(expiry.prefix(16))\" is not a date YYYYMMDD")
+            throw VenueError(.malformedReply, message: "option contract: \(underlying) expiry \"\(expiry.prefix(16))\" is not a date YYYYMMDD")
         }
         guard strike.value.raw > 0 else {
-            throw VenueDataError(.invalidOptionContract, "\(underlying) \(expiry) strike \(strike) is not a positive price")
+            throw VenueError(.malformedReply, message: "option contract: \(underlying) \(expiry) strike \(strike) is not a positive price")
         }
         guard multiplier > 0 else {
-            throw VenueDataError(.invalidOptionContract, "\(underlying) \(expiry) multiplier \(multiplier) is not positive")
+            throw VenueError(.malformedReply, message: "option contract: \(underlying) \(expiry) multiplier \(multiplier) is not positive")
         }
         self.init(underlying: underlying, expiry: expiry, strike: strike, right: right, multiplier: multiplier)
     }

@@ -26,12 +26,12 @@ public struct Quote: Hashable, Sendable {
     /// Creates a quote from venue data. A crossed or locked book is not refused here: it is a
     /// market state that `QuoteGuard` rejects with its own reason.
     ///
-    /// - Throws: ``VenueDataError`` `invalid_quote` for a bid or ask that is not positive.
+    /// - Throws: ``VenueError`` `malformed_reply` for a bid or ask that is not positive.
     public init(validatingSymbol symbol: Symbol, bid: Price, ask: Price, bidSize: Quantity, askSize: Quantity, time: Timestamp)
-        throws(VenueDataError)
+        throws(VenueError)
     {
         guard bid.value.raw > 0, ask.value.raw > 0 else {
-            throw VenueDataError(.invalidQuote, "\(symbol) bid \(bid) and ask \(ask) at \(time) must be positive prices")
+            throw VenueError(.malformedReply, message: "quote: \(symbol) bid \(bid) and ask \(ask) at \(time) must be positive prices")
         }
         self.init(symbol: symbol, bid: bid, ask: ask, bidSize: bidSize, askSize: askSize, time: time)
     }

@@ -52,21 +52,20 @@ public struct ProductRules: Hashable, Sendable {
 
     /// Creates rules from venue data.
     ///
-    /// - Throws: ``VenueDataError`` `invalid_product_rules` for an increment that is not positive,
+    /// - Throws: ``VenueError`` `malformed_reply` for an increment that is not positive,
     ///   a minimum size above the maximum, or a negative minimum notional.
     public init(
         validatingSymbol symbol: Symbol, baseIncrement: Quantity, priceIncrement: Price, minSize: Quantity, maxSize: Quantity,
         minNotional: FixedPoint, status: Status
-    ) throws(VenueDataError) {
+    ) throws(VenueError) {
         guard !baseIncrement.isZero, priceIncrement.value.raw > 0 else {
-            throw VenueDataError(
-                .invalidProductRules, "\(symbol): increments must be positive, got base \(baseIncrement) and price \(priceIncrement)")
+            throw VenueError(.malformedReply, message: "product rules: \(symbol): increments must be positive, got base \(baseIncrement) and price \(priceIncrement)")
         }
         guard minSize <= maxSize else {
-            throw VenueDataError(.invalidProductRules, "\(symbol): min size \(minSize) is above max size \(maxSize)")
+            throw VenueError(.malformedReply, message: "product rules: \(symbol): min size \(minSize) is above max size \(maxSize)")
         }
         guard !minNotional.isNegative else {
-            throw VenueDataError(.invalidProductRules, "\(symbol): min notional \(minNotional) is negative")
+            throw VenueError(.malformedReply, message: "product rules: \(symbol): min notional \(minNotional) is negative")
         }
         self.init(
             symbol: symbol, baseIncrement: baseIncrement, priceIncrement: priceIncrement, minSize: minSize, maxSize: maxSize,

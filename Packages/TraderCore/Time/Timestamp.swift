@@ -21,11 +21,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Creates a timestamp from whole seconds read from outside data.
     ///
-    /// - Throws: ``VenueDataError`` `invalid_timestamp` outside the years 1678 to 2262.
-    public init(validatingSecondsSinceEpoch seconds: Int64) throws(VenueDataError) {
+    /// - Throws: ``VenueError`` `malformed_reply` outside the years 1678 to 2262.
+    public init(validatingSecondsSinceEpoch seconds: Int64) throws(VenueError) {
         let (nanoseconds, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         guard !overflow else {
-            throw VenueDataError(.invalidTimestamp, "\(seconds) s since 1970 is outside the years 1678 to 2262")
+            throw VenueError(.malformedReply, message: "timestamp: \(seconds) s since 1970 is outside the years 1678 to 2262")
         }
         self.nanosecondsSinceEpoch = nanoseconds
     }
