@@ -24,15 +24,15 @@ import TraderCore
     static let quote = Quote(
         symbol: symbol, bid: Price(100), ask: Price(101), bidSize: Quantity(10), askSize: Quantity(10), time: Timestamp(secondsSinceEpoch: 0))
 
-    static func fills(_ reports: [VenueReport]) -> [Fill] {
-        reports.compactMap { if case .fill(let fill) = $0.event { fill } else { nil } }
+    static func fills(_ reports: [VenueEvent]) -> [Fill] {
+        reports.compactMap { if case .filled(let fill) = $0.change { fill } else { nil } }
     }
 
     @Test func aMarketBuyFillsAtTheNextOpenPlusSlippageAsTaker() {
         var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, slippageBps: 10))
         #expect(!exchange.hasWorkingOrders)
         let accepted = exchange.submit(Self.order(.buy, .market), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
-        #expect(accepted.event.kind == .accept)
+        #expect(accepted.orderEvent?.kind == .accept)
         #expect(exchange.hasWorkingOrders)
         let fill = try! #require(Self.fills(exchange.process(Self.bar(0, open: 200, high: 210, low: 190, close: 205), of: Self.symbol)).first)
         #expect(fill.price == Price(FixedPoint("200.2")!))  // 200 + 10 bps
@@ -90,9 +90,9 @@ import TraderCore
     @Test func aPostOnlyOrderThatWouldCrossIsRejectedWithCoinbasesCode() {
         var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
         let buyAtAsk = exchange.submit(Self.order(.buy, .limit(price: Price(101), postOnly: true)), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
-        #expect(buyAtAsk.event == .reject(reason: "INVALID_LIMIT_PRICE_POST_ONLY"))
+        #expect(buyAtAsk.change == .rejected(reason: "INVALID_LIMIT_PRICE_POST_ONLY"))
         let sellAtBid = exchange.submit(Self.order(.sell, .limit(price: Price(100), postOnly: true)), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
-        #expect(sellAtBid.event == .reject(reason: "INVALID_LIMIT_PRICE_POST_ONLY"))
+        #expect(sellAtBid.change == .rejected(reason: "INVALID_LIMIT_PRICE_POST_ONLY"))
         #expect(exchange.workingOrders.isEmpty)
     }
 
@@ -102,7 +102,7 @@ import TraderCore
         #expect(exchange.process(Self.bar(0, open: 100, high: 101, low: 99, close: 100), of: Self.symbol).isEmpty)
         #expect(exchange.process(Self.bar(1, open: 100, high: 101, low: 99, close: 100), of: Self.symbol).isEmpty)
         let expiry = exchange.process(Self.bar(2, open: 100, high: 101, low: 80, close: 100), of: Self.symbol)
-        #expect(expiry.map(\.event) == [.expire])
+        #expect(expiry.map(\.change) == [.expired])
         #expect(expiry.first?.time == Timestamp(secondsSinceEpoch: 120))
         #expect(exchange.workingOrders.isEmpty)
     }
@@ -112,38 +112,38 @@ import TraderCore
         let order = Self.order(.buy, .limit(price: Price(90), postOnly: true))
         _ = exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
         let time = Timestamp(secondsSinceEpoch: 60)
-        #expect(exchange.lookup(order.clientOrderID, at: time).event == .accept(VenueOrderID("sim-order-1")))
+        #expect(exchange.lookup(order.clientOrderID, at: time).change == .accepted(VenueOrderID("sim-order-1")))
         let unknown = Order.Event.reject(reason: "order with this orderID was not found")
-        #expect(exchange.lookup(ClientOrderID("never-sent"), at: time).event == unknown)
+        #expect(exchange.lookup(ClientOrderID("never-sent"), at: time).orderEvent == unknown)
     }
 
     @Test func lostSubmitAnswersAlternateBetweenAnOrderThatArrivedAndOneThatNeverDid() {
         var exchange = SimulatedExchange(model: FillModel(fees: Self.fees), faults: ExchangeFaults(lostSubmitAnswerEvery: 2))
         let time = Timestamp(secondsSinceEpoch: 0)
-        var events: [Order.Event] = []
+        var events: [Order.Event?] = []
         for number in 1...4 {
             let order = Order(
                 clientOrderID: ClientOrderID("t-\(number)"), symbol: Self.symbol, side: .buy, kind: .limit(price: Price(90), postOnly: true),
                 quantity: Quantity(1))
-            events.append(exchange.submit(order, at: time, quote: Self.quote).event)
+            events.append(exchange.submit(order, at: time, quote: Self.quote).orderEvent)
         }
         let lost = Order.Event.submitOutcomeUnknown(reason: "timeout: no answer from the venue")
         #expect(events == [.accept(VenueOrderID("sim-order-1")), lost, .accept(VenueOrderID("sim-order-3")), lost])
         // The second reached the venue and works there; the fourth never arrived.
         #expect(exchange.workingOrders.map(\.clientOrderID.rawValue) == ["t-1", "t-2", "t-3"])
-        #expect(exchange.lookup(ClientOrderID("t-2"), at: time).event == .accept(VenueOrderID("sim-order-2")))
-        let neverArrived = exchange.lookup(ClientOrderID("t-4"), at: time).event
+        #expect(exchange.lookup(ClientOrderID("t-2"), at: time).change == .accepted(VenueOrderID("sim-order-2")))
+        let neverArrived = exchange.lookup(ClientOrderID("t-4"), at: time).orderEvent
         #expect(neverArrived == .reject(reason: "order with this orderID was not found"))
     }
 
     @Test func venueOrderAndTradeIdsCountUpInDecimal() {
         var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
-        var accepted: [Order.Event] = []
+        var accepted: [Order.Event?] = []
         for number in 1...12 {
             let order = Order(
                 clientOrderID: ClientOrderID("t-\(number)"), symbol: Self.symbol, side: .buy, kind: .market,
                 quantity: Quantity(1))
-            accepted.append(exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote).event)
+            accepted.append(exchange.submit(order, at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote).orderEvent)
         }
         #expect(accepted.first == .accept(VenueOrderID("sim-order-1")))
         #expect(accepted.last == .accept(VenueOrderID("sim-order-12")))

@@ -24,7 +24,7 @@ import TraderCore
     @Test func aFillWhileTheCancelIsPendingBooks() throws {
         var (harness, id) = try cancelling()
         let fill = harness.fill("0.004", fee: "0.01")
-        #expect(try harness.engine.apply(.fill(fill), to: id, at: fill.time) == .pendingCancel)
+        #expect(try harness.engine.apply(.fill(fill), to: id, at: fill.time).status == .pendingCancel)
         expectBooked(harness, quantity: "0.004", cash: "99999.91")  // 100,000 − 0.08 − 0.01
         #expect(harness.engine.portfolio.workingOrders[id]?.remainingQuantity == Quantity("0.006")!)
     }
@@ -34,7 +34,7 @@ import TraderCore
         try harness.engine.apply(.cancel, to: id, at: EngineHarness.close(ofBar: 5))
         #expect(harness.engine.portfolio.workingOrders[id] == nil)
         let fill = harness.fill("0.004", fee: "0.01")
-        #expect(try harness.engine.apply(.fill(fill), to: id, at: fill.time) == .cancelled)
+        #expect(try harness.engine.apply(.fill(fill), to: id, at: fill.time).status == .cancelled)
         expectBooked(harness, quantity: "0.004", cash: "99999.91")
         #expect(throws: OrderTransitionError.self) { try harness.engine.apply(.fill(fill), to: id, at: fill.time) }
         expectBooked(harness, quantity: "0.004", cash: "99999.91")
@@ -46,7 +46,7 @@ import TraderCore
         #expect(harness.engine.removeSettledOrder(id)?.status == .cancelled)
         let fill = harness.fill("0.01", fee: "0.02")
         // The whole quantity had executed before the cancel: the late report completes the order.
-        #expect(try harness.engine.apply(.fill(fill), to: id, at: fill.time) == .filled)
+        #expect(try harness.engine.apply(.fill(fill), to: id, at: fill.time).status == .filled)
         expectBooked(harness, quantity: "0.01", cash: "99999.78")  // 100,000 − 0.2 − 0.02
         #expect(throws: OrderTransitionError.self) { try harness.engine.apply(.fill(fill), to: id, at: fill.time) }
         expectBooked(harness, quantity: "0.01", cash: "99999.78")

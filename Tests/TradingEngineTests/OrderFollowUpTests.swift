@@ -58,13 +58,13 @@ import TraderCore
         // Submitted and accepted, it is pending exposure for its whole quantity.
         #expect(harness.engine.portfolio.workingOrders[id]?.remainingQuantity == Quantity("0.01")!)
         let partial = harness.fill("0.004")
-        #expect(try harness.engine.apply(.fill(partial), to: id, at: partial.time) == .partiallyFilled)
+        #expect(try harness.engine.apply(.fill(partial), to: id, at: partial.time).status == .partiallyFilled)
         #expect(harness.engine.portfolio.workingOrders[id]?.remainingQuantity == Quantity("0.006")!)
         // Still working: nothing is handed over, and the order stays as it was.
         #expect(harness.engine.removeSettledOrder(id) == nil)
         #expect(harness.engine.orders[id]?.filledQuantity == Quantity("0.004")!)
         let rest = harness.fill("0.006", tradeID: "trade-2")
-        #expect(try harness.engine.apply(.fill(rest), to: id, at: rest.time) == .filled)
+        #expect(try harness.engine.apply(.fill(rest), to: id, at: rest.time).status == .filled)
         #expect(harness.engine.portfolio.workingOrders[id] == nil)
         let settled = harness.engine.removeSettledOrder(id)
         #expect(settled?.history.map(\.to) == [.submitted, .open, .partiallyFilled, .filled])

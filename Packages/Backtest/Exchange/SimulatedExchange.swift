@@ -36,27 +36,27 @@ public struct SimulatedExchange: Sendable {
     /// Whether any order is working (``process(_:of:)`` has nothing to do without one).
     public var hasWorkingOrders: Bool { !working.isEmpty }
 
-    /// Takes an order decided at `time` against `quote`; reports its acceptance, or its rejection
+    /// Takes an order decided at `time` against `quote`; events its acceptance, or its rejection
     /// when it is a post-only limit that would cross the spread, or, when ``faults`` lose the
     /// answer, `submit_outcome_unknown` (the order working here or never arrived, as they say).
-    public mutating func submit(_ order: Order, at time: Timestamp, quote: Quote) -> VenueReport {
+    public mutating func submit(_ order: Order, at time: Timestamp, quote: Quote) -> VenueEvent {
         submits += 1
         if let every = faults.lostSubmitAnswerEvery, submits % every == 0 {
             lostAnswers += 1
             let reached = lostAnswers % 2 == 1
             if reached { _ = answer(order, at: time, quote: quote) }
-            let lost = Order.Event.submitOutcomeUnknown(reason: ExchangeFaults.lostAnswerReason)
-            return VenueReport(clientOrderID: order.clientOrderID, event: lost, time: time)
+            let lost = VenueEvent.Change.outcomeUnknown(reason: ExchangeFaults.lostAnswerReason)
+            return VenueEvent(clientOrderID: order.clientOrderID, change: lost, time: time)
         }
         return answer(order, at: time, quote: quote)
     }
 
-    private mutating func answer(_ order: Order, at time: Timestamp, quote: Quote) -> VenueReport {
+    private mutating func answer(_ order: Order, at time: Timestamp, quote: Quote) -> VenueEvent {
         if case .limit(let price, true) = order.kind,
             order.side == .buy ? price >= quote.ask : price <= quote.bid
         {
-            let crossing = Order.Event.reject(reason: Self.postOnlyCrossingReason)
-            return VenueReport(clientOrderID: order.clientOrderID, event: crossing, time: time)
+            let crossing = VenueEvent.Change.rejected(reason: Self.postOnlyCrossingReason)
+            return VenueEvent(clientOrderID: order.clientOrderID, change: crossing, time: time)
         }
         orderNumber += 1
         let id = VenueOrderID(Self.identifier("sim-order-", orderNumber))
@@ -68,38 +68,38 @@ public struct SimulatedExchange: Sendable {
             feeCurrencies[order.symbol] = feeCurrency
         }
         working.append((RestingOrder(order, venueOrderID: id, feeCurrency: feeCurrency), model.latencyBars, nil))
-        return VenueReport(clientOrderID: order.clientOrderID, event: .accept(id), time: time)
+        return VenueEvent(clientOrderID: order.clientOrderID, change: .accepted(id), time: time)
     }
 
     /// What the venue knows of an order the shell could not confirm, by client order id: its
     /// acceptance while it works here, or a rejection when it never arrived (a submit the venue
     /// never saw can be dropped; it is never sent again).
-    public func lookup(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueReport {
+    public func lookup(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueEvent {
         guard let working = working.first(where: { $0.order.clientOrderID == clientOrderID }) else {
-            let unknown = Order.Event.reject(reason: Self.unknownOrderReason)
-            return VenueReport(clientOrderID: clientOrderID, event: unknown, time: time)
+            let unknown = VenueEvent.Change.rejected(reason: Self.unknownOrderReason)
+            return VenueEvent(clientOrderID: clientOrderID, change: unknown, time: time)
         }
-        return VenueReport(clientOrderID: clientOrderID, event: .accept(working.order.venueOrderID), time: time)
+        return VenueEvent(clientOrderID: clientOrderID, change: .accepted(working.order.venueOrderID), time: time)
     }
 
     /// Cancels a working order; `nil` when it is not working (already filled or gone).
-    public mutating func cancel(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueReport? {
+    public mutating func cancel(_ clientOrderID: ClientOrderID, at time: Timestamp) -> VenueEvent? {
         guard let index = working.firstIndex(where: { $0.order.clientOrderID == clientOrderID }) else { return nil }
         working.remove(at: index)
-        return VenueReport(clientOrderID: clientOrderID, event: .cancel, time: time)
+        return VenueEvent(clientOrderID: clientOrderID, change: .cancelled, time: time)
     }
 
     /// Runs `candle` of `symbol` (a bar that opens after every decision so far) against the
     /// working orders: fills, partial fills and expiries, in arrival order.
-    public mutating func process(_ candle: Candle, of symbol: Symbol) -> [VenueReport] {
-        var reports: [VenueReport] = []
-        process(candle, of: symbol, into: &reports)
-        return reports
+    public mutating func process(_ candle: Candle, of symbol: Symbol) -> [VenueEvent] {
+        var events: [VenueEvent] = []
+        process(candle, of: symbol, into: &events)
+        return events
     }
 
-    /// Runs `candle` of `symbol` as ``process(_:of:)`` does, appending the reports to `reports`: a
+    /// Runs `candle` of `symbol` as ``process(_:of:)`` does, appending the events to `events`: a
     /// caller on the per-bar path keeps one buffer and allocates nothing.
-    public mutating func process(_ candle: Candle, of symbol: Symbol, into reports: inout [VenueReport]) {
+    public mutating func process(_ candle: Candle, of symbol: Symbol, into events: inout [VenueEvent]) {
         var index = 0
         while index < working.count {
             guard working[index].order.symbol == symbol else {
@@ -114,7 +114,7 @@ public struct SimulatedExchange: Sendable {
             let arrivedAt = working[index].arrivedAt ?? candle.time
             working[index].arrivedAt = arrivedAt
             if let ttl = model.orderTTL, case .limit = working[index].order.kind, arrivedAt.duration(to: candle.time) >= ttl {
-                reports.append(VenueReport(clientOrderID: working[index].order.clientOrderID, event: .expire, time: candle.time))
+                events.append(VenueEvent(clientOrderID: working[index].order.clientOrderID, change: .expired, time: candle.time))
                 working.remove(at: index)
                 continue
             }
@@ -125,7 +125,7 @@ public struct SimulatedExchange: Sendable {
             // A fill never exceeds what remains: its quantity is at most that.
             let remaining = working[index].order.remainingQuantity.value.raw - fill.quantity.value.raw
             working[index].order.remainingQuantity = Quantity(FixedPoint(raw: remaining))
-            reports.append(VenueReport(clientOrderID: working[index].order.clientOrderID, event: .fill(fill), time: candle.time))
+            events.append(VenueEvent(clientOrderID: working[index].order.clientOrderID, change: .filled(fill), time: candle.time))
             if remaining == 0 { working.remove(at: index) } else { index += 1 }
         }
     }

@@ -40,8 +40,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var snapshot = MarketSnapshot(time: Timestamp(nanosecondsSinceEpoch: 0), candles: [:], quotes: [:])
     /// The engine's outcome, refilled in place on every cycle.
     private var outcome = CycleOutcome()
-    /// The exchange's reports on one bar, refilled in place.
-    private var reports: [VenueReport] = []
+    /// The exchange's events on one bar, refilled in place.
+    private var events: [VenueEvent] = []
     private var groupTime: Timestamp?
     private var lastClose: SymbolMap<Price> = [:]
     /// Each traded symbol's price increment (the bar-implied spread).
@@ -89,7 +89,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     ///
     /// - Precondition: `candle` is not earlier than the previous bar, and `symbol` has no other
     ///   bar at its time.
-    /// - Throws: what ``TradingEngine/apply(_:to:at:)`` throws (a report the engine cannot book is a
+    /// - Throws: what ``TradingEngine/apply(_:)-(VenueEvent)`` throws (an event the engine cannot book is a
     ///   broken invariant of the run), arithmetic overflow, and the recorder's errors.
     public mutating func replay(_ candle: Candle, of symbol: Symbol) throws {
         if let time = groupTime, candle.time != time {
@@ -180,10 +180,10 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                 try book(exchange.submit(order, at: close, quote: quote), symbol: order.symbol)
             case .cancel(let id, _):
                 let symbol = engine.orders[id]!.symbol
-                let report =
+                let event =
                     exchange.cancel(id, at: close)
-                    ?? VenueReport(clientOrderID: id, event: .cancelRejected(reason: "not working at the venue"), time: close)
-                try book(report, symbol: symbol)
+                    ?? VenueEvent(clientOrderID: id, change: .cancelRejected(reason: "not working at the venue"), time: close)
+                try book(event, symbol: symbol)
             case .lookup(let id):
                 try book(exchange.lookup(id, at: close), symbol: engine.orders[id]!.symbol)
             }
@@ -196,15 +196,15 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
 
     /// Runs the bar against the exchange's working orders and books what it reports.
     private mutating func fillWorkingOrders(on candle: Candle, of symbol: Symbol) throws {
-        // The buffer is taken out while the reports are booked (booking changes the runner), and
+        // The buffer is taken out while the events are booked (booking changes the runner), and
         // put back emptied with its storage. (Not in a `defer`, which would stay out of line: a run
         // that throws here is over, and the buffer does not matter.)
-        var filled = reports
-        reports = []
+        var filled = events
+        events = []
         exchange.process(candle, of: symbol, into: &filled)
-        for report in filled { try book(report, symbol: symbol) }
+        for event in filled { try book(event, symbol: symbol) }
         if !filled.isEmpty { filled.removeAllKeepingCapacity() }
-        reports = filled
+        events = filled
     }
 
     /// The quote a bar implies at its close: the bid at the close and the ask one price increment
@@ -221,11 +221,11 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         return Quote(symbol: symbol, bid: candle.close, ask: Price(ask), bidSize: size, askSize: size, time: time)
     }
 
-    private mutating func book(_ report: VenueReport, symbol: Symbol) throws {
-        let id = report.clientOrderID
-        let status = try engine.apply(report.event, to: id, at: report.time)
-        switch report.event {
-        case .fill(let fill):
+    private mutating func book(_ event: VenueEvent, symbol: Symbol) throws {
+        let id = event.clientOrderID
+        let status = try engine.apply(event).status
+        switch event.change {
+        case .filled(let fill):
             try tally.record(fill)
             // An order the runner did not place (restored with the engine) has no origin here.
             let placement =
@@ -235,7 +235,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                 try statistics.add(trip)
                 try recorder.record(roundTrip: trip)
             }
-        case .reject:
+        case .rejected:
             counts.rejected += 1
         default:
             break

@@ -3,13 +3,13 @@ public protocol AccountSource: Sendable {
     /// Every non-zero balance.
     ///
     /// - Throws: ``VenueError``.
-    func balances() async throws -> [Balance]
+    func balances() async throws(VenueError) -> [Balance]
 
     /// Every open position in instruments that are not balances (options at a broker); a spot
     /// venue, where holdings are balances, returns none.
     ///
     /// - Throws: ``VenueError``.
-    func positions() async throws -> [VenuePosition]
+    func positions() async throws(VenueError) -> [VenuePosition]
 }
 
 /// A position as a venue reports it.

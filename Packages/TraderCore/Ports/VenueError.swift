@@ -31,12 +31,18 @@ public struct VenueError: Error, Hashable, Sendable, CustomStringConvertible {
     public let venueReason: String?
     /// Details for people; never a secret.
     public let message: String
+    /// How long the venue asked to wait before the next request (a 429's `Retry-After`).
+    public let retryAfter: Duration?
+    /// What failed underneath (the transport's error, the decoder's), for people; never a secret.
+    public let cause: String?
 
     /// Creates an error.
-    public init(_ code: Code, venueReason: String? = nil, message: String) {
+    public init(_ code: Code, venueReason: String? = nil, message: String, retryAfter: Duration? = nil, cause: String? = nil) {
         self.code = code
         self.venueReason = venueReason
         self.message = message
+        self.retryAfter = retryAfter
+        self.cause = cause
     }
 
     /// Whether the request may have taken effect although it failed.
@@ -44,5 +50,6 @@ public struct VenueError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         "\(code)" + (venueReason.map { " (\($0))" } ?? "") + ": \(message)"
+            + (retryAfter.map { "; retry after \($0)" } ?? "") + (cause.map { "; cause: \($0)" } ?? "")
     }
 }

@@ -10,6 +10,9 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unsupportedState = Code(rawValue: "unsupported_state")
         /// Saved state that contradicts itself (a working order the engine does not hold).
         public static let inconsistentState = Code(rawValue: "inconsistent_state")
+        /// A venue's report of an order that contradicts itself or the order (a filled size its
+        /// fills do not add up to, another symbol or side).
+        public static let inconsistentReport = Code(rawValue: "inconsistent_report")
         public var description: String { rawValue }
     }
 

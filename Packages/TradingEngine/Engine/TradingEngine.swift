@@ -205,7 +205,7 @@ public struct TradingEngine: Sendable {
     /// when its state refuses the request. Both callers pass only open or partly filled orders,
     /// which always take it: a refusal sends no cancel, and the order stays as the venue last said.
     private mutating func requestCancel(_ id: ClientOrderID, at time: Timestamp) -> Bool {
-        (try? apply(.requestCancel, to: id, at: time)) != nil
+        (try? apply(Order.Event.requestCancel, to: id, at: time)) != nil
     }
 
     /// The re-quotes due now, each as a proposal for its unfilled quantity that risk evaluates
@@ -247,33 +247,49 @@ public struct TradingEngine: Sendable {
         manager.placed(order, proposal: proposal, at: time, requotes: requotes)
     }
 
-    /// Applies a venue event to one of the engine's orders: the state machine first, then, for a
-    /// fill, the portfolio, the realized ledger and the cooldown after a round trip.
+    /// Books what a venue reports about one of the engine's orders: a single change through the
+    /// state machine, then, for a fill, the portfolio, the realized ledger and the cooldown after
+    /// a round trip; a status report (a lookup's answer) as the events it implies that the engine
+    /// has not seen (see ``AppliedEvent``).
     ///
-    /// - Returns: the order's status after the event (a terminal one means ``removeSettledOrder(_:)``
-    ///   will hand the order over).
     /// An event for an order that ``removeSettledOrder(_:)`` handed out applies to the engine's
     /// copy of it among the last ``SettledOrders/capacity`` settled (a late fill after a cancel
-    /// books; a fill seen before is a `duplicate_fill`).
+    /// books; a fill seen before is a `duplicate_fill`, and a status report skips it).
     ///
-    /// - Throws: ``EngineError`` `unknown_order`; ``OrderTransitionError`` for an event the order's
-    ///   state does not allow (a duplicate fill, an overfill); portfolio errors. Nothing changes
-    ///   when it throws.
+    /// - Throws: ``EngineError`` `unknown_order`, `inconsistent_report`; ``OrderTransitionError``
+    ///   for an event the order's state does not allow (a duplicate fill, an overfill); portfolio
+    ///   errors. Nothing changes when it throws.
     @discardableResult
-    public mutating func apply(
-        _ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp
-    ) throws -> Order.Status {
+    public mutating func apply(_ event: VenueEvent) throws -> AppliedEvent {
+        switch event.change {
+        case .status(let report): try reconcile(event.clientOrderID, with: report, at: event.time)
+        case .accepted(let id): try apply(.accept(id), to: event.clientOrderID, at: event.time)
+        case .rejected(let reason): try apply(.reject(reason: reason), to: event.clientOrderID, at: event.time)
+        case .filled(let fill): try apply(.fill(fill), to: event.clientOrderID, at: event.time)
+        case .cancelled: try apply(.cancel, to: event.clientOrderID, at: event.time)
+        case .expired: try apply(.expire, to: event.clientOrderID, at: event.time)
+        case .cancelRejected(let reason): try apply(.cancelRejected(reason: reason), to: event.clientOrderID, at: event.time)
+        case .outcomeUnknown(let reason): try apply(.submitOutcomeUnknown(reason: reason), to: event.clientOrderID, at: event.time)
+        }
+    }
+
+    /// Applies one order event, from the venue or the shell (`submit` when it sent the order), as
+    /// ``apply(_:)-(VenueEvent)`` does.
+    ///
+    /// - Throws: what ``apply(_:)-(VenueEvent)`` throws.
+    @discardableResult
+    public mutating func apply(_ event: Order.Event, to clientOrderID: ClientOrderID, at time: Timestamp) throws -> AppliedEvent {
         guard let index = orders.index(forKey: clientOrderID) else {
             // A late event (a fill after the cancel was confirmed) for an order already handed out.
             guard var settled = recentlySettled.order(clientOrderID) else {
                 throw EngineError(
                     .unknownOrder, "event \(event.kind.rawValue) for an order this engine did not create: \(clientOrderID)")
             }
-            let status = try Self.apply(
+            let applied = try Self.apply(
                 event, at: time, to: &settled, portfolio: &portfolio, riskState: &riskState, manager: &manager,
                 pacing: configuration.risk.pacing)
             recentlySettled.keep(settled)
-            return status
+            return applied
         }
         // The order is changed where it is kept: a copy would share its history, and the first
         // new step would then copy the history too.
@@ -282,15 +298,41 @@ public struct TradingEngine: Sendable {
             pacing: configuration.risk.pacing)
     }
 
-    /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place; returns the order's new
-    /// status (read here, where the order is at hand: reading it from the dictionary would copy it).
+    /// Books a venue's status report: every event it implies is checked on a copy of the order
+    /// first, so that a report the order cannot take changes nothing.
+    private mutating func reconcile(_ id: ClientOrderID, with report: VenueOrderReport, at time: Timestamp) throws -> AppliedEvent {
+        guard let order = orders[id] ?? recentlySettled.order(id) else {
+            throw EngineError(.unknownOrder, "status report for an order this engine did not create: \(id)")
+        }
+        guard report.clientOrderID == id else {
+            throw EngineError(.inconsistentReport, "status report of \(report.clientOrderID) delivered for \(id)")
+        }
+        let events = try StatusReconciliation.events(bringing: order, to: report)
+        var probe = order
+        for event in events { try probe.apply(event, at: time) }
+        var fills: [Fill] = []
+        var realized = FixedPoint.zero
+        var status = order.status
+        for event in events {
+            let applied = try apply(event, to: id, at: time)
+            fills += applied.fills
+            realized = try realized.adding(applied.realized)
+            status = applied.status
+        }
+        return AppliedEvent(
+            clientOrderID: id, symbol: order.symbol, previousStatus: order.status, status: status, fills: fills,
+            realized: realized, position: fills.isEmpty ? nil : portfolio.positions[order.symbol])
+    }
+
+    /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place.
     private static func apply(
         _ event: Order.Event, at time: Timestamp, to order: inout Order, portfolio: inout Portfolio,
         riskState: inout RiskState, manager: inout OrderManager, pacing: PacingLimits
-    ) throws -> Order.Status {
+    ) throws -> AppliedEvent {
         // Everything that can throw runs before anything changes.
         let next = try order.status(after: event)
         try portfolio.requireQuote(order.symbol)
+        var booked: (fill: Fill, realized: FixedPoint)?
         if case .fill(let fill) = event {
             // The realized ledger that loss stops read moves by each fill's net effect: a buy's
             // fee, a sell's profit or loss after its fee. A sell that closes the position ends a
@@ -303,15 +345,22 @@ public struct TradingEngine: Sendable {
             } else if !realized.isZero {
                 riskState.recordRealized(realized, at: time)
             }
+            booked = (fill, realized)
         }
-        let wasWorking = order.status.isWorking
+        let previous = order.status
         order.record(event, leadingTo: next, at: time)
         // The portfolio keeps what a fill or a start or end of working changes (an acceptance, say,
         // changes nothing it keeps). Its only check, the quote currency, passed above.
-        let isFill = if case .fill = event { true } else { false }
-        if isFill || wasWorking != next.isWorking { portfolio.updateWorkingOrder(order) }
+        if booked != nil || previous.isWorking != next.isWorking { portfolio.updateWorkingOrder(order) }
         manager.update(after: order)
-        return next
+        guard let booked else {
+            return AppliedEvent(
+                clientOrderID: order.clientOrderID, symbol: order.symbol, previousStatus: previous, status: next, fills: [],
+                realized: .zero, position: nil)
+        }
+        return AppliedEvent(
+            clientOrderID: order.clientOrderID, symbol: order.symbol, previousStatus: previous, status: next,
+            fills: [booked.fill], realized: booked.realized, position: portfolio.positions[order.symbol])
     }
 
     /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and
