@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "Backtest", dependencies: ["TraderCore", "TradingEngine", "Signals", "RiskKit", "CostModel", "Analytics"], path: "Packages/Backtest"),
         // Test support: shared data, fixtures and builders for every test target.
-        .target(name: "TraderTestKit", path: "Packages/TraderTestKit"),
+        .target(name: "TraderTestKit", dependencies: ["TraderCore"], path: "Packages/TraderTestKit"),
 
         // Executables
         .executableTarget(
