@@ -1,7 +1,9 @@
-// A writer for the crash and lock tests: it opens a state store, first settles any order left in
-// flight by an earlier run (as a restart would: looked up, never re-sent), then commits cycles
-// forever, each an intent and then its outcome, printing a line after every commit that returned.
-// The tests SIGKILL it at random moments and check the store against what it printed.
+// A writer for the crash and lock tests: it opens a state store and commits cycles forever, each
+// one transaction as a live cycle is: the fill that settles the order sent in the cycle before (or,
+// in a run's first cycle, every order an earlier run left in flight: looked up, never re-sent),
+// the cycle's own new intent, its audit record and its engine snapshot. It prints a line after
+// every commit that returned. The tests SIGKILL it at random moments and check the store against
+// what it printed.
 //
 // Usage: persistence-crash-writer STATE_FILE FIRST_CYCLE
 // Exit codes: 2 when the store cannot be opened (locked, corrupt, newer schema).
@@ -30,43 +32,45 @@ do {
 let symbol = Symbol(base: "BTC", quote: "USD")
 let usd = Currency(code: "USD")
 
-func settle(_ id: ClientOrderID, cycle: Int) throws {
-    let at = Timestamp(secondsSinceEpoch: 1_794_841_200 + Int64(cycle))
+/// The steps and the fill that settle `id`, the order of cycle `number`.
+func settlement(of id: ClientOrderID, number: Int) -> (transitions: [OrderTransitionRecord], fill: FillOfOrder) {
+    let at = Timestamp(secondsSinceEpoch: 1_794_841_200 + Int64(number))
     let fill = Fill(
-        tradeID: TradeID("trade-\(cycle)"), price: Price(FixedPoint(50_000)), quantity: Quantity(FixedPoint(raw: 1_000_000)),
+        tradeID: TradeID("trade-\(number)"), price: Price(FixedPoint(50_000)), quantity: Quantity(FixedPoint(raw: 1_000_000)),
         fee: Money(FixedPoint(raw: 30_000_000), usd), liquidity: .maker, time: at)
-    try store.commitCycle(
-        CycleRecord(
-            audit: AuditRecord(
-                cycleID: "cycle-\(cycle)", at: at, mode: "PAPER", configHash: "crash-test", snapshotSummary: "1 symbol",
-                decisions: [.init(symbol: symbol.description, outcome: "approved", code: nil, detail: "crash test")],
-                intents: [id.rawValue], latenciesMicroseconds: ["decide": 12]),
-            transitions: [
-                OrderTransitionRecord(clientOrderID: id, from: .new, to: .submitted, event: "submit", at: at),
-                OrderTransitionRecord(
-                    clientOrderID: id, from: .submitted, to: .open, event: "accept", venueOrderID: VenueOrderID("venue-\(cycle)"), at: at),
-                OrderTransitionRecord(clientOrderID: id, from: .open, to: .filled, event: "fill", at: at),
-            ],
-            fills: [FillOfOrder(clientOrderID: id, fill: fill)],
-            realized: [RealizedPnLRecord(at: at, symbol: symbol, amount: FixedPoint(-1))]))
-    report("cycle \(cycle)")
+    let transitions = [
+        OrderTransitionRecord(clientOrderID: id, from: .new, to: .submitted, event: "submit", at: at),
+        OrderTransitionRecord(
+            clientOrderID: id, from: .submitted, to: .open, event: "accept", venueOrderID: VenueOrderID("venue-\(number)"), at: at),
+        OrderTransitionRecord(clientOrderID: id, from: .open, to: .filled, event: "fill", at: at),
+    ]
+    return (transitions, FillOfOrder(clientOrderID: id, fill: fill))
 }
 
 do {
-    for order in try store.unsettledOrders() {
-        try settle(order.intent.clientOrderID, cycle: Int(order.intent.cycleID.dropFirst("cycle-".count))!)
-    }
+    var inFlight = try store.unsettledOrders().map { ($0.intent.clientOrderID, Int($0.intent.cycleID.dropFirst("cycle-".count))!) }
     var cycle = first
     while true {
+        let at = Timestamp(secondsSinceEpoch: 1_794_841_200 + Int64(cycle))
         let id = ClientOrderID("order-\(cycle)")
-        try store.recordIntents([
-            OrderIntent(
-                clientOrderID: id, symbol: symbol, side: .buy, kind: .limit(price: Price(FixedPoint(50_000)), postOnly: true),
-                quantity: Quantity(FixedPoint(raw: 1_000_000)), cycleID: "cycle-\(cycle)",
-                decidedAt: Timestamp(secondsSinceEpoch: 1_794_841_200 + Int64(cycle)))
-        ])
-        report("intent \(cycle)")
-        try settle(id, cycle: cycle)
+        let settled = inFlight.map { settlement(of: $0.0, number: $0.1) }
+        try store.commitCycle(
+            CycleRecord(
+                audit: AuditRecord(
+                    cycleID: "cycle-\(cycle)", at: at, mode: "PAPER", configHash: "crash-test", snapshotSummary: "1 symbol",
+                    decisions: [.init(symbol: symbol.description, outcome: "approved", code: nil, detail: "crash test")],
+                    intents: [id.rawValue], latenciesMicroseconds: ["decide": 12]),
+                intents: [
+                    IntentRecord(
+                        clientOrderID: id, symbol: symbol, side: .buy, kind: .limit(price: Price(FixedPoint(50_000)), postOnly: true),
+                        quantity: Quantity(FixedPoint(raw: 1_000_000)), cycleID: "cycle-\(cycle)", decidedAt: at)
+                ],
+                transitions: settled.flatMap(\.transitions), fills: settled.map(\.fill),
+                realized: settled.map { _ in RealizedPnLRecord(at: at, symbol: symbol, amount: FixedPoint(-1)) },
+                engineSnapshot: EngineSnapshot(cycle: cycle, time: at, format: 1, payload: Array("next-order \(cycle + 1)".utf8))))
+        report("cycle \(cycle)")
+        // The cycle's order is "sent" now; the next cycle books its fill.
+        inFlight = [(id, cycle)]
         cycle += 1
     }
 } catch {

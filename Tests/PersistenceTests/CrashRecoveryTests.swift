@@ -7,12 +7,12 @@ import TraderTestKit
 /// A writer subprocess is SIGKILLed at random moments, 50 times (`TRADER_CRASH_KILLS` sets more, and
 /// `TRADER_CRASH_SEED` another seed: `scripts/crash-soak`), on one state file. After every kill the
 /// store must open clean (lock recovered, integrity check passing), hold every commit the
-/// writer reported, show no half-written cycle, and never hold an order twice.
+/// writer reported, show no half-written cycle (its intent, audit record, fills and engine snapshot
+/// all there or none), and never hold an order twice.
 @Suite(.serialized) struct CrashRecoveryTests {
     typealias F = StoreFixture
 
     struct Run {
-        let intents: Set<Int>
         let cycles: Set<Int>
     }
 
@@ -37,14 +37,13 @@ import TraderTestKit
         kill(process.processIdentifier, SIGKILL)
         data.append(output.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
-        var intents = Set<Int>()
         var cycles = Set<Int>()
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")
-            guard parts.count == 2, let number = Int(parts[1]) else { continue }  // a line cut by the kill
-            if parts[0] == "intent" { intents.insert(number) } else if parts[0] == "cycle" { cycles.insert(number) }
+            guard parts.count == 2, parts[0] == "cycle", let number = Int(parts[1]) else { continue }  // a line cut by the kill
+            cycles.insert(number)
         }
-        return Run(intents: intents, cycles: cycles)
+        return Run(cycles: cycles)
     }
 
     @Test func killingTheWriterAtRandomMomentsLosesNothingItReported() throws {
@@ -65,23 +64,21 @@ import TraderTestKit
             let audit = try store.auditRecords(from: F.start, to: end)
             let fills = try store.fills(since: F.start)
             let settled = Set(audit.map { Int($0.cycleID.dropFirst("cycle-".count))! })
-            // Every reported commit is there (intents of earlier runs were checked after their run;
-            // the order table only grows, as the unique key and consecutive cycles below show).
+            // Every reported commit is there, and cycles are consecutive: none skipped, none twice.
             #expect(reportedCycles.isSubset(of: settled))
-            for number in run.intents {
-                #expect(try store.order(ClientOrderID("order-\(number)")) != nil, "intent \(number) was reported but is missing")
-            }
-            // Nothing half-written: a settled cycle has its fill, its order is filled; an order in
-            // flight has no audit record and no fill. At most one order is in flight (the writer
-            // was killed between its intent and its outcome).
-            #expect(fills.count == settled.count)
-            #expect(Set(fills.map(\.fill.tradeID.rawValue)) == Set(settled.map { "trade-\($0)" }))
-            #expect(orders.count <= 1)
-            for id in orders { #expect(!settled.contains(Int(id.dropFirst("order-".count))!)) }
-            // Cycles are consecutive: none skipped, none twice.
             #expect(audit.count == settled.count)
-            if let highest = settled.max() { #expect(settled == Set(1...highest)) }
-            nextCycle = (settled.max() ?? 0) + 1 + orders.count
+            guard let highest = settled.max() else { continue }
+            #expect(settled == Set(1...highest))
+            // Nothing half-written: each cycle's intent is stored, the latest snapshot is the latest
+            // cycle's, the orders of all earlier cycles are settled with their fills, and the latest
+            // cycle's order alone is in flight (sent, its fill not yet booked).
+            for number in settled {
+                #expect(try store.order(ClientOrderID("order-\(number)")) != nil, "cycle \(number) is stored without its intent")
+            }
+            #expect(try store.latestEngineSnapshot()?.cycle == highest)
+            #expect(Set(fills.map(\.fill.tradeID.rawValue)) == Set((1..<highest).map { "trade-\($0)" }))
+            #expect(orders == ["order-\(highest)"])
+            nextCycle = highest + 1
         }
         #expect(reportedCycles.count > kills, "the writer must commit between kills for the test to mean anything")
     }

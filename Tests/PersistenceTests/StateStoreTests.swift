@@ -54,6 +54,32 @@ import TraderCore
         #expect(try store.order(ClientOrderID("order-2")) == nil)  // the whole batch rolled back
     }
 
+    @Test func aCycleCommitsItsIntentsAuditRecordAndEngineSnapshotTogether() async throws {
+        let store = try StateStore(path: try F.statePath())
+        let snapshot = EngineSnapshot(cycle: 1, time: F.start, format: 1, payload: Array("state".utf8))
+        let added = try await store.commitCycle(
+            CycleRecord(audit: F.audit("cycle-1", intents: ["order-1"]), intents: [F.intent(1)], engineSnapshot: snapshot))
+        #expect(added.isEmpty)
+        #expect(try await store.unsettledOrders().map(\.intent) == [F.intent(1)])
+        #expect(try await store.latestEngineSnapshot() == snapshot)
+        #expect(try store.auditRecords(from: F.start, to: F.start.advanced(by: .seconds(1))).map(\.cycleID) == ["cycle-1"])
+    }
+
+    @Test func aCycleWhoseIntentIsAlreadyStoredWritesNeitherItsAuditRecordNorItsSnapshot() throws {
+        let store = try StateStore(path: try F.statePath())
+        try store.recordIntents([F.intent(1)])
+        let snapshot = EngineSnapshot(cycle: 1, time: F.start, format: 1, payload: Array("state".utf8))
+        do {
+            try store.commitCycle(CycleRecord(audit: F.audit("cycle-1"), intents: [F.intent(2), F.intent(1)], engineSnapshot: snapshot))
+            Issue.record("a cycle reissuing a stored client order id was committed")
+        } catch {
+            #expect(error.code == .constraint)
+        }
+        #expect(try store.order(ClientOrderID("order-2")) == nil)
+        #expect(try store.latestEngineSnapshot() == nil)
+        #expect(try store.auditRecords(from: F.start, to: F.start.advanced(by: .seconds(1))).isEmpty)
+    }
+
     @Test func aCycleWithAStepForAnUnknownOrderWritesNothing() throws {
         let store = try StateStore(path: try F.statePath())
         let step = OrderTransitionRecord(clientOrderID: ClientOrderID("ghost"), from: .new, to: .submitted, event: "submit", at: F.start)

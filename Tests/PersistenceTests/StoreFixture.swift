@@ -15,8 +15,8 @@ enum StoreFixture {
         return folder + "/state.sqlite"
     }
 
-    static func intent(_ number: Int, at time: Timestamp = start) -> OrderIntent {
-        OrderIntent(
+    static func intent(_ number: Int, at time: Timestamp = start) -> IntentRecord {
+        IntentRecord(
             clientOrderID: ClientOrderID("order-\(number)"), symbol: btc, side: .buy,
             kind: .limit(price: Price("50000")!, postOnly: true), quantity: Quantity("0.01")!, cycleID: "cycle-\(number)",
             decidedAt: time)

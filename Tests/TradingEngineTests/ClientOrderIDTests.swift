@@ -3,7 +3,8 @@ import TradingEngine
 import TraderCore
 
 /// Client order ids are a pure function of strategy, symbol, side and intent sequence, spelled
-/// `<strategy>-<BASE>-<QUOTE>-<SIDE>-<sequence>`.
+/// `<strategy>-<BASE>-<QUOTE>-<SIDE>-<sequence>`, with `e<epoch>-` before the sequence in a
+/// numbered run.
 @Suite struct ClientOrderIDTests {
     @Test func anIdSpellsItsStrategySymbolSideAndSequence() {
         let planner = ExecutionPlanner(policy: ExecutionPolicy(style: .market, strategyID: "momentum-core"))
@@ -20,14 +21,10 @@ import TraderCore
         #expect(planner.clientOrderID(symbol: symbol, side: .buy, sequence: 8) != planner.clientOrderID(symbol: symbol, side: .buy, sequence: 7))
     }
 
-    @Test func aPlannerToldItsSymbolsUpFrontSpellsTheSameIds() {
-        let btc = Symbol(base: "BTC", quote: "USD")
-        let policy = ExecutionPolicy(style: .market, strategyID: "ema")
-        let told = ExecutionPlanner(policy: policy, symbols: [btc])
-        #expect(told.clientOrderID(symbol: btc, side: .sell, sequence: 3) == ClientOrderID("ema-BTC-USD-SELL-3"))
-        // A symbol it was not told of is spelled all the same.
-        let eth = Symbol(base: "ETH", quote: "USDC")
-        #expect(told.clientOrderID(symbol: eth, side: .buy, sequence: 4) == ClientOrderID("ema-ETH-USDC-BUY-4"))
+    @Test func aRunsEpochGoesBeforeTheSequence() {
+        let planner = ExecutionPlanner(policy: ExecutionPolicy(style: .market, strategyID: "ema"), runEpoch: 1_796_000_000)
+        let id = planner.clientOrderID(symbol: Symbol(base: "BTC", quote: "USD"), side: .sell, sequence: 3)
+        #expect(id == ClientOrderID("ema-BTC-USD-SELL-e1796000000-3"))
     }
 
     @Test func theSequenceIsSpelledInDecimalAtEveryLength() {

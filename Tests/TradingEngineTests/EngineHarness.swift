@@ -10,7 +10,7 @@ struct EngineHarness {
     var engine: TradingEngine
     private(set) var bar = 0
 
-    init(execution: ExecutionPolicy, universe: UniverseConfiguration = .allProducts) throws {
+    init(execution: ExecutionPolicy, universe: UniverseConfiguration = .allProducts, runEpoch: Int64? = nil) throws {
         var configuration = EMACrossoverPreset.configuration(symbol: Self.btc, quantity: Quantity("0.01")!)
         configuration.signals = [.init(name: "ema_cross", parameters: ["fast_period": 2, "slow_period": 3])]
         configuration.products[Self.btc] = ProductRules(
@@ -18,7 +18,7 @@ struct EngineHarness {
             maxSize: Quantity("1000")!, minNotional: .zero, status: .online)
         configuration.execution = execution
         configuration.universe = universe
-        engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 100_000))
+        engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 100_000), runEpoch: runEpoch)
     }
 
     /// The decision instant of bar `index` (its close).

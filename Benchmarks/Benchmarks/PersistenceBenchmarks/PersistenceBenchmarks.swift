@@ -26,7 +26,7 @@ let benchmarks: @Sendable () -> Void = {
             let at = Timestamp(nanosecondsSinceEpoch: 1_794_841_200_000_000_000 + Int64(cycle) * 1_000_000_000)
             let id = ClientOrderID("order-\(cycle)")
             try! store.recordIntents([
-                OrderIntent(
+                IntentRecord(
                     clientOrderID: id, symbol: symbol, side: .buy, kind: .limit(price: Price(FixedPoint(50_000)), postOnly: true),
                     quantity: Quantity(FixedPoint(raw: 1_000_000)), cycleID: "cycle-\(cycle)", decidedAt: at)
             ])

@@ -85,11 +85,16 @@ public struct AuditRecord: Hashable, Sendable, Codable {
     }
 }
 
-/// Everything one cycle commits in one transaction: its audit record, order steps, fills and
-/// realized PnL. (Intents are committed earlier, on their own, before anything is sent.)
+/// Everything one cycle commits in one transaction: the intents it decided (committed before any
+/// of them may be sent), the order steps, fills and realized PnL booked since the last commit, the
+/// positions and balances after them, its audit record and the engine's snapshot. A crash leaves
+/// the store before the cycle or after it, never between its parts: the snapshot's intent
+/// sequence always covers the intents stored.
 public struct CycleRecord: Hashable, Sendable {
     /// The audit record.
     public let audit: AuditRecord
+    /// The orders decided, to be sent only once this record is committed.
+    public let intents: [IntentRecord]
     /// Order steps taken.
     public let transitions: [OrderTransitionRecord]
     /// Fills learned, with the order each belongs to.
@@ -101,18 +106,23 @@ public struct CycleRecord: Hashable, Sendable {
     public let positions: [Position]
     /// The venue balances seen in the cycle, stored as a snapshot at the audit record's time.
     public let balances: [Balance]
+    /// The engine's state after the cycle, to restore at the next start; `nil` keeps the last one.
+    public let engineSnapshot: EngineSnapshot?
 
     /// Creates a cycle record.
     public init(
-        audit: AuditRecord, transitions: [OrderTransitionRecord] = [], fills: [FillOfOrder] = [],
-        realized: [RealizedPnLRecord] = [], positions: [Position] = [], balances: [Balance] = []
+        audit: AuditRecord, intents: [IntentRecord] = [], transitions: [OrderTransitionRecord] = [], fills: [FillOfOrder] = [],
+        realized: [RealizedPnLRecord] = [], positions: [Position] = [], balances: [Balance] = [],
+        engineSnapshot: EngineSnapshot? = nil
     ) {
         self.audit = audit
+        self.intents = intents
         self.transitions = transitions
         self.fills = fills
         self.realized = realized
         self.positions = positions
         self.balances = balances
+        self.engineSnapshot = engineSnapshot
     }
 }
 

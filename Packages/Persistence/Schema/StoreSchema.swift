@@ -126,6 +126,15 @@ enum StoreSchema {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE runs (
+                        epoch INTEGER PRIMARY KEY NOT NULL,
+                        started_at_ns INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

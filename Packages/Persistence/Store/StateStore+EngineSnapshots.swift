@@ -11,27 +11,39 @@ extension StateStore {
     /// Saves `snapshot` and drops all but the latest ``engineSnapshotsKept``, in one transaction.
     ///
     /// - Throws: ``StoreError`` (`constraint` for a cycle already saved); nothing changes then.
+    /// (A cycle's snapshot goes in its ``CycleRecord``, committed with the rest of the cycle.)
     public func saveEngineSnapshot(_ snapshot: EngineSnapshot) throws(StoreError) {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO engine_snapshots (cycle, at_ns, format, payload) VALUES (?, ?, ?, ?)",
-                arguments: [snapshot.cycle, snapshot.time.nanosecondsSinceEpoch, snapshot.format, Data(snapshot.payload)])
-            try db.execute(
-                sql: "DELETE FROM engine_snapshots WHERE cycle NOT IN (SELECT cycle FROM engine_snapshots ORDER BY cycle DESC LIMIT ?)",
-                arguments: [Self.engineSnapshotsKept])
-        }
+        try write { db in try Self.save(snapshot, in: db) }
+    }
+
+    static func save(_ snapshot: EngineSnapshot, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO engine_snapshots (cycle, at_ns, format, payload) VALUES (?, ?, ?, ?)",
+            arguments: [snapshot.cycle, snapshot.time.nanosecondsSinceEpoch, snapshot.format, Data(snapshot.payload)])
+        try db.execute(
+            sql: "DELETE FROM engine_snapshots WHERE cycle NOT IN (SELECT cycle FROM engine_snapshots ORDER BY cycle DESC LIMIT ?)",
+            arguments: [engineSnapshotsKept])
     }
 
     /// The snapshot of the latest cycle saved, if any.
     ///
     /// - Throws: ``StoreError``.
     public func latestEngineSnapshot() throws(StoreError) -> EngineSnapshot? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT cycle, at_ns, format, payload FROM engine_snapshots ORDER BY cycle DESC LIMIT 1").map { row in
-                EngineSnapshot(
-                    cycle: row["cycle"], time: Timestamp(nanosecondsSinceEpoch: row["at_ns"]), format: row["format"],
-                    payload: [UInt8](row["payload"] as Data))
-            }
+        try read(Self.latestSnapshot)
+    }
+
+    /// ``latestEngineSnapshot()`` from async code, off Swift's cooperative pool.
+    ///
+    /// - Throws: ``StoreError``.
+    public func latestEngineSnapshot() async throws(StoreError) -> EngineSnapshot? {
+        try await asyncRead(Self.latestSnapshot)
+    }
+
+    @Sendable private static func latestSnapshot(_ db: Database) throws -> EngineSnapshot? {
+        try Row.fetchOne(db, sql: "SELECT cycle, at_ns, format, payload FROM engine_snapshots ORDER BY cycle DESC LIMIT 1").map { row in
+            EngineSnapshot(
+                cycle: row["cycle"], time: Timestamp(nanosecondsSinceEpoch: row["at_ns"]), format: row["format"],
+                payload: [UInt8](row["payload"] as Data))
         }
     }
 

@@ -2,74 +2,96 @@ import GRDB
 import TraderCore
 
 extension StateStore {
-    /// Commits order intents, in one transaction, before any of them may be sent.
+    /// Commits order intents, in one transaction, before any of them may be sent (intents decided
+    /// outside a cycle; a cycle's go in its ``CycleRecord``).
     ///
     /// - Throws: ``StoreError`` `constraint` when a client order id is already stored (an intent is
     ///   never recorded twice, so a retry can never become a second order).
-    public func recordIntents(_ intents: [OrderIntent]) throws(StoreError) {
-        try write { db in
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
-                        decided_at_ns, status, updated_at_ns)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)
-                    """)
-            for intent in intents {
-                let (kind, price, postOnly): (String, Int64?, Bool) =
-                    switch intent.kind {
-                    case .limit(let price, let postOnly): ("limit", price.value.raw, postOnly)
-                    case .market: ("market", nil, false)
-                    }
-                try insert.execute(arguments: [
-                    intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, postOnly,
-                    intent.quantity.value.raw, intent.cycleID, intent.decidedAt.nanosecondsSinceEpoch,
-                    intent.decidedAt.nanosecondsSinceEpoch,
-                ])
-            }
+    public func recordIntents(_ intents: [IntentRecord]) throws(StoreError) {
+        try write { db in try Self.insert(intents, in: db) }
+    }
+
+    /// Commits one cycle, all or nothing: its intents, audit record, order steps, fills, realized
+    /// PnL, the positions they changed, the balances seen and the engine snapshot.
+    ///
+    /// - Returns: the trade ids of fills that were new (a fill already stored is ignored).
+    /// - Throws: ``StoreError`` (`constraint` for an intent whose client order id is stored, a step
+    ///   of an order without an intent, a cycle already saved); nothing is written then.
+    @discardableResult
+    public func commitCycle(_ cycle: CycleRecord) throws(StoreError) -> [TradeID] {
+        let json = try Self.auditJSON(cycle.audit)
+        return try write { db in try Self.commit(cycle, auditJSON: json, in: db) }
+    }
+
+    /// ``commitCycle(_:)`` from async code: the transaction runs on the store's own writer queue,
+    /// never blocking a thread of Swift's cooperative pool.
+    ///
+    /// - Throws: what ``commitCycle(_:)`` throws.
+    @discardableResult
+    public func commitCycle(_ cycle: CycleRecord) async throws(StoreError) -> [TradeID] {
+        let json = try Self.auditJSON(cycle.audit)
+        return try await asyncWrite { db in try Self.commit(cycle, auditJSON: json, in: db) }
+    }
+
+    private static func auditJSON(_ audit: AuditRecord) throws(StoreError) -> String {
+        do {
+            return String(decoding: try StateStore.encoder.encode(audit), as: UTF8.self)
+        } catch {
+            throw StoreError(.invalidRecord, "audit record of cycle \(audit.cycleID) cannot be encoded: \(error)")
         }
     }
 
-    /// Commits one cycle: its audit record, order steps, fills, realized PnL, the positions they
-    /// changed and the balances seen, all or nothing.
-    ///
-    /// - Returns: the trade ids of fills that were new (a fill already stored is ignored).
-    /// - Throws: ``StoreError``; nothing is written then.
-    @discardableResult
-    public func commitCycle(_ cycle: CycleRecord) throws(StoreError) -> [TradeID] {
-        let json: String
-        do {
-            json = String(decoding: try StateStore.encoder.encode(cycle.audit), as: UTF8.self)
-        } catch {
-            throw StoreError(.invalidRecord, "audit record of cycle \(cycle.audit.cycleID) cannot be encoded: \(error)")
-        }
-        return try write { db in
-            try db.cachedStatement(
-                sql: "INSERT INTO audit_log (cycle_id, at_ns, mode, config_hash, record_json) VALUES (?, ?, ?, ?, ?)"
-            ).execute(arguments: [
-                cycle.audit.cycleID, cycle.audit.at.nanosecondsSinceEpoch, cycle.audit.mode, cycle.audit.configHash, json,
+    private static func commit(_ cycle: CycleRecord, auditJSON json: String, in db: Database) throws -> [TradeID] {
+        try insert(cycle.intents, in: db)
+        try db.cachedStatement(
+            sql: "INSERT INTO audit_log (cycle_id, at_ns, mode, config_hash, record_json) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            cycle.audit.cycleID, cycle.audit.at.nanosecondsSinceEpoch, cycle.audit.mode, cycle.audit.configHash, json,
+        ])
+        for step in cycle.transitions { try apply(step, in: db) }
+        var added: [TradeID] = []
+        let insertFill = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO fills (trade_id, client_order_id, price_e8, quantity_e8, fee_e8, fee_currency, liquidity, at_ns)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for item in cycle.fills {
+            let fill = item.fill
+            try insertFill.execute(arguments: [
+                fill.tradeID.rawValue, item.clientOrderID.rawValue, fill.price.value.raw, fill.quantity.value.raw,
+                fill.fee.amount.raw, fill.fee.currency.code, fill.liquidity.rawValue, fill.time.nanosecondsSinceEpoch,
             ])
-            for step in cycle.transitions { try Self.apply(step, in: db) }
-            var added: [TradeID] = []
-            let insertFill = try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO fills (trade_id, client_order_id, price_e8, quantity_e8, fee_e8, fee_currency, liquidity, at_ns)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for item in cycle.fills {
-                let fill = item.fill
-                try insertFill.execute(arguments: [
-                    fill.tradeID.rawValue, item.clientOrderID.rawValue, fill.price.value.raw, fill.quantity.value.raw,
-                    fill.fee.amount.raw, fill.fee.currency.code, fill.liquidity.rawValue, fill.time.nanosecondsSinceEpoch,
-                ])
-                if db.changesCount > 0 { added.append(fill.tradeID) }
-            }
-            let insertRealized = try db.cachedStatement(
-                sql: "INSERT INTO realized_ledger (at_ns, symbol, amount_e8) VALUES (?, ?, ?)")
-            for entry in cycle.realized {
-                try insertRealized.execute(arguments: [entry.at.nanosecondsSinceEpoch, entry.symbol.description, entry.amount.raw])
-            }
-            try Self.save(cycle.positions, balances: cycle.balances, at: cycle.audit.at, in: db)
-            return added
+            if db.changesCount > 0 { added.append(fill.tradeID) }
+        }
+        let insertRealized = try db.cachedStatement(
+            sql: "INSERT INTO realized_ledger (at_ns, symbol, amount_e8) VALUES (?, ?, ?)")
+        for entry in cycle.realized {
+            try insertRealized.execute(arguments: [entry.at.nanosecondsSinceEpoch, entry.symbol.description, entry.amount.raw])
+        }
+        try save(cycle.positions, balances: cycle.balances, at: cycle.audit.at, in: db)
+        if let snapshot = cycle.engineSnapshot { try save(snapshot, in: db) }
+        return added
+    }
+
+    private static func insert(_ intents: [IntentRecord], in db: Database) throws {
+        guard !intents.isEmpty else { return }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
+                    decided_at_ns, status, updated_at_ns)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)
+                """)
+        for intent in intents {
+            let (kind, price, postOnly): (String, Int64?, Bool) =
+                switch intent.kind {
+                case .limit(let price, let postOnly): ("limit", price.value.raw, postOnly)
+                case .market: ("market", nil, false)
+                }
+            try insert.execute(arguments: [
+                intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, postOnly,
+                intent.quantity.value.raw, intent.cycleID, intent.decidedAt.nanosecondsSinceEpoch,
+                intent.decidedAt.nanosecondsSinceEpoch,
+            ])
         }
     }
 
@@ -115,15 +137,24 @@ extension StateStore {
     ///
     /// - Throws: ``StoreError``.
     public func unsettledOrders() throws(StoreError) -> [StoredOrder] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM orders WHERE status NOT IN ('filled', 'cancelled', 'expired', 'rejected')
-                    ORDER BY decided_at_ns, client_order_id
-                    """
-            ).map(StoredOrder.init(row:))
-        }
+        try read(Self.unsettled)
+    }
+
+    /// ``unsettledOrders()`` from async code, off Swift's cooperative pool.
+    ///
+    /// - Throws: ``StoreError``.
+    public func unsettledOrders() async throws(StoreError) -> [StoredOrder] {
+        try await asyncRead(Self.unsettled)
+    }
+
+    @Sendable private static func unsettled(_ db: Database) throws -> [StoredOrder] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM orders WHERE status NOT IN ('filled', 'cancelled', 'expired', 'rejected')
+                ORDER BY decided_at_ns, client_order_id
+                """
+        ).map(StoredOrder.init(row:))
     }
 
     /// The steps an order went through, oldest first.
@@ -181,7 +212,7 @@ extension StoredOrder {
         let kind: Order.Kind =
             (row["kind"] as String) == "market"
             ? .market : .limit(price: Price(FixedPoint(raw: row["limit_price_e8"])), postOnly: row["post_only"])
-        intent = OrderIntent(
+        intent = IntentRecord(
             clientOrderID: ClientOrderID(row["client_order_id"]), symbol: symbol, side: side, kind: kind,
             quantity: Quantity(FixedPoint(raw: row["quantity_e8"])), cycleID: row["cycle_id"],
             decidedAt: Timestamp(nanosecondsSinceEpoch: row["decided_at_ns"]))

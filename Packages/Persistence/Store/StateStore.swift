@@ -9,7 +9,8 @@ import TraderCore
 ///
 /// Every write is one transaction, committed before the call returns: what a call reports written
 /// survives a crash of the process at any later instant, and nothing half-written is ever visible.
-/// Order intents are committed on their own before the order may be sent (see ``recordIntents(_:)``).
+/// A cycle is one commit (``commitCycle(_:)``), made before any order it decided may be sent.
+/// Each call has an async form that runs on the store's own queue, off Swift's cooperative pool.
 ///
 /// Opening refuses what it cannot trust: a file another process holds (``StoreError/Code/locked``),
 /// one that is not a database or fails its integrity check (`corrupt`), and one written by a newer
@@ -68,6 +69,33 @@ public final class StateStore: Sendable {
     /// - Throws: ``StoreError``.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         try mappingErrors { try queue.read(body) }
+    }
+
+    /// Runs `body` in one transaction on the store's writer queue, awaiting it without blocking
+    /// a thread of Swift's cooperative pool.
+    ///
+    /// - Throws: ``StoreError``; the transaction is rolled back.
+    func asyncWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await queue.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a consistent read on the store's queue, as ``asyncWrite(_:)`` does.
+    ///
+    /// - Throws: ``StoreError``.
+    func asyncRead<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
     }
 
     private func mappingErrors<T>(_ access: () throws -> T) throws(StoreError) -> T {

@@ -34,10 +34,15 @@ public struct TradingEngine: Sendable {
     /// enough to keep it small, rarely enough that pruning costs nothing per cycle).
     private var nextPruning = Timestamp(nanosecondsSinceEpoch: .min)
 
-    /// An engine starting with `portfolio`.
+    /// The run's epoch, part of every client order id it makes (from
+    /// the state store's `beginRun(at:)`), so that no later run reissues an id the venue has seen
+    /// (a restart from an older snapshot, a fresh store); `nil` in a backtest, whose ids go nowhere.
+    public let runEpoch: Int64?
+
+    /// An engine starting with `portfolio`, its order ids carrying `runEpoch` when given.
     ///
     /// - Throws: ``SignalRegistry/Problem`` for a signal that cannot be built.
-    public init(configuration: EngineConfiguration, portfolio: Portfolio, riskState: RiskState = RiskState()) throws {
+    public init(configuration: EngineConfiguration, portfolio: Portfolio, riskState: RiskState = RiskState(), runEpoch: Int64? = nil) throws {
         self.configuration = configuration
         self.portfolio = portfolio
         self.riskState = riskState
@@ -45,19 +50,21 @@ public struct TradingEngine: Sendable {
             symbols: Array(configuration.products.keys), specs: configuration.signals, guardConfiguration: configuration.badTickGuard)
         rules = RulesEngine(configuration: configuration.rules)
         risk = RiskEngine(limits: configuration.risk)
-        planner = ExecutionPlanner(policy: configuration.execution, symbols: configuration.products.keys)
+        self.runEpoch = runEpoch
+        planner = ExecutionPlanner(policy: configuration.execution, runEpoch: runEpoch)
         manager = OrderManager(policy: configuration.execution)
         universe = UniverseManager(configuration: configuration.universe)
     }
 
     /// An engine that picks up where a saved one left off (see ``EngineState``): the same
     /// portfolio, risk memory, orders, follow-ups, red flags and counters, under `configuration`
-    /// (which may have changed since: new limits apply from the next cycle). Signals start cold.
+    /// (which may have changed since: new limits apply from the next cycle), its new order ids
+    /// carrying `runEpoch` (this run's, not the saved one's). Signals start cold.
     ///
     /// - Throws: ``EngineError`` `unsupported_state` for another format, `inconsistent_state` when
     ///   a working order of the portfolio is not one of the engine's orders;
     ///   ``SignalRegistry/Problem`` for a signal that cannot be built.
-    public init(configuration: EngineConfiguration, restoring state: EngineState) throws {
+    public init(configuration: EngineConfiguration, restoring state: EngineState, runEpoch: Int64? = nil) throws {
         guard state.format == EngineState.currentFormat else {
             throw EngineError(.unsupportedState, "saved engine state has format \(state.format); this version reads \(EngineState.currentFormat)")
         }
@@ -65,7 +72,7 @@ public struct TradingEngine: Sendable {
         where state.orders[id].map({ $0.status.isWorking ? WorkingOrder($0) : nil }) != working {
             throw EngineError(.inconsistentState, "working order \(id) is not among the saved engine's orders as it is")
         }
-        try self.init(configuration: configuration, portfolio: state.portfolio, riskState: state.riskState)
+        try self.init(configuration: configuration, portfolio: state.portfolio, riskState: state.riskState, runEpoch: runEpoch)
         orders = state.orders
         cycle = state.cycle
         intentSequence = state.intentSequence

@@ -2,60 +2,26 @@ import RiskKit
 import TraderCore
 
 /// Turns approved trades into orders: market or post-only limit as the policy says, prices on the
-/// product's tick, and a client order id that is a pure function of strategy, symbol, side and the
-/// intent's sequence number (`ema-BTC-USD-BUY-17`), so a retried intent carries the same id.
+/// product's tick, and a client order id that is a pure function of strategy, symbol, side, the
+/// run's epoch and the intent's sequence number (`ema-BTC-USD-BUY-17` in a backtest,
+/// `ema-BTC-USD-BUY-e1796000000-17` in a run the state store numbered), so a retried intent carries
+/// the same id and no later run reissues it.
 public struct ExecutionPlanner: Sendable {
     /// The policy.
     public let policy: ExecutionPolicy
-    /// The canonical spelling of each symbol named up front: an order id reads it here rather than
-    /// unpacking the symbol's codes again (which cost a quarter of making an id).
-    private let spellings: SymbolMap<String>
+    /// The run's epoch (``TradingEngine/runEpoch``), when ids carry one.
+    public let runEpoch: Int64?
 
-    /// A planner for `policy`; the ids of `symbols` (the ones it will trade) cost least.
-    public init(policy: ExecutionPolicy, symbols: some Sequence<Symbol> = []) {
+    /// A planner for `policy`, its ids carrying `runEpoch` when given.
+    public init(policy: ExecutionPolicy, runEpoch: Int64? = nil) {
         self.policy = policy
-        spellings = SymbolMap(symbols.map { ($0, $0.description) })
+        self.runEpoch = runEpoch
     }
 
     /// The client order id of intent number `sequence`.
     public func clientOrderID(symbol: Symbol, side: OrderSide, sequence: Int) -> ClientOrderID {
-        // Written into storage sized once: interpolation and appends cost more than the rest of
-        // planning an order.
-        let strategy = policy.strategyID.utf8
-        let symbol = (spellings[symbol] ?? symbol.description).utf8  // a short string: usually inline
-        let side = side.rawValue.utf8
-        let digits = DecimalDigits.count(of: sequence)
-        let length = strategy.count + 1 + symbol.count + 1 + side.count + 1 + digits
-        return ClientOrderID(
-            String(unsafeUninitializedCapacity: length) { buffer in
-                var end = 0
-                func write(_ bytes: String.UTF8View) {
-                    let start = end  // a variable captured by the closure would be checked for exclusive access
-                    let copied = bytes.withContiguousStorageIfAvailable { source in
-                        _ = UnsafeMutableBufferPointer(rebasing: buffer[start...]).initialize(fromContentsOf: source)
-                        return source.count
-                    }
-                    if let copied {
-                        end += copied
-                        return
-                    }
-                    for byte in bytes {
-                        buffer[end] = byte
-                        end += 1
-                    }
-                }
-                func separate() {
-                    buffer[end] = UInt8(ascii: "-")
-                    end += 1
-                }
-                write(strategy)
-                separate()
-                write(symbol)
-                separate()
-                write(side)
-                separate()
-                return DecimalDigits.write(sequence, digits: digits, into: buffer, at: end)
-            })
+        let run = runEpoch.map { "e\($0)-" } ?? ""
+        return ClientOrderID("\(policy.strategyID)-\(symbol)-\(side.rawValue)-\(run)\(sequence)")
     }
 
     /// The order for `trade`; `nil` when the spread leaves no room for a post-only price, or the

@@ -3,7 +3,7 @@ import TraderCore
 /// An order the engine decided to send, committed before it may be sent: after a crash, every
 /// intent without a final status names a client order id that may exist at the venue and must be
 /// looked up there, never sent again.
-public struct OrderIntent: Hashable, Sendable {
+public struct IntentRecord: Hashable, Sendable {
     /// The deterministic id the order is sent under.
     public let clientOrderID: ClientOrderID
     /// What to trade.
@@ -70,7 +70,7 @@ public struct OrderTransitionRecord: Hashable, Sendable {
 /// An order as the store knows it: the intent, the latest status and the venue's id.
 public struct StoredOrder: Hashable, Sendable {
     /// The intent it was sent under.
-    public let intent: OrderIntent
+    public let intent: IntentRecord
     /// The latest status.
     public let status: Order.Status
     /// The venue's id, once known.
