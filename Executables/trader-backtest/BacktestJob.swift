@@ -27,7 +27,8 @@ struct BacktestJob {
     ///
     /// - Throws: ``DataError``, ``ArtifactError``, and the engine's errors (a broken invariant).
     func run() throws -> Outcome {
-        let feed = try HistoricalFeed(sources: sources, resampleTo: interval, from: from, to: to)
+        // Parsed on a second core while the first replays.
+        let feed = ReadAheadFeed(try HistoricalFeed(sources: sources, resampleTo: interval, from: from, to: to))
         let quote = sources[0].symbol.quote
         let engine = try TradingEngine(configuration: setup.engine, portfolio: Portfolio(currency: Currency(code: quote), cash: cash))
         let exchange = SimulatedExchange(model: setup.fillModel, faults: faults)
@@ -55,7 +56,7 @@ struct BacktestJob {
                     + "past post_only_ttl_seconds (\(ttl.components.seconds) s), so the engine cancels every post-only order "
                     + "before it can fill; raise the time-to-live above the latency")
         }
-        for (symbol, path, quality) in feed.quality {
+        for (symbol, path, quality) in feed.feed.quality {
             if quality.gapCount > 0 {
                 warnings.append("\(path): \(symbol) has \(quality.gapCount) gaps (\(quality.missingBars) missing bars)")
             }
@@ -68,7 +69,7 @@ struct BacktestJob {
             warnings: warnings)
     }
 
-    private static func replay<Recorder>(_ feed: HistoricalFeed, through runner: inout BacktestRunner<Recorder>) throws
+    private static func replay<Recorder>(_ feed: ReadAheadFeed, through runner: inout BacktestRunner<Recorder>) throws
         -> BacktestResult
     {
         var progress = ProgressReporter(isTerminal: StandardError.isTerminal)

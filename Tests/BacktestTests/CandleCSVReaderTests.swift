@@ -17,14 +17,31 @@ import TraderTestKit
         #expect(reader.quality.gapCount == 0 && reader.quality.duplicatesDropped == 0)
     }
 
+    @Test func decimalsUpToEighteenDigitsReadAsFixedPointParsesThem() {
+        // Generated spellings (mechanics only): the reader's short path must agree with
+        // FixedPoint's own parser on every field it takes, and refuse what that refuses.
+        var random = SeededGenerator(seed: 19)
+        for _ in 0..<5_000 {
+            let whole = String(UInt64.random(in: 0...999_999_999_999, using: &random))
+            let fractionLength = Int.random(in: 0...8, using: &random)
+            let fraction = String((0..<fractionLength).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            let text = fractionLength == 0 ? whole : whole + "." + fraction
+            #expect(CandleCSVReader.decimal(Array(text.utf8)) == FixedPoint(text), "\(text)")
+        }
+        for text in ["", ".", "1.2.3", "-1", "+1", "1e5", "92233720368.54775807", "999999999999999999", "12a"] {
+            #expect(CandleCSVReader.decimal(Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(CandleCSVReader.decimal(Array("92233720368.54775806".utf8)) == FixedPoint(raw: .max - 1))
+    }
+
     @Test func digitsPastTheEighthDecimalRoundHalfToEven() throws {
         let candles = try CandleCSVReader(path: try SharedData.path("data/ethbtc_5m.csv")).readAll()
         #expect(candles[1].open == Price("0.09946999")!)  // the file says 0.09946999000000001
-        #expect(CandleCSVReader.decimal(Array("1.000000005".utf8)[...]) == FixedPoint("1")!)
-        #expect(CandleCSVReader.decimal(Array("1.000000015".utf8)[...]) == FixedPoint("1.00000002")!)
-        #expect(CandleCSVReader.decimal(Array("1.0000000050001".utf8)[...]) == FixedPoint("1.00000001")!)
-        #expect(CandleCSVReader.decimal(Array("92233720368.54775807".utf8)[...]) == nil)  // FixedPoint's reserved minimum's twin
-        #expect(CandleCSVReader.decimal(Array("1e-05".utf8)[...]) == nil)
+        #expect(CandleCSVReader.decimal(Array("1.000000005".utf8)) == FixedPoint("1")!)
+        #expect(CandleCSVReader.decimal(Array("1.000000015".utf8)) == FixedPoint("1.00000002")!)
+        #expect(CandleCSVReader.decimal(Array("1.0000000050001".utf8)) == FixedPoint("1.00000001")!)
+        #expect(CandleCSVReader.decimal(Array("92233720368.54775807".utf8)) == nil)  // FixedPoint's reserved minimum's twin
+        #expect(CandleCSVReader.decimal(Array("1e-05".utf8)) == nil)
     }
 
     @Test func gapsAreCountedAndAnExactRepeatIsDropped() throws {

@@ -104,4 +104,51 @@ public struct RoundTrip: Hashable, Sendable, Encodable {
         try c.encode(attribution.exitSlippage, forKey: .exitSlippage)
         try c.encode(holdTime.components.seconds, forKey: .holdSeconds)
     }
+
+    /// Appends the round trip as ``encode(to:)`` writes it with sorted keys, as one JSON object
+    /// (written by hand: a backtest's trades.json has a line per round trip).
+    public func appendJSON(to json: inout JSONBytes) {
+        json.object { json in
+            json.key("edge")
+            json.decimal(attribution.edge)
+            json.key("entry_mid")
+            json.decimal(entryMid.value)
+            json.key("entry_price")
+            json.decimal(entryPrice.value)
+            json.key("entry_slippage")
+            json.decimal(attribution.entrySlippage)
+            json.key("entry_time")
+            json.time(entryTime)
+            json.key("exit_mid")
+            json.decimal(exitMid.value)
+            json.key("exit_price")
+            json.decimal(exitPrice.value)
+            json.key("exit_slippage")
+            json.decimal(attribution.exitSlippage)
+            json.key("exit_time")
+            json.time(exitTime)
+            json.key("fees")
+            json.decimal(fees)
+            json.key("fills")
+            json.integer(Int64(fills))
+            json.key("hold_seconds")
+            json.integer(holdTime.components.seconds)
+            json.key("maker_fills")
+            json.integer(Int64(makerFills))
+            json.key("net_pnl")
+            json.decimal(netPnL)
+            json.key("quantity")
+            json.decimal(quantity.value)
+            json.key("regime")
+            json.string(regime?.rawValue)
+            json.key("side")
+            json.string(side.rawValue)
+            json.key("signal")
+            json.string(signal)
+            json.key("symbol")
+            json.string(symbol.description)
+            json.key("tier")
+            json.string(tier)
+        }
+    }
 }

@@ -35,7 +35,10 @@ public final class ArtifactWriter: BacktestRecorder {
     private let exposure: TextFile
     private var ordersWritten = 0
     private var tradesWritten = 0
-    private let lineEncoder: JSONEncoder
+    /// The equity and exposure lines of a bar, their storage kept from bar to bar.
+    private var barLines: BarLines
+    /// The JSON record being written, its storage kept from record to record.
+    private var json = JSONBytes()
 
     /// Creates `folder` (and its parents) if needed and opens the streamed files in its staging folder.
     ///
@@ -47,6 +50,7 @@ public final class ArtifactWriter: BacktestRecorder {
     public init(folder: String, assets: [String], effectiveConfig: [UInt8]? = nil, configHash: String? = nil) throws(ArtifactError) {
         self.folder = folder
         self.assets = assets.sorted()
+        barLines = BarLines(assets: self.assets)
         self.configHash = configHash
         let destination = try ArtifactFolder(path: folder)
         self.destination = destination
@@ -55,8 +59,6 @@ public final class ArtifactWriter: BacktestRecorder {
         equity = try TextFile(path: destination.stagingPath("equity.csv"))
         exposure = try TextFile(path: destination.stagingPath("exposure.csv"))
         written = ["orders.json", "trades.json", "equity.csv", "exposure.csv"]
-        lineEncoder = JSONEncoder()
-        lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try orders.write("[\n")
         try trades.write("[\n")
         try equity.write("time,equity,cash,exposed\n")
@@ -78,22 +80,28 @@ public final class ArtifactWriter: BacktestRecorder {
 
     /// Appends the order to orders.json.
     public func record(order: Order, origin: OrderOrigin?) throws {
-        try appendLine(OrderRecord(order, origin: origin), to: orders, count: &ordersWritten)
+        json.removeAll()
+        OrderRecord(order, origin: origin).appendJSON(to: &json)
+        try appendRecord(to: orders, count: &ordersWritten)
     }
 
     /// Appends the round trip to trades.json.
     public func record(roundTrip: RoundTrip) throws {
-        try appendLine(roundTrip, to: trades, count: &tradesWritten)
+        json.removeAll()
+        roundTrip.appendJSON(to: &json)
+        try appendRecord(to: trades, count: &tradesWritten)
     }
 
     /// Appends a line to equity.csv and to exposure.csv.
     public func record(bar: BarState) throws {
-        try equity.write("\(bar.time),\(bar.equity),\(bar.portfolio.cash),\(bar.exposed ? 1 : 0)\n")
-        let nav = try bar.portfolio.nav(marks: bar.marks)
-        let held = try bar.portfolio.exposure(marks: bar.marks, themeOf: { _ in nil })
-        var line = "\(bar.time),\(nav),\(Self.pct(held.total, of: nav)),\(Self.pct(held.pending, of: nav))"
-        for asset in assets { line += ",\(Self.pct(held.byAsset[asset] ?? .zero, of: nav))" }
-        try exposure.write(line + "\n")
+        // Moved out for the bar: each use of a class's stored property is checked for exclusive
+        // access, and a bar uses the buffers some fifty times.
+        var lines = barLines
+        barLines = BarLines(assets: [])
+        try lines.render(bar)
+        try equity.write(lines.equity)
+        try exposure.write(lines.exposure)
+        barLines = lines
     }
 
     /// Closes the streamed files, writes metrics.json and moves the set into the folder.
@@ -112,16 +120,11 @@ public final class ArtifactWriter: BacktestRecorder {
         try destination.publish(written + [ArtifactFolder.completionMarker])
     }
 
-    private func appendLine(_ value: some Encodable, to file: TextFile, count: inout Int) throws {
+    /// Appends the record in ``json`` to `file`, after a separating comma and newline.
+    private func appendRecord(to file: TextFile, count: inout Int) throws {
         if count > 0 { try file.write(",\n") }
-        try file.write(Array(try lineEncoder.encode(value)))
+        try file.write(json.bytes)
         count += 1
-    }
-
-    /// `amount × 100 / nav`, rounded half to even to 10⁻⁸; empty when NAV is not positive.
-    private static func pct(_ amount: FixedPoint, of nav: FixedPoint) -> String {
-        guard nav.raw > 0, let pct = try? amount.multiplied(by: 100, dividedBy: nav, rounding: .toNearestOrEven) else { return "" }
-        return pct.description
     }
 }
 

@@ -2,23 +2,19 @@ import Analytics
 import TraderCore
 
 /// One order as orders.json writes it: what was asked, what happened (fills and every state
-/// transition with its event), and the decision behind it.
-struct OrderRecord: Encodable {
-    struct FillRecord: Encodable {
+/// transition with its event), and the decision behind it. Every key is written, `null` for absent
+/// values (a transition's `detail` is left out instead), so each record has the same shape.
+struct OrderRecord {
+    struct FillRecord {
         let tradeID: String
         let price: Price
         let quantity: Quantity
         let fee: FixedPoint
         let liquidity: Fill.Liquidity
         let time: Timestamp
-
-        enum CodingKeys: String, CodingKey {
-            case price, quantity, fee, liquidity, time
-            case tradeID = "trade_id"
-        }
     }
 
-    struct TransitionRecord: Encodable {
+    struct TransitionRecord {
         let from: Order.Status
         let to: Order.Status
         let event: Order.Event.Kind
@@ -75,29 +71,74 @@ struct OrderRecord: Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case symbol, side, type, quantity, status, signal, regime, fills, history
-        case clientOrderID = "client_order_id", venueOrderID = "venue_order_id", limitPrice = "limit_price"
-        case postOnly = "post_only", filledQuantity = "filled_quantity", decisionMid = "decision_mid"
-    }
-
-    /// Encodes every key, `null` for absent values, so each record has the same shape.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(clientOrderID, forKey: .clientOrderID)
-        try c.encode(venueOrderID, forKey: .venueOrderID)
-        try c.encode(symbol, forKey: .symbol)
-        try c.encode(side, forKey: .side)
-        try c.encode(type, forKey: .type)
-        try c.encode(limitPrice, forKey: .limitPrice)
-        try c.encode(postOnly, forKey: .postOnly)
-        try c.encode(quantity, forKey: .quantity)
-        try c.encode(filledQuantity, forKey: .filledQuantity)
-        try c.encode(status, forKey: .status)
-        try c.encode(signal, forKey: .signal)
-        try c.encode(regime, forKey: .regime)
-        try c.encode(decisionMid, forKey: .decisionMid)
-        try c.encode(fills, forKey: .fills)
-        try c.encode(history, forKey: .history)
+    /// Appends the record as one JSON object, keys sorted (as `JSONEncoder` with `.sortedKeys`
+    /// would write it; written by hand because orders.json has a line per order of the run).
+    func appendJSON(to json: inout JSONBytes) {
+        json.object { json in
+            json.key("client_order_id")
+            json.string(clientOrderID)
+            json.key("decision_mid")
+            json.decimal(decisionMid?.value)
+            json.key("filled_quantity")
+            json.decimal(filledQuantity.value)
+            json.key("fills")
+            json.array { json in
+                for fill in fills {
+                    json.object { json in
+                        json.key("fee")
+                        json.decimal(fill.fee)
+                        json.key("liquidity")
+                        json.string(fill.liquidity.rawValue)
+                        json.key("price")
+                        json.decimal(fill.price.value)
+                        json.key("quantity")
+                        json.decimal(fill.quantity.value)
+                        json.key("time")
+                        json.time(fill.time)
+                        json.key("trade_id")
+                        json.string(fill.tradeID)
+                    }
+                }
+            }
+            json.key("history")
+            json.array { json in
+                for step in history {
+                    json.object { json in
+                        if let detail = step.detail {
+                            json.key("detail")
+                            json.string(detail)
+                        }
+                        json.key("event")
+                        json.string(step.event.rawValue)
+                        json.key("from")
+                        json.string(step.from.rawValue)
+                        json.key("time")
+                        json.time(step.time)
+                        json.key("to")
+                        json.string(step.to.rawValue)
+                    }
+                }
+            }
+            json.key("limit_price")
+            json.decimal(limitPrice?.value)
+            json.key("post_only")
+            json.bool(postOnly)
+            json.key("quantity")
+            json.decimal(quantity.value)
+            json.key("regime")
+            json.string(regime?.rawValue)
+            json.key("side")
+            json.string(side.rawValue)
+            json.key("signal")
+            json.string(signal)
+            json.key("status")
+            json.string(status.rawValue)
+            json.key("symbol")
+            json.string(symbol.description)
+            json.key("type")
+            json.string(type)
+            json.key("venue_order_id")
+            json.string(venueOrderID)
+        }
     }
 }

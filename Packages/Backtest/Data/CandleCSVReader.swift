@@ -62,9 +62,9 @@ public final class CandleCSVReader {
         guard let first = try nextLine() else {
             throw DataError(.badHeader, file: path, line: 1, column: 1, "the file is empty; expected the header \(Self.header)")
         }
-        guard first.elementsEqual(Self.header.utf8) else {
+        guard buffer[first].elementsEqual(Self.header.utf8) else {
             throw DataError(
-                .badHeader, file: path, line: 1, column: 1, "expected \"\(Self.header)\", found \"\(Self.text(first))\"")
+                .badHeader, file: path, line: 1, column: 1, "expected \"\(Self.header)\", found \"\(text(first))\"")
         }
     }
 
@@ -133,48 +133,20 @@ public final class CandleCSVReader {
     /// run adds bar intervals (up to a day) and latencies to every open time.
     static let latestOpenTime: Int64 = 9_200_000_000
 
-    private func parse(_ row: ArraySlice<UInt8>) throws(DataError) -> Candle {
-        var cursor = row.startIndex
-        var fieldCount = 0
-        /// The next comma-separated field; `nil` after the last.
-        func nextField() -> ArraySlice<UInt8>? {
-            guard cursor <= row.endIndex else { return nil }
-            let fieldStart = cursor
-            while cursor < row.endIndex && row[cursor] != UInt8(ascii: ",") { cursor += 1 }
-            let field = row[fieldStart..<cursor]
-            cursor += 1
-            fieldCount += 1
-            return field
-        }
-        /// `malformed_row` at `column` (1-based), by default just past the end of a short row.
-        func malformed(column: Int = row.count + 1) -> DataError {
-            while nextField() != nil {}
-            return DataError(.malformedRow, file: path, line: line, column: column, "expected 6 fields, found \(fieldCount)")
-        }
-        guard let timeField = nextField() else { throw malformed() }
-        var values: (FixedPoint, FixedPoint, FixedPoint, FixedPoint, FixedPoint) = (.zero, .zero, .zero, .zero, .zero)
-        var lowColumn = 0
-        var highColumn = 0
-        for index in 0..<5 {
-            guard let field = nextField() else { throw malformed() }
-            guard let value = Self.decimal(field) else {
-                throw DataError(
-                    .invalidNumber, file: path, line: line, column: field.startIndex - row.startIndex + 1,
-                    "\(Self.valueNames[index]) \"\(Self.text(field))\" is not a decimal number in the fixed-point range")
-            }
-            switch index {
-            case 0: values.0 = value
-            case 1: values.1 = value; highColumn = field.startIndex - row.startIndex + 1
-            case 2: values.2 = value; lowColumn = field.startIndex - row.startIndex + 1
-            case 3: values.3 = value
-            default: values.4 = value
-            }
-        }
-        let seventhColumn = cursor - row.startIndex + 1
-        guard nextField() == nil else { throw malformed(column: seventhColumn) }
-        guard let seconds = Self.integer(timeField) else {
+    private func parse(_ row: Range<Int>) throws(DataError) -> Candle {
+        let fields: RowFields
+        switch Self.fields(of: buffer.span, row) {
+        case .success(let read): fields = read
+        case .failure(.fieldCount(let found, let column)):
+            throw DataError(.malformedRow, file: path, line: line, column: column, "expected 6 fields, found \(found)")
+        case .failure(.invalidValue(let index, let field)):
             throw DataError(
-                .invalidNumber, file: path, line: line, column: 1, "timestamp \"\(Self.text(timeField))\" is not whole Unix seconds")
+                .invalidNumber, file: path, line: line, column: field.lowerBound - row.lowerBound + 1,
+                "\(Self.valueNames[index]) \"\(text(field))\" is not a decimal number in the fixed-point range")
+        }
+        guard let seconds = fields.seconds else {
+            throw DataError(
+                .invalidNumber, file: path, line: line, column: 1, "timestamp \"\(text(fields.time))\" is not whole Unix seconds")
         }
         guard (0...Self.latestOpenTime).contains(seconds) else {
             let hint = seconds > 1_000_000_000_000 ? "; it looks like milliseconds, and the file must give seconds" : ""
@@ -182,7 +154,8 @@ public final class CandleCSVReader {
                 .invalidNumber, file: path, line: line, column: 1,
                 "timestamp \(seconds) is outside Unix seconds 0 to \(Self.latestOpenTime) (1970 to 2261)\(hint)")
         }
-        let (open, high, low, close, volume) = values
+        let (highColumn, lowColumn) = (fields.highColumn, fields.lowColumn)
+        let (open, high, low, close, volume) = fields.values
         guard low.raw > 0 else {
             throw DataError(.invalidCandle, file: path, line: line, column: lowColumn, "low \(low) is not a positive price")
         }
@@ -196,28 +169,143 @@ public final class CandleCSVReader {
             volume: Quantity(volume))
     }
 
-    /// The next line without its terminator (`\n` or `\r\n`); `nil` at the end of the file.
-    private func nextLine() throws(DataError) -> ArraySlice<UInt8>? {
+    /// A row's fields as read: the time (`nil` seconds when not an integer) and the five values.
+    private struct RowFields {
+        var time: Range<Int> = 0..<0
+        var seconds: Int64?
+        var values: (FixedPoint, FixedPoint, FixedPoint, FixedPoint, FixedPoint) = (.zero, .zero, .zero, .zero, .zero)
+        var highColumn = 0
+        var lowColumn = 0
+    }
+
+    /// Why a row's fields cannot be read.
+    private enum RowProblem: Error {
+        /// Not six fields: how many, and the column to report (the row's end, or the seventh field).
+        case fieldCount(found: Int, column: Int)
+        /// Value `index` (0 open … 4 volume) is not a decimal in range.
+        case invalidValue(index: Int, field: Range<Int>)
+    }
+
+    /// Splits `row` of `bytes` at its commas and reads the fields, in one pass over the bytes.
+    private static func fields(of bytes: Span<UInt8>, _ row: Range<Int>) -> Result<RowFields, RowProblem> {
+        var fields = RowFields()
+        var cursor = row.lowerBound
+        var count = 0
+        var seventhColumn = 0
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+            let fieldStart = cursor
+            let scan = DecimalScan(bytes, from: cursor, to: row.upperBound)
+            cursor = scan.end
+            let field = fieldStart..<cursor
+            switch count {
+            case 0:
+                fields.time = field
+                fields.seconds = scan.integer ?? integer(bytes, field)
+            case 1...5:
+                guard let value = scan.value ?? decimalRounding(bytes, field) else {
+                    return .failure(.invalidValue(index: count - 1, field: field))
+                }
+                switch count {
+                case 1: fields.values.0 = value
+                case 2: (fields.values.1, fields.highColumn) = (value, fieldStart - row.lowerBound + 1)
+                case 3: (fields.values.2, fields.lowColumn) = (value, fieldStart - row.lowerBound + 1)
+                case 4: fields.values.3 = value
+                default: fields.values.4 = value
+                }
+            case 6: seventhColumn = fieldStart - row.lowerBound + 1
+            default: break
+            }
+            count += 1
+            guard cursor < row.upperBound else { break }
+            cursor += 1  // the comma
+        }
+        guard count == 6 else { return .failure(.fieldCount(found: count, column: count < 6 ? row.count + 1 : seventhColumn)) }
+        return .success(fields)
+    }
+
+    /// One field read up to its comma, as digits and at most one point.
+    ///
+    /// perf: the usual field (at most 18 digits, at most 8 after the point) is read in the same
+    /// pass that finds its end, without a check per digit for overflow (which cannot happen
+    /// then); any other field is read again the long way, which rounds and checks.
+    private struct DecimalScan {
+        /// The index of the comma or the row's end.
+        let end: Int
+        /// The field as a fixed-point decimal, when it takes the short way.
+        let value: FixedPoint?
+        /// The field as a whole number, when it is one of at most 18 digits.
+        let integer: Int64?
+
+        init(_ bytes: Span<UInt8>, from start: Int, to rowEnd: Int) {
+            var index = start
+            var digits: UInt64 = 0
+            var digitCount = 0
+            var point = -1
+            var clean = true
+            while index < rowEnd {
+                let byte = bytes[index]
+                let digit = byte &- UInt8(ascii: "0")
+                if digit < 10 {
+                    digits = digits &* 10 &+ UInt64(digit)
+                    digitCount += 1
+                } else if byte == UInt8(ascii: ",") {
+                    break
+                } else if byte == UInt8(ascii: "."), point < 0 {
+                    point = index
+                } else {
+                    clean = false
+                }
+                index += 1
+            }
+            end = index
+            let fractionDigits = point < 0 ? 0 : index - point - 1
+            guard clean, (1...18).contains(digitCount) else {
+                (value, integer) = (nil, nil)
+                return
+            }
+            integer = point < 0 ? Int64(digits) : nil
+            guard fractionDigits <= 8 else {
+                value = nil
+                return
+            }
+            let (scaled, overflow) = digits.multipliedReportingOverflow(by: CandleCSVReader.powersOfTen[8 - fractionDigits])
+            value = !overflow && scaled < UInt64(Int64.max) ? FixedPoint(raw: Int64(scaled)) : nil
+        }
+    }
+
+    /// The next line's bytes in the buffer, without its terminator (`\n` or `\r\n`); `nil` at the
+    /// end of the file.
+    private func nextLine() throws(DataError) -> Range<Int>? {
+        while true {
+            if let newline = newlineIndex() {
                 line += 1
                 var lineEnd = newline
                 if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
                 defer { start = newline + 1 }
-                return buffer[start..<lineEnd]
+                return start..<lineEnd
             }
             if atEndOfFile {
                 guard start < end else { return nil }
                 line += 1
                 defer { start = end }
-                return buffer[start..<end]
+                return start..<end
             }
             try fill()
         }
     }
 
-    /// Moves the unread bytes to the front and reads more after them, growing the buffer only for
-    /// a line longer than it.
+    /// The index of the first newline in `buffer[start..<end]`, if any.
+    private func newlineIndex() -> Int? {
+        // perf: the C library's memchr scans a word or a vector at a time; a byte-by-byte search
+        // was a tenth of parsing a row.
+        buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, start < end,
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+            else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
+    }
+
     private func fill() throws(DataError) {
         if start > 0 {
             buffer.withUnsafeMutableBytes { bytes in
@@ -249,33 +337,52 @@ public final class CandleCSVReader {
         field.count <= 64 ? String(decoding: field, as: UTF8.self) : String(decoding: field.prefix(64), as: UTF8.self) + "…"
     }
 
+    /// The text of the buffer's bytes in `field`, cut to 64 bytes, for a message.
+    private func text(_ field: Range<Int>) -> String { Self.text(buffer[field]) }
+
     /// The longest line read (1 MiB; a row is under 200 bytes): input without line ends, such as
     /// `/dev/zero` through a pipe, is an error instead of a buffer that grows without bound.
     static let maxLineLength = 1 << 20
 
     /// A whole number of ASCII digits, optionally negative.
-    private static func integer(_ field: ArraySlice<UInt8>) -> Int64? {
-        var digits = field[...]
-        let negative = digits.first == UInt8(ascii: "-")
-        if negative { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    private static func integer(_ bytes: Span<UInt8>, _ field: Range<Int>) -> Int64? {
+        var index = field.lowerBound
+        let negative = index < field.upperBound && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < field.upperBound, field.upperBound - index <= 18 else { return nil }
         var value: Int64 = 0
-        for byte in digits {
+        while index < field.upperBound {
+            let byte = bytes[index]
             guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            index += 1
         }
         return negative ? -value : value
     }
 
-    /// A non-negative decimal (`123`, `0.5`, `46319.0`) as fixed point, rounded half to even past
-    /// eight decimal places; `nil` for anything else or a value out of range.
-    static func decimal(_ field: ArraySlice<UInt8>) -> FixedPoint? {
+    /// ``decimal(_:_:)`` of a whole byte string (for tests of the rounding).
+    static func decimal(_ text: [UInt8]) -> FixedPoint? {
+        decimal(text.span, text.indices)
+    }
+
+    static func decimal(_ bytes: Span<UInt8>, _ field: Range<Int>) -> FixedPoint? {
+        let scan = DecimalScan(bytes, from: field.lowerBound, to: field.upperBound)
+        guard scan.end == field.upperBound else { return nil }  // a comma inside
+        return scan.value ?? decimalRounding(bytes, field)
+    }
+
+    fileprivate static let powersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+
+    /// ``decimal(_:_:)`` for any field: digits past the eighth decimal round half to even, and
+    /// each step is checked for overflow.
+    private static func decimalRounding(_ bytes: Span<UInt8>, _ field: Range<Int>) -> FixedPoint? {
         var raw: Int64 = 0
         var fractionDigits = -1  // -1 before the point
         var digitCount = 0
         var firstDropped: UInt8?  // the first digit past the eighth decimal
         var droppedNonZero = false  // any digit after that one
-        for byte in field {
+        for index in field {
+            let byte = bytes[index]
             if byte == UInt8(ascii: ".") {
                 guard fractionDigits < 0 else { return nil }
                 fractionDigits = 0

@@ -49,19 +49,10 @@ extension FixedPoint: StringCodable {
 
     /// The shortest exact decimal spelling: `65432.1`, `0.00000001`, `-3`.
     public var description: String {
-        let magnitude = raw.magnitude
-        let whole = magnitude / UInt64(Self.scale)
-        var fraction = magnitude % UInt64(Self.scale)
-        var text = (raw < 0 ? "-" : "") + String(whole)
-        guard fraction != 0 else { return text }
-        var digits = Self.fractionDigits
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let fractionText = String(fraction)
-        text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static var expectedFormat: String { "a decimal number with at most 8 fraction digits" }

@@ -45,19 +45,10 @@ public enum ISO8601Format {
 
     /// Formats an instant as `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, trimming trailing zeros of the fraction.
     public static func format(_ timestamp: Timestamp) -> String {
-        let seconds = timestamp.secondsSinceEpoch
-        let nanoseconds = timestamp.nanosecondsSinceEpoch - seconds * 1_000_000_000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = civilFromDays(days)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
-            + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if nanoseconds > 0 {
-            var fraction = pad(Int(nanoseconds), 9)
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
-        }
-        return text + "Z"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(30)
+        append(timestamp, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -91,11 +82,6 @@ public enum ISO8601Format {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 
