@@ -44,6 +44,28 @@ import TraderTestKit
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == (Self.files + [".partial"]).sorted())
     }
 
+    @Test func aRecordTheWriterThreadCannotWriteFailsTheRunAndPublishesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trader-artifacts-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try ArtifactWriter(folder: folder.path, assets: ["BTC"])
+        // A bar holding BTC without a mark for it: its exposure cannot be valued.
+        var portfolio = Portfolio(currency: .usd, cash: 100_000)
+        let fill = Fill(
+            tradeID: TradeID("t-1"), price: Price("100")!, quantity: Quantity("1")!, fee: Money(.zero, .usd), liquidity: .taker,
+            time: Timestamp(secondsSinceEpoch: 60))
+        try portfolio.book(fill, symbol: Self.symbol, side: .buy)
+        try writer.record(bar: BarState(time: Timestamp(secondsSinceEpoch: 60), equity: FixedPoint(100_000), exposed: true, portfolio: portfolio, marks: [:]))
+        var runner = BacktestRunner(
+            engine: try TradingEngine(
+                configuration: EMACrossoverPreset.configuration(symbol: Self.symbol, quantity: Quantity("0.01")!),
+                portfolio: Portfolio(currency: .usd, cash: 100_000)),
+            exchange: SimulatedExchange(model: EMACrossoverPreset.fillModel), interval: .oneMinute)
+        let result = try runner.finish()
+        #expect { try writer.finish(result) } throws: { "\($0)".contains("missing_mark") }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("metrics.json").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("equity.csv").path))
+    }
+
     static func json(_ file: URL) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(contentsOf: file))
     }

@@ -1,12 +1,9 @@
 import Analytics
-import RiskKit
-import TraderCore
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
+import Dispatch
 import Foundation
-#endif
+import RiskKit
+import Synchronization
+import TraderCore
 
 /// Writes a run's artifacts into a folder as the run goes (DESIGN.md §3: backtests leave evidence):
 ///
@@ -23,24 +20,53 @@ import Foundation
 /// same bytes. The files appear in the folder only when ``finish(_:)`` completes, `metrics.json`
 /// last, so a reader never mixes two runs (see ``ArtifactFolder``).
 public final class ArtifactWriter: BacktestRecorder {
+    /// What the run hands the writer thread.
+    private enum Batch: Sendable {
+        case records([ArtifactStreams.Record])
+        case end
+    }
+
+    /// The streams, as the writer thread uses them.
+    ///
+    /// `@unchecked Sendable`, audited: the writer thread alone uses the streams from its start
+    /// until it signals ``done`` after the last batch; the run touches them only after waiting for
+    /// that. The first error is kept behind a mutex.
+    private final class Writer: @unchecked Sendable {
+        let streams: ArtifactStreams
+        let batches = HandOff<Batch>(capacity: 4)
+        let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<(any Error)?>(nil)
+
+        init(streams: ArtifactStreams) { self.streams = streams }
+
+        /// The writer thread's loop: writes every record until the end; after an error, it takes
+        /// what comes without writing it, so that the run never waits on a full queue.
+        func run() {
+            while case .records(let records) = batches.take() {
+                guard failure.withLock({ $0 == nil }) else { continue }
+                do {
+                    for record in records { try streams.write(record) }
+                } catch {
+                    failure.withLock { $0 = error }
+                }
+            }
+            done.signal()
+        }
+    }
+
     /// The folder written to.
     public let folder: String
     private let destination: ArtifactFolder
     private var written: [String] = []
-    private let assets: [String]
     private let configHash: String?
-    private let orders: TextFile
-    private let trades: TextFile
-    private let equity: TextFile
-    private let exposure: TextFile
-    private var ordersWritten = 0
-    private var tradesWritten = 0
-    /// The equity and exposure lines of a bar, their storage kept from bar to bar.
-    private var barLines: BarLines
-    /// The JSON record being written, its storage kept from record to record.
-    private var json = JSONBytes()
+    private let writer: Writer
+    private var pending: [ArtifactStreams.Record] = []
+    private var finished = false
+    private static let batchSize = 4_096
 
-    /// Creates `folder` (and its parents) if needed and opens the streamed files in its staging folder.
+    /// Creates `folder` (and its parents) if needed, opens the streamed files in its staging
+    /// folder and starts the thread that writes them: the run hands its records over in batches and
+    /// goes on, the files are written on a second core.
     ///
     /// - Parameters:
     ///   - assets: the base assets whose exposure gets a column (sorted here).
@@ -49,20 +75,11 @@ public final class ArtifactWriter: BacktestRecorder {
     /// - Throws: ``ArtifactError``, also when `folder` or a parent exists and is not a folder.
     public init(folder: String, assets: [String], effectiveConfig: [UInt8]? = nil, configHash: String? = nil) throws(ArtifactError) {
         self.folder = folder
-        self.assets = assets.sorted()
-        barLines = BarLines(assets: self.assets)
         self.configHash = configHash
         let destination = try ArtifactFolder(path: folder)
         self.destination = destination
-        orders = try TextFile(path: destination.stagingPath("orders.json"))
-        trades = try TextFile(path: destination.stagingPath("trades.json"))
-        equity = try TextFile(path: destination.stagingPath("equity.csv"))
-        exposure = try TextFile(path: destination.stagingPath("exposure.csv"))
-        written = ["orders.json", "trades.json", "equity.csv", "exposure.csv"]
-        try orders.write("[\n")
-        try trades.write("[\n")
-        try equity.write("time,equity,cash,exposed\n")
-        try exposure.write((["time", "nav", "total_pct", "pending_pct"] + self.assets.map { "\($0)_pct" }).joined(separator: ",") + "\n")
+        writer = Writer(streams: try ArtifactStreams(in: destination, assets: assets.sorted()))
+        written = ArtifactStreams.names
         if let effectiveConfig {
             let file = try TextFile(path: destination.stagingPath("config.json"))
             written.append("config.json")
@@ -76,41 +93,61 @@ public final class ArtifactWriter: BacktestRecorder {
             try file.write(configHash + "\n")
             try file.close()
         }
+        pending.reserveCapacity(Self.batchSize)
+        let writer = writer
+        let thread = Thread { writer.run() }
+        thread.name = "trader.artifacts"
+        thread.start()
     }
 
     /// Appends the order to orders.json.
+    ///
+    /// - Throws: the first error the writer met (the files cannot be completed then).
     public func record(order: Order, origin: OrderOrigin?) throws {
-        json.removeAll()
-        OrderRecord(order, origin: origin).appendJSON(to: &json)
-        try appendRecord(to: orders, count: &ordersWritten)
+        try add(.order(order, origin))
     }
 
     /// Appends the round trip to trades.json.
+    ///
+    /// - Throws: the first error the writer met.
     public func record(roundTrip: RoundTrip) throws {
-        json.removeAll()
-        roundTrip.appendJSON(to: &json)
-        try appendRecord(to: trades, count: &tradesWritten)
+        try add(.roundTrip(roundTrip))
     }
 
     /// Appends a line to equity.csv and to exposure.csv.
+    ///
+    /// - Throws: the first error the writer met.
     public func record(bar: BarState) throws {
-        // Moved out for the bar: each use of a class's stored property is checked for exclusive
-        // access, and a bar uses the buffers some fifty times.
-        var lines = barLines
-        barLines = BarLines(assets: [])
-        try lines.render(bar)
-        try equity.write(lines.equity)
-        try exposure.write(lines.exposure)
-        barLines = lines
+        try add(.bar(bar))
     }
 
-    /// Closes the streamed files, writes metrics.json and moves the set into the folder.
+    private func add(_ record: ArtifactStreams.Record) throws {
+        pending.append(record)
+        guard pending.count == Self.batchSize else { return }
+        if let failure = writer.failure.withLock({ $0 }) { throw failure }
+        writer.batches.put(.records(pending))
+        pending = []
+        pending.reserveCapacity(Self.batchSize)
+    }
+
+    /// Waits for the writer thread to write everything handed over.
+    private func stopWriter() {
+        guard !finished else { return }
+        finished = true
+        if !pending.isEmpty { writer.batches.put(.records(pending)) }
+        pending = []
+        writer.batches.put(.end)
+        writer.done.wait()
+    }
+
+    /// Waits for the writer, closes the streamed files, writes metrics.json and moves the set into
+    /// the folder.
     ///
-    /// - Throws: ``ArtifactError``; encoding errors.
+    /// - Throws: the first error the writer met; ``ArtifactError``; encoding errors.
     public func finish(_ result: BacktestResult) throws {
-        try orders.write(ordersWritten == 0 ? "]\n" : "\n]\n")
-        try trades.write(tradesWritten == 0 ? "]\n" : "\n]\n")
-        for file in [orders, trades, equity, exposure] { try file.close() }
+        stopWriter()
+        if let failure = writer.failure.withLock({ $0 }) { throw failure }
+        try writer.streams.close()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let metrics = try TextFile(path: destination.stagingPath(ArtifactFolder.completionMarker))
@@ -120,12 +157,7 @@ public final class ArtifactWriter: BacktestRecorder {
         try destination.publish(written + [ArtifactFolder.completionMarker])
     }
 
-    /// Appends the record in ``json`` to `file`, after a separating comma and newline.
-    private func appendRecord(to file: TextFile, count: inout Int) throws {
-        if count > 0 { try file.write(",\n") }
-        try file.write(json.bytes)
-        count += 1
-    }
+    deinit { stopWriter() }
 }
 
 /// metrics.json: the run's counts and performance.

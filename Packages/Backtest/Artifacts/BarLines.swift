@@ -14,6 +14,9 @@ struct BarLines {
     private var assetAmounts: [FixedPoint] = []
     /// Each traded symbol's column in ``assets`` (-1: none), learned on first sight.
     private var assetColumns: SymbolMap<Int> = [:]
+    /// The lines after their time when nothing is held or working, for the cash they were
+    /// written for: a flat portfolio's lines repeat from bar to bar until the cash moves.
+    private var flatTails: (cash: FixedPoint, equity: [UInt8], exposure: [UInt8])?
 
     /// Buffers for lines with a column for each of `assets` (sorted).
     init(assets: [String]) {
@@ -25,6 +28,10 @@ struct BarLines {
     /// - Throws: ``Portfolio/Error`` `missing_mark`; ``ArithmeticError``.
     mutating func render(_ bar: BarState) throws {
         time.set(bar.time)
+        if bar.portfolio.workingOrders.isEmpty && !bar.portfolio.holdsPositions {
+            renderFlat(bar)
+            return
+        }
         let nav = try bar.portfolio.nav(marks: bar.marks)
         var total = FixedPoint.zero
         var pending = FixedPoint.zero
@@ -64,6 +71,34 @@ struct BarLines {
             }
             line.append(UInt8(ascii: "\n"))
         }
+    }
+
+    /// ``render(_:)`` for a bar with nothing held or working: equity and NAV are the cash, every
+    /// exposure is zero.
+    private mutating func renderFlat(_ bar: BarState) {
+        let cash = bar.portfolio.cash
+        if flatTails?.cash != cash {
+            var equityTail: [UInt8] = []
+            equityTail.append(UInt8(ascii: ","))
+            bar.equity.appendDescription(to: &equityTail)
+            equityTail.append(UInt8(ascii: ","))
+            cash.appendDescription(to: &equityTail)
+            equityTail.append(contentsOf: Array(",0\n".utf8))
+            var exposureTail: [UInt8] = []
+            exposureTail.append(UInt8(ascii: ","))
+            cash.appendDescription(to: &exposureTail)
+            let zero: [UInt8] = cash.raw > 0 ? Array(",0".utf8) : [UInt8(ascii: ",")]
+            for _ in 0..<(2 + assets.count) { exposureTail.append(contentsOf: zero) }
+            exposureTail.append(UInt8(ascii: "\n"))
+            flatTails = (cash, equityTail, exposureTail)
+        }
+        guard let tails = flatTails else { return }
+        equity.removeAll(keepingCapacity: true)
+        equity.append(contentsOf: time.bytes)
+        equity.append(contentsOf: tails.equity)
+        exposure.removeAll(keepingCapacity: true)
+        exposure.append(contentsOf: time.bytes)
+        exposure.append(contentsOf: tails.exposure)
     }
 
     /// The exposure column of `symbol`'s base asset; `nil` for an asset without a column.

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 import TraderCore
@@ -8,41 +7,33 @@ import TraderCore
 /// the same order; a file's error comes out where the feed met it, after every bar before it.
 public final class ReadAheadFeed {
     /// What the reader hands over: bars, then the end or the error that stopped it.
-    private enum Batch {
+    private enum Batch: Sendable {
         case bars([(symbol: Symbol, candle: Candle)])
         case end
         case failed(DataError)
     }
 
-    /// The state both threads share.
+    /// The feed, as the reader thread uses it.
     ///
-    /// `@unchecked Sendable`, audited: the feed is used by the reader thread alone from the moment
-    /// it starts until it has handed over its last batch (``finished`` is signalled after that, and
-    /// ``ReadAheadFeed/feed`` waits for it); the queue and the progress are behind a mutex; the
-    /// semaphores are thread-safe.
-    private final class Shared: @unchecked Sendable {
+    /// `@unchecked Sendable`, audited: the reader thread alone uses the feed, from its start until
+    /// it has handed over its last batch; ``ReadAheadFeed/feed`` gives it back only after taking
+    /// that batch.
+    private final class Reader: @unchecked Sendable {
         let feed: HistoricalFeed
+        let batches: HandOff<Batch>
         let batchSize: Int
-        let queue = Mutex<(batches: [Batch], progress: Double, stopped: Bool)>(([], 0, false))
-        /// Signalled once per batch queued.
-        let filled = DispatchSemaphore(value: 0)
-        /// Counts the batches the queue may still take.
-        let free: DispatchSemaphore
-        /// Signalled when the reader has stopped touching the feed.
-        let finished = DispatchSemaphore(value: 0)
+        let stopped = Atomic<Bool>(false)
+        let progress = Mutex<Double>(0)
 
         init(feed: HistoricalFeed, batchSize: Int, depth: Int) {
             self.feed = feed
             self.batchSize = batchSize
-            free = DispatchSemaphore(value: depth)
+            batches = HandOff(capacity: depth)
         }
 
-        /// The reader thread's loop: batches until the feed ends, fails, or the consumer stops.
-        func read() {
-            defer { finished.signal() }
-            while true {
-                free.wait()
-                if queue.withLock({ $0.stopped }) { return }
+        /// The reader thread's loop: batches until the feed ends or fails, or the consumer stops.
+        func run() {
+            while !stopped.load(ordering: .relaxed) {
                 var bars: [(symbol: Symbol, candle: Candle)] = []
                 bars.reserveCapacity(batchSize)
                 var last: Batch?
@@ -57,35 +48,31 @@ public final class ReadAheadFeed {
                 } catch {
                     last = .failed(error)
                 }
-                let progress = feed.progress
-                queue.withLock { state in
-                    if !bars.isEmpty { state.batches.append(.bars(bars)) }
-                    if let last { state.batches.append(last) }
-                    state.progress = progress
-                }
-                if !bars.isEmpty { filled.signal() }
-                if last != nil {
-                    filled.signal()
+                let read = feed.progress
+                progress.withLock { $0 = read }
+                if !bars.isEmpty { batches.put(.bars(bars)) }
+                if let last {
+                    batches.put(last)
                     return
                 }
             }
+            batches.put(.end)
         }
     }
 
     /// The interval of the bars.
     public let interval: BarInterval
-    private let shared: Shared
+    private let reader: Reader
     private var current: [(symbol: Symbol, candle: Candle)] = []
     private var index = 0
     private var done = false
-    private var joined = false
 
     /// Starts reading `feed` ahead, `batchSize` bars at a time, at most `depth` batches ahead.
     public init(_ feed: sending HistoricalFeed, batchSize: Int = 8_192, depth: Int = 4) {
         interval = feed.interval
-        shared = Shared(feed: feed, batchSize: batchSize, depth: depth)
-        let shared = shared
-        let thread = Thread { shared.read() }
+        reader = Reader(feed: feed, batchSize: batchSize, depth: depth)
+        let reader = reader
+        let thread = Thread { reader.run() }
         thread.name = "trader.read-ahead"
         thread.start()
     }
@@ -99,11 +86,8 @@ public final class ReadAheadFeed {
             return current[index]
         }
         guard !done else { return nil }
-        shared.filled.wait()
-        let batch = shared.queue.withLock { $0.batches.removeFirst() }
-        switch batch {
+        switch reader.batches.take() {
         case .bars(let bars):
-            shared.free.signal()
             current = bars
             index = 1
             return bars[0]
@@ -117,21 +101,25 @@ public final class ReadAheadFeed {
     }
 
     /// The share of the files' bytes read so far (ahead of the bars handed out), 0 to 1.
-    public var progress: Double { shared.queue.withLock { $0.progress } }
+    public var progress: Double { reader.progress.withLock { $0 } }
 
     /// The feed, for what it learned of the files (``HistoricalFeed/quality``), once the reader
-    /// has stopped: waits for it, stopping it first if bars are still being read.
+    /// has stopped: stops it if bars are still being read, and waits for it.
     public var feed: HistoricalFeed {
         stop()
-        return shared.feed
+        return reader.feed
     }
 
+    /// Stops the reader and takes what it still hands over, up to its last batch.
     private func stop() {
-        guard !joined else { return }
-        joined = true
-        shared.queue.withLock { $0.stopped = true }
-        shared.free.signal()  // a reader waiting for room wakes, sees the stop, and returns
-        shared.finished.wait()
+        reader.stopped.store(true, ordering: .relaxed)
+        while !done {
+            switch reader.batches.take() {
+            case .bars: continue
+            case .end, .failed: done = true
+            }
+        }
+        current = []
     }
 
     deinit { stop() }

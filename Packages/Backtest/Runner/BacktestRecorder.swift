@@ -23,7 +23,7 @@ extension BacktestRecorder {
 }
 
 /// One bar time's state after the decision, as the recorder sees it.
-public struct BarState {
+public struct BarState: Sendable {
     /// The decision instant (the bars' close).
     public let time: Timestamp
     /// Cash plus positions at their last closes.
@@ -34,6 +34,15 @@ public struct BarState {
     public let portfolio: Portfolio
     /// The engine's marks (quote mids), for exposure.
     public let marks: SymbolMap<Price>
+
+    /// Creates a bar state.
+    public init(time: Timestamp, equity: FixedPoint, exposed: Bool, portfolio: Portfolio, marks: SymbolMap<Price>) {
+        self.time = time
+        self.equity = equity
+        self.exposed = exposed
+        self.portfolio = portfolio
+        self.marks = marks
+    }
 }
 
 /// A recorder that keeps nothing (benchmarks, and runs that only want the result).

@@ -16,18 +16,22 @@ public enum ASCIIText {
 
     /// Writes `magnitude` in decimal, left-padded with zeros to at least `width` digits.
     @inlinable public static func appendDigits(of magnitude: UInt64, width: Int, to span: inout OutputSpan<UInt8>) {
-        // Least significant first into a scratch array on the stack (a division by the constant
-        // ten is a multiplication), then out in order.
-        var scratch = InlineArray<20, UInt8>(repeating: 0)
-        var start = 20
-        var rest = magnitude
-        repeat {
-            start -= 1
-            scratch[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
             rest /= 10
-        } while rest > 0
-        for _ in (20 - start)..<Swift.max(20 - start, width) { span.append(UInt8(ascii: "0")) }
-        for index in start..<20 { span.append(scratch[index]) }
+        }
+        // Zeros first, then the digits written over them from the right (a division by the
+        // constant ten is a multiplication).
+        span.append(repeating: UInt8(ascii: "0"), count: Swift.max(digits, width))
+        var index = span.count
+        rest = magnitude
+        while rest > 0 {
+            index -= 1
+            span[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
     }
 
     /// Appends `value` in decimal to `bytes`.
