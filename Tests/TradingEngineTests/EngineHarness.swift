@@ -9,6 +9,8 @@ struct EngineHarness {
     static let btc = Symbol(base: "BTC", quote: "USD")
     var engine: TradingEngine
     private(set) var bar = 0
+    /// Product rules the next snapshot carries as changed by the venue.
+    var productUpdates: [ProductRules] = []
 
     init(execution: ExecutionPolicy, universe: UniverseConfiguration = .allProducts, runEpoch: Int64? = nil) throws {
         var configuration = EMACrossoverPreset.configuration(symbol: Self.btc, quantity: Quantity("0.01")!)
@@ -42,7 +44,8 @@ struct EngineHarness {
         let ask = Price(try! price.value.adding(FixedPoint("0.01")!))
         let quote = Quote(symbol: Self.btc, bid: price, ask: ask, bidSize: Quantity("100")!, askSize: Quantity("100")!, time: time)
         bar += 1
-        return MarketSnapshot(time: time, candles: [Self.btc: candle], quotes: [Self.btc: quote])
+        defer { productUpdates = [] }
+        return MarketSnapshot(time: time, candles: [Self.btc: candle], quotes: [Self.btc: quote], productUpdates: productUpdates)
     }
 
     /// Steps bars until one places an order, and returns it.

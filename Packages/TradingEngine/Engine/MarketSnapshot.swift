@@ -13,6 +13,9 @@ public struct MarketSnapshot: Sendable {
     /// The venue's product listings, when the shell refreshed them for this cycle (discovery runs
     /// on them); `nil` otherwise.
     public var listings: [ProductListing]?
+    /// Product rules the venue changed since the last snapshot (a product now `cancel_only`, a new
+    /// tick size): the engine trades by them from this cycle on. Usually empty.
+    public var productUpdates: [ProductRules]
     /// The latest quotes, by symbol. Declared last: a shell that sets a quote right before the step
     /// stores this field alone, and the step's copy of the snapshot then reads it alone too (a
     /// wider read across a field just stored waits for that store to reach the cache).
@@ -21,12 +24,13 @@ public struct MarketSnapshot: Sendable {
     /// Creates a snapshot.
     public init(
         time: Timestamp, candles: SymbolMap<Candle>, quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:],
-        listings: [ProductListing]? = nil
+        listings: [ProductListing]? = nil, productUpdates: [ProductRules] = []
     ) {
         self.time = time
         self.candles = candles
         self.quotes = quotes
         self.books = books
         self.listings = listings
+        self.productUpdates = productUpdates
     }
 }

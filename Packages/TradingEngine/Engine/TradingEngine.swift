@@ -17,6 +17,11 @@ public struct TradingEngine: Sendable {
     public private(set) var orders: [ClientOrderID: Order] = [:]
     /// Cycles run so far.
     public private(set) var cycle = 0
+    /// The rules of each product as the venue last gave them: the configuration's at the start,
+    /// then each snapshot's ``MarketSnapshot/productUpdates`` (a status change, new increments)
+    /// from its cycle on. A restored engine starts again from the configuration's, which a live
+    /// shell refreshes from the venue at start-up.
+    public private(set) var products: [Symbol: ProductRules]
 
     /// What may be entered now.
     public private(set) var universe: UniverseManager
@@ -46,6 +51,7 @@ public struct TradingEngine: Sendable {
         self.configuration = configuration
         self.portfolio = portfolio
         self.riskState = riskState
+        products = configuration.products
         scanner = try SignalScanner(
             symbols: Array(configuration.products.keys), specs: configuration.signals, guardConfiguration: configuration.badTickGuard)
         rules = RulesEngine(configuration: configuration.rules)
@@ -116,8 +122,9 @@ public struct TradingEngine: Sendable {
         let now = snapshot.time
         outcome.reset(cycle: cycle, time: now)
         for (symbol, quote) in snapshot.quotes { marks[symbol] = quote.mid }
+        for rules in snapshot.productUpdates { products[rules.symbol] = rules }
         if let listings = snapshot.listings {
-            universe.discover(from: listings, quotes: snapshot.quotes, rules: configuration.products, at: now)
+            universe.discover(from: listings, quotes: snapshot.quotes, rules: products, at: now)
         }
         if !universe.redFlags.isEmpty { universe.expireFlags(at: now) }
         // Most cycles have nothing to follow up, and the call costs more than these checks.
@@ -150,7 +157,7 @@ public struct TradingEngine: Sendable {
             nextPruning = now.advanced(bySeconds: 3600)
         }
         let context = RiskContext(
-            now: now, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: configuration.products,
+            now: now, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: products,
             themes: configuration.themes, tiers: universe.tierMap)
         let evaluation = risk.evaluate(
             requotes.isEmpty ? admitted : admitted + requotes.map { $0.proposal }, portfolio: portfolio, context: context, state: riskState)
@@ -160,7 +167,7 @@ public struct TradingEngine: Sendable {
             if requote == nil { newTrades.approved += 1 }
             let symbol = trade.proposal.symbol
             intentSequence += 1
-            guard let rules = configuration.products[symbol], let quote = snapshot.quotes[symbol],
+            guard let rules = products[symbol], let quote = snapshot.quotes[symbol],
                 let order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
             else {
                 if let requote {
