@@ -29,4 +29,15 @@ import TraderCore
             #expect(ISO8601Format.parse(timestamp.description) == timestamp)
         }
     }
+
+    @Test func theEarliestAndLatestInstantsFormatAndParseBack() {
+        // An engine that never traded saves its next pruning time as the earliest instant.
+        let earliest = Timestamp(nanosecondsSinceEpoch: .min)
+        let latest = Timestamp(nanosecondsSinceEpoch: .max)
+        #expect(earliest.description == "1677-09-21T00:12:43.145224192Z")
+        #expect(latest.description == "2262-04-11T23:47:16.854775807Z")
+        #expect(Timestamp(earliest.description) == earliest)
+        #expect(Timestamp(latest.description) == latest)
+        #expect(Timestamp(nanosecondsSinceEpoch: -1).description == "1969-12-31T23:59:59.999999999Z")
+    }
 }

@@ -36,16 +36,28 @@ struct EngineHarness {
         engine.step(nextSnapshot(), into: &outcome)
     }
 
+    /// Bar `index`: 10 until bar 4, 20 from it.
+    static func candle(ofBar index: Int) -> Candle {
+        let price = Price(index < 4 ? "10" : "20")!
+        return Candle(
+            time: close(ofBar: index).advanced(bySeconds: -60), open: price, high: price, low: price, close: price, volume: Quantity("100")!)
+    }
+
     /// The next bar's snapshot (moving on to the bar after it).
     private mutating func nextSnapshot() -> MarketSnapshot {
-        let price = Price(bar < 4 ? "10" : "20")!
+        let candle = Self.candle(ofBar: bar)
+        let price = candle.close
         let time = Self.close(ofBar: bar)
-        let candle = Candle(time: time.advanced(bySeconds: -60), open: price, high: price, low: price, close: price, volume: Quantity("100")!)
         let ask = Price(try! price.value.adding(FixedPoint("0.01")!))
         let quote = Quote(symbol: Self.btc, bid: price, ask: ask, bidSize: Quantity("100")!, askSize: Quantity("100")!, time: time)
         bar += 1
         defer { productUpdates = [] }
         return MarketSnapshot(time: time, candles: [Self.btc: candle], quotes: [Self.btc: quote], productUpdates: productUpdates)
+    }
+
+    /// Moves on `count` bars without stepping them (the bars a stopped process missed).
+    mutating func skip(_ count: Int) {
+        bar += count
     }
 
     /// Steps bars until one places an order, and returns it.

@@ -95,4 +95,39 @@ import TraderCore
             try TradingEngine(configuration: configuration, restoring: contradicting)
         }
     }
+
+    @Test func aRestoredEngineWarmedWithTheStoredCandlesProposesAsOneThatNeverStopped() throws {
+        var uninterrupted = try EngineHarness(execution: postOnly)
+        var warmed = try EngineHarness(execution: postOnly)
+        var cold = try EngineHarness(execution: postOnly)
+        for _ in 0..<3 {
+            _ = uninterrupted.step()
+            _ = warmed.step()
+            _ = cold.step()
+        }
+        try Self.restart(&warmed)
+        try Self.restart(&cold)
+        for bar in 0..<3 { warmed.engine.warmUp(with: [EngineHarness.btc: EngineHarness.candle(ofBar: bar)]) }
+        #expect(warmed.engine.cycle == 3)  // warming decides nothing and counts no cycle
+        for _ in 3..<6 {
+            let expected = EngineHarness.summary(uninterrupted.step())
+            #expect(EngineHarness.summary(warmed.step()) == expected)
+            _ = cold.step()
+        }
+        #expect(try Self.encoded(warmed.engine.state) == Self.encoded(uninterrupted.engine.state))
+        // Cold, the restored engine has not seen enough bars for the crossover: it places nothing.
+        #expect(cold.engine.orders.isEmpty)
+        #expect(!uninterrupted.engine.orders.isEmpty)
+    }
+
+    @Test func aStateSavedBeforeTheWhaleDebounceWasKeptStillRestores() throws {
+        let harness = try EngineHarness(execution: postOnly)
+        var json = try JSONSerialization.jsonObject(with: Data(try Self.encoded(harness.engine.state))) as! [String: Any]
+        #expect(json["whale_states"] != nil)
+        json["whale_states"] = nil
+        let older = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+        let restored = try JSONDecoder().decode(EngineState.self, from: older)
+        #expect(restored.whaleStates.isEmpty)
+        #expect(restored == harness.engine.state)
+    }
 }

@@ -72,8 +72,10 @@ extension ISO8601Format {
 
     /// Writes ``format(_:)`` of `timestamp`, at most 48 bytes.
     public static func append(_ timestamp: Timestamp, to span: inout OutputSpan<UInt8>) {
-        let seconds = timestamp.secondsSinceEpoch
-        let nanoseconds = timestamp.nanosecondsSinceEpoch - seconds * 1_000_000_000
+        // Floor division, so that the earliest instant (Int64.min nanoseconds) has no overflow.
+        let (quotient, remainder) = timestamp.nanosecondsSinceEpoch.quotientAndRemainder(dividingBy: 1_000_000_000)
+        let seconds = remainder < 0 ? quotient - 1 : quotient
+        let nanoseconds = remainder < 0 ? remainder + 1_000_000_000 : remainder
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = UInt64(seconds - days * 86_400)
         let (year, month, day) = civilFromDays(days)

@@ -37,9 +37,12 @@ public enum ISO8601Format {
         guard scanner.isAtEnd else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - offsetSeconds
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        // Before the epoch with a fraction, one second is borrowed first, so that the earliest
+        // representable instant does not overflow on the way.
+        let borrow: Int64 = seconds < 0 && nanoseconds > 0 ? 1 : 0
+        let (scaled, overflow) = (seconds + borrow).multipliedReportingOverflow(by: 1_000_000_000)
         guard !overflow else { return nil }
-        let (total, overflowAdding) = scaled.addingReportingOverflow(nanoseconds)
+        let (total, overflowAdding) = scaled.addingReportingOverflow(nanoseconds - borrow * 1_000_000_000)
         return overflowAdding ? nil : Timestamp(nanosecondsSinceEpoch: total)
     }
 

@@ -1,4 +1,5 @@
 import RiskKit
+import Signals
 import TraderCore
 
 /// Everything a ``TradingEngine`` has learned by trading, as one value to save after a cycle and
@@ -7,9 +8,10 @@ import TraderCore
 /// universe's red flags and discoveries, the marks, and its counters. Encoded as JSON with sorted
 /// keys, equal states are equal bytes.
 ///
-/// Not included: indicator and signal state. Signals rebuild from candles, so a restarted engine
-/// proposes nothing until its signals have warmed up again (fail closed); the shell replays recent
-/// history to shorten that.
+/// Signals' debounce (the whale signal's last firing) is included; indicators are not: they
+/// rebuild from candles, so a restarted engine proposes nothing until its signals have warmed up
+/// again (fail closed), and the shell feeds it the stored recent candles with
+/// ``TradingEngine/warmUp(with:)`` to end that at once.
 public struct EngineState: Hashable, Sendable, Codable {
     /// The format this version writes and reads.
     public static let currentFormat = 1
@@ -30,6 +32,8 @@ public struct EngineState: Hashable, Sendable, Codable {
     public let discovered: [Symbol]
     /// The latest mark of each symbol seen.
     public let marks: SymbolMap<Price>
+    /// The whale signal's debounce, by symbol (empty in states saved before it was kept).
+    public let whaleStates: [Symbol: WhaleSignal.State]
 
     let intentSequence: Int
     let nextPruning: Timestamp
@@ -47,11 +51,33 @@ public struct EngineState: Hashable, Sendable, Codable {
         case nextPruning = "next_pruning"
         case dueRequotes = "due_requotes"
         case awaitingLookup = "awaiting_lookup"
+        case whaleStates = "whale_states"
+    }
+
+    /// Decodes a saved state; one saved before the whale debounce was kept restores without it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(Int.self, forKey: .format)
+        cycle = try container.decode(Int.self, forKey: .cycle)
+        portfolio = try container.decode(Portfolio.self, forKey: .portfolio)
+        riskState = try container.decode(RiskState.self, forKey: .riskState)
+        orders = try container.decode([ClientOrderID: Order].self, forKey: .orders)
+        redFlags = try container.decode([RedFlag].self, forKey: .redFlags)
+        discovered = try container.decode([Symbol].self, forKey: .discovered)
+        marks = try container.decode(SymbolMap<Price>.self, forKey: .marks)
+        whaleStates = try container.decodeIfPresent([Symbol: WhaleSignal.State].self, forKey: .whaleStates) ?? [:]
+        intentSequence = try container.decode(Int.self, forKey: .intentSequence)
+        nextPruning = try container.decode(Timestamp.self, forKey: .nextPruning)
+        placements = try container.decode([ClientOrderID: OrderManager.Placement].self, forKey: .placements)
+        cancelling = try container.decode([ClientOrderID].self, forKey: .cancelling)
+        dueRequotes = try container.decode([OrderManager.Requote].self, forKey: .dueRequotes)
+        awaitingLookup = try container.decode([ClientOrderID].self, forKey: .awaitingLookup)
     }
 
     init(
         cycle: Int, portfolio: Portfolio, riskState: RiskState, orders: [ClientOrderID: Order], universe: UniverseManager,
-        marks: SymbolMap<Price>, intentSequence: Int, nextPruning: Timestamp, manager: OrderManager
+        marks: SymbolMap<Price>, whaleStates: [Symbol: WhaleSignal.State], intentSequence: Int, nextPruning: Timestamp,
+        manager: OrderManager
     ) {
         format = Self.currentFormat
         self.cycle = cycle
@@ -61,6 +87,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         redFlags = universe.redFlags
         discovered = universe.discovered
         self.marks = marks
+        self.whaleStates = whaleStates
         self.intentSequence = intentSequence
         self.nextPruning = nextPruning
         placements = manager.placements

@@ -48,12 +48,20 @@ public struct TradingEngine: Sendable {
     ///
     /// - Throws: ``SignalRegistry/Problem`` for a signal that cannot be built.
     public init(configuration: EngineConfiguration, portfolio: Portfolio, riskState: RiskState = RiskState(), runEpoch: Int64? = nil) throws {
+        try self.init(configuration: configuration, portfolio: portfolio, riskState: riskState, runEpoch: runEpoch, whaleStates: [:])
+    }
+
+    private init(
+        configuration: EngineConfiguration, portfolio: Portfolio, riskState: RiskState, runEpoch: Int64?,
+        whaleStates: [Symbol: WhaleSignal.State]
+    ) throws {
         self.configuration = configuration
         self.portfolio = portfolio
         self.riskState = riskState
         products = configuration.products
         scanner = try SignalScanner(
-            symbols: Array(configuration.products.keys), specs: configuration.signals, guardConfiguration: configuration.badTickGuard)
+            symbols: Array(configuration.products.keys), specs: configuration.signals, guardConfiguration: configuration.badTickGuard,
+            whaleStates: whaleStates)
         rules = RulesEngine(configuration: configuration.rules)
         risk = RiskEngine(limits: configuration.risk)
         self.runEpoch = runEpoch
@@ -65,7 +73,8 @@ public struct TradingEngine: Sendable {
     /// An engine that picks up where a saved one left off (see ``EngineState``): the same
     /// portfolio, risk memory, orders, follow-ups, red flags and counters, under `configuration`
     /// (which may have changed since: new limits apply from the next cycle), its new order ids
-    /// carrying `runEpoch` (this run's, not the saved one's). Signals start cold.
+    /// carrying `runEpoch` (this run's, not the saved one's). The whale signal's debounce is
+    /// restored; indicators start cold until ``warmUp(with:)`` feeds them stored candles.
     ///
     /// - Throws: ``EngineError`` `unsupported_state` for another format, `inconsistent_state` when
     ///   a working order of the portfolio is not one of the engine's orders;
@@ -78,7 +87,9 @@ public struct TradingEngine: Sendable {
         where state.orders[id].map({ $0.status.isWorking ? WorkingOrder($0) : nil }) != working {
             throw EngineError(.inconsistentState, "working order \(id) is not among the saved engine's orders as it is")
         }
-        try self.init(configuration: configuration, portfolio: state.portfolio, riskState: state.riskState, runEpoch: runEpoch)
+        try self.init(
+            configuration: configuration, portfolio: state.portfolio, riskState: state.riskState, runEpoch: runEpoch,
+            whaleStates: state.whaleStates)
         orders = state.orders
         cycle = state.cycle
         intentSequence = state.intentSequence
@@ -90,12 +101,20 @@ public struct TradingEngine: Sendable {
             dueRequotes: state.dueRequotes, awaitingLookup: Set(state.awaitingLookup))
     }
 
-    /// Everything the engine has learned by trading, to save after a cycle (signals excepted; see
-    /// ``EngineState``).
+    /// Everything the engine has learned by trading, to save after a cycle (indicators excepted;
+    /// see ``EngineState``).
     public var state: EngineState {
         EngineState(
             cycle: cycle, portfolio: portfolio, riskState: riskState, orders: orders, universe: universe, marks: marks,
-            intentSequence: intentSequence, nextPruning: nextPruning, manager: manager)
+            whaleStates: scanner.whaleStates, intentSequence: intentSequence, nextPruning: nextPruning, manager: manager)
+    }
+
+    /// Feeds the signals bars that closed before this engine started (the stored recent candles of
+    /// a restarted shell), oldest first, as a step would, and decides nothing: no proposal, no
+    /// order, no cycle counted. A restored engine then proposes on its next step exactly as one
+    /// that never stopped.
+    public mutating func warmUp(with candles: SymbolMap<Candle>) {
+        scanner.update(with: candles)
     }
 
     /// Raises a red flag: no new entries in its symbol until its ban runs out, and the next step
