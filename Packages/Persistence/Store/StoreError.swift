@@ -1,6 +1,8 @@
+import TraderCore
+
 /// A state-store failure: typed, with a stable code, never swallowed. The store refuses what it
 /// cannot trust (a corrupt file, a newer schema, a second writer) rather than guessing.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct StoreError: TraderError, Hashable {
     /// What went wrong; `rawValue` is stable snake_case.
     public enum Code: String, Hashable, Sendable {
         /// Another process holds the state file's lock.
@@ -21,12 +23,15 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// Details for people: what, and where.
     public let message: String
+    /// What failed underneath (SQLite's own message), when something did.
+    public let cause: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, cause: String? = nil) {
         self.code = code
         self.message = message
+        self.cause = cause
     }
 
-    public var description: String { "\(code.rawValue): \(message)" }
+    public var description: String { standardDescription }
 }

@@ -1,9 +1,9 @@
 /// A venue call that did not succeed. ``isAmbiguous`` separates "it certainly did not happen" from
 /// "it may have happened": an ambiguous submit leaves the order `unknown` until a lookup by client
 /// order id settles it, and is never re-sent blindly.
-public struct VenueError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct VenueError: TraderError, Hashable {
     /// Why the call failed; stable snake_case codes.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         /// The snake_case spelling.
         public let rawValue: String
         /// Creates a code.

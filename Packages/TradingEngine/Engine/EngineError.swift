@@ -1,9 +1,13 @@
+import TraderCore
+
 /// An event or request the engine cannot take.
-public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct EngineError: TraderError, Hashable {
     /// A stable code.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         /// The snake_case name.
         public let rawValue: String
+        /// Creates a code.
+        public init(rawValue: String) { self.rawValue = rawValue }
         /// An event for an order the engine did not create.
         public static let unknownOrder = Code(rawValue: "unknown_order")
         /// Saved state written by another format version.
@@ -20,12 +24,15 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// Details for people.
     public let message: String
+    /// What failed underneath, when something did.
+    public let cause: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, cause: String? = nil) {
         self.code = code
         self.message = message
+        self.cause = cause
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var description: String { standardDescription }
 }
