@@ -14,6 +14,8 @@ public struct RestingOrder: Hashable, Sendable {
     public let side: OrderSide
     /// Limit or market.
     public let kind: Order.Kind
+    /// How long it works.
+    public let timeInForce: Order.TimeInForce
     /// The quantity not yet filled.
     public internal(set) var remainingQuantity: Quantity
     /// The currency its fees are charged in (the symbol's quote currency).
@@ -26,6 +28,7 @@ public struct RestingOrder: Hashable, Sendable {
         symbol = order.symbol
         side = order.side
         kind = order.kind
+        timeInForce = order.timeInForce
         remainingQuantity = order.remainingQuantity
         self.feeCurrency = feeCurrency
     }

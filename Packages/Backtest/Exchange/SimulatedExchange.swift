@@ -118,15 +118,37 @@ public struct SimulatedExchange: Sendable {
                 working.remove(at: index)
                 continue
             }
-            guard let fill = fill(working[index].order, on: candle) else {
-                index += 1
+            if Self.hasExpired(working[index].order.timeInForce, arrivedAt: arrivedAt, at: candle.time) {
+                events.append(VenueEvent(clientOrderID: working[index].order.clientOrderID, change: .expired, time: candle.time))
+                working.remove(at: index)
                 continue
             }
-            // A fill never exceeds what remains: its quantity is at most that.
-            let remaining = working[index].order.remainingQuantity.value.raw - fill.quantity.value.raw
-            working[index].order.remainingQuantity = Quantity(FixedPoint(raw: remaining))
-            events.append(VenueEvent(clientOrderID: working[index].order.clientOrderID, change: .filled(fill), time: candle.time))
-            if remaining == 0 { working.remove(at: index) } else { index += 1 }
+            var remaining = working[index].order.remainingQuantity.value.raw
+            if let fill = fill(working[index].order, on: candle) {
+                // A fill never exceeds what remains: its quantity is at most that.
+                remaining -= fill.quantity.value.raw
+                working[index].order.remainingQuantity = Quantity(FixedPoint(raw: remaining))
+                events.append(VenueEvent(clientOrderID: working[index].order.clientOrderID, change: .filled(fill), time: candle.time))
+            }
+            if remaining == 0 {
+                working.remove(at: index)
+            } else if working[index].order.timeInForce == .immediateOrCancel {
+                // What an immediate-or-cancel order did not fill on arrival, the venue cancels.
+                events.append(VenueEvent(clientOrderID: working[index].order.clientOrderID, change: .cancelled, time: candle.time))
+                working.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Whether an order of `timeInForce` that arrived at `arrivedAt` has expired by a bar opening
+    /// at `time`: a GTD order at its instant, a DAY order at the next 00:00 UTC after its arrival.
+    private static func hasExpired(_ timeInForce: Order.TimeInForce, arrivedAt: Timestamp, at time: Timestamp) -> Bool {
+        switch timeInForce {
+        case .goodTillCancelled, .immediateOrCancel: false
+        case .goodTillDate(let until): time >= until
+        case .day: time.secondsSinceEpoch >= (arrivedAt.secondsSinceEpoch / 86_400 + 1) * 86_400
         }
     }
 

@@ -115,7 +115,7 @@ public actor PaperVenue {
             paper.reason = "EXPIRED"
         case .cancelled:
             paper.status = .cancelled
-            paper.reason = "USER_CANCELLED"
+            paper.reason = paper.order.timeInForce == .immediateOrCancel ? "IMMEDIATE_OR_CANCEL" : "USER_CANCELLED"
         default:
             break
         }

@@ -1,5 +1,5 @@
 /// What an order trades: a spot pair, or a listed option on an underlying.
-public enum Instrument: Hashable, Sendable {
+public enum Instrument: Hashable, Sendable, Codable {
     /// A spot pair such as `BTC-USD`.
     case spot(Symbol)
     /// A listed option.
@@ -12,10 +12,50 @@ public enum Instrument: Hashable, Sendable {
         case .option(let contract): contract.underlying
         }
     }
+
+    /// Units of the underlying one unit of the instrument stands for: 1 for a spot pair, the
+    /// contract's multiplier for an option.
+    @inlinable public var multiplier: Int {
+        switch self {
+        case .spot: 1
+        case .option(let contract): contract.multiplier
+        }
+    }
+
+    /// The notional of `quantity` at `price`: price × quantity for a spot pair, premium ×
+    /// multiplier × contracts for an option, rounded once by `rule`.
+    ///
+    /// - Throws: ``ArithmeticError`` `overflow`.
+    @inlinable public func notional(at price: Price, of quantity: Quantity, rounding rule: RoundingRule) throws(ArithmeticError) -> FixedPoint {
+        let perUnit = try price.notional(of: quantity, rounding: rule)
+        guard case .option(let contract) = self else { return perUnit }
+        return try perUnit.multiplied(by: FixedPoint(contract.multiplier), rounding: rule)
+    }
+
+    private enum CodingKeys: String, CodingKey { case spot, option }
+
+    /// Decodes `{"spot": "BTC-USD"}` or `{"option": {…}}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let symbol = try container.decodeIfPresent(Symbol.self, forKey: .spot) {
+            self = .spot(symbol)
+        } else {
+            self = .option(try container.decode(OptionContract.self, forKey: .option))
+        }
+    }
+
+    /// Encodes `{"spot": "BTC-USD"}` or `{"option": {…}}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .spot(let symbol): try container.encode(symbol, forKey: .spot)
+        case .option(let contract): try container.encode(contract, forKey: .option)
+        }
+    }
 }
 
 /// A listed option contract.
-public struct OptionContract: Hashable, Sendable {
+public struct OptionContract: Hashable, Sendable, Codable {
     /// Call or put.
     public enum Right: String, CaseIterable, Hashable, Sendable, Codable {
         case call = "C"
@@ -24,8 +64,13 @@ public struct OptionContract: Hashable, Sendable {
 
     /// The underlying (`SPY-USD`).
     public let underlying: Symbol
+    /// The expiry date as the number YYYYMMDD (`20261218`): kept as a number, so that an
+    /// instrument (and every order and position on one) holds no reference and copies as plain
+    /// bytes.
+    public let expiryDate: Int
+
     /// The expiry date, as the exchange lists it (`20261218`).
-    public let expiry: String
+    public var expiry: String { String(expiryDate) }
     /// The strike price.
     public let strike: Price
     /// Call or put.
@@ -40,10 +85,35 @@ public struct OptionContract: Hashable, Sendable {
         precondition(expiry.count == 8 && expiry.allSatisfy(\.isNumber), "expiry must be YYYYMMDD, got \(expiry)")
         precondition(multiplier > 0, "multiplier must be positive")
         self.underlying = underlying
-        self.expiry = expiry
+        expiryDate = Int(expiry) ?? 0
         self.strike = strike
         self.right = right
         self.multiplier = multiplier
+    }
+
+    private enum CodingKeys: String, CodingKey { case underlying, expiry, strike, right, multiplier }
+
+    /// Decodes a contract, checked as one from venue data is.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(
+                validatingUnderlying: container.decode(Symbol.self, forKey: .underlying), expiry: container.decode(String.self, forKey: .expiry),
+                strike: container.decode(Price.self, forKey: .strike), right: container.decode(Right.self, forKey: .right),
+                multiplier: container.decode(Int.self, forKey: .multiplier))
+        } catch let error as VenueError {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    /// Encodes the contract, its expiry as the text `YYYYMMDD`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(underlying, forKey: .underlying)
+        try container.encode(expiry, forKey: .expiry)
+        try container.encode(strike, forKey: .strike)
+        try container.encode(right, forKey: .right)
+        try container.encode(multiplier, forKey: .multiplier)
     }
 
     /// Creates a contract from venue data.

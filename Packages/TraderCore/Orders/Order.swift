@@ -25,14 +25,19 @@ public struct Order: Hashable, Sendable, Codable {
 
     /// The deterministic id of the intent.
     public let clientOrderID: ClientOrderID
-    /// What is traded.
+    /// What is traded: a spot pair, or an option contract.
+    public let instrument: Instrument
+    /// The pair the order trades on: the spot pair itself, or an option's underlying (whose quote
+    /// currency its premium and fees are in).
     public let symbol: Symbol
     /// Buy or sell.
     public let side: OrderSide
     /// Limit or market.
     public let kind: Kind
-    /// The quantity ordered.
+    /// The quantity ordered (contracts, for an option).
     public let quantity: Quantity
+    /// How long it works at the venue.
+    public let timeInForce: TimeInForce
 
     /// The current state.
     public private(set) var status: Status = .new
@@ -49,16 +54,39 @@ public struct Order: Hashable, Sendable, Codable {
         history.compactMap { if case .fill(let fill) = $0.event { fill } else { nil } }
     }
 
-    /// Creates a new order that has not been sent.
+    /// Creates a new spot order that has not been sent.
     ///
     /// - Precondition: `quantity` is above zero.
-    public init(clientOrderID: ClientOrderID, symbol: Symbol, side: OrderSide, kind: Kind, quantity: Quantity) {
+    public init(
+        clientOrderID: ClientOrderID, symbol: Symbol, side: OrderSide, kind: Kind, quantity: Quantity,
+        timeInForce: TimeInForce = .goodTillCancelled
+    ) {
+        self.init(clientOrderID: clientOrderID, instrument: .spot(symbol), side: side, kind: kind, quantity: quantity, timeInForce: timeInForce)
+    }
+
+    /// Creates a new order in `instrument` that has not been sent.
+    ///
+    /// - Precondition: `quantity` is above zero.
+    public init(
+        clientOrderID: ClientOrderID, instrument: Instrument, side: OrderSide, kind: Kind, quantity: Quantity,
+        timeInForce: TimeInForce = .goodTillCancelled
+    ) {
         precondition(!quantity.isZero, "an order has a positive quantity")
         self.clientOrderID = clientOrderID
-        self.symbol = symbol
+        self.instrument = instrument
+        symbol = instrument.underlying
         self.side = side
         self.kind = kind
         self.quantity = quantity
+        self.timeInForce = timeInForce
+    }
+
+    /// The notional of `quantity` of this order's instrument at `price` (premium × multiplier ×
+    /// contracts for an option).
+    ///
+    /// - Throws: ``ArithmeticError``.
+    public func notional(at price: Price, of quantity: Quantity, rounding rule: RoundingRule) throws(ArithmeticError) -> FixedPoint {
+        try instrument.notional(at: price, of: quantity, rounding: rule)
     }
 
     /// The quantity not yet filled.
@@ -115,5 +143,47 @@ public struct Order: Hashable, Sendable, Codable {
         if history.isEmpty { history.reserveCapacity(4) }
         history.append(Transition(from: status, to: next, event: event, time: time))
         status = next
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case clientOrderID, instrument, symbol, side, kind, quantity, timeInForce, status, venueOrderID, filledQuantity, history
+    }
+
+    /// Decodes an order as ``encode(to:)`` writes it; one saved before instruments and times in
+    /// force were kept is a spot order, good till cancelled.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        clientOrderID = try container.decode(ClientOrderID.self, forKey: .clientOrderID)
+        symbol = try container.decode(Symbol.self, forKey: .symbol)
+        instrument = try container.decodeIfPresent(Instrument.self, forKey: .instrument) ?? .spot(symbol)
+        side = try container.decode(OrderSide.self, forKey: .side)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        quantity = try container.decode(Quantity.self, forKey: .quantity)
+        timeInForce = try container.decodeIfPresent(TimeInForce.self, forKey: .timeInForce) ?? .goodTillCancelled
+        status = try container.decode(Status.self, forKey: .status)
+        venueOrderID = try container.decodeIfPresent(VenueOrderID.self, forKey: .venueOrderID)
+        filledQuantity = try container.decode(Quantity.self, forKey: .filledQuantity)
+        history = try container.decode([Transition].self, forKey: .history)
+        guard instrument.underlying == symbol else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .instrument, in: container, debugDescription: "order \(clientOrderID): instrument on \(instrument.underlying), symbol \(symbol)")
+        }
+    }
+
+    /// Encodes the order; a spot instrument and good-till-cancelled are left out (they are what a
+    /// missing key reads as), so a spot order's record is as it always was.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(clientOrderID, forKey: .clientOrderID)
+        if case .option = instrument { try container.encode(instrument, forKey: .instrument) }
+        try container.encode(symbol, forKey: .symbol)
+        try container.encode(side, forKey: .side)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(quantity, forKey: .quantity)
+        if timeInForce != .goodTillCancelled { try container.encode(timeInForce, forKey: .timeInForce) }
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(venueOrderID, forKey: .venueOrderID)
+        try container.encode(filledQuantity, forKey: .filledQuantity)
+        try container.encode(history, forKey: .history)
     }
 }

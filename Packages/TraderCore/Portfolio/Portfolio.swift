@@ -3,6 +3,10 @@
 /// Exposure counts pending buys (the unfilled part of every working buy order) as well as what is
 /// held, so that risk caps can never be breached by orders already in flight. Missing marks fail
 /// closed: NAV and exposure throw rather than guess.
+///
+/// It keeps spot positions, by symbol: the spot engine's book. Option positions (an
+/// ``Instrument/option(_:)``, valued at premium marks) are kept as ``Position``s on their
+/// instrument by the runtime that trades them.
 public struct Portfolio: Hashable, Sendable {
     /// A portfolio operation that cannot be done.
     public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {

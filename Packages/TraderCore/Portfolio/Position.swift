@@ -1,8 +1,9 @@
-/// A long position in one symbol, accounted exactly: the cost basis is kept as a total (not as a
-/// rounded average), realized PnL accrues on each sell, and fees are kept apart.
+/// A long position in one instrument, accounted exactly: the cost basis is kept as a total (not as
+/// a rounded average), realized PnL accrues on each sell, and fees are kept apart. An option's
+/// amounts count its multiplier (premium × multiplier × contracts).
 ///
-/// Amounts are in the symbol's quote currency. Spot positions cannot go short: selling more than is
-/// held throws.
+/// Amounts are in the quote currency of the symbol (the option's underlying's). Positions cannot go
+/// short: selling more than is held throws.
 public struct Position: Hashable, Sendable, Codable {
     /// A fill that the position cannot take.
     public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
@@ -13,7 +14,9 @@ public struct Position: Hashable, Sendable, Codable {
         public var description: String { "\(code): \(message)" }
     }
 
-    /// The symbol held.
+    /// What is held.
+    public let instrument: Instrument
+    /// The pair held, or the option's underlying.
     public let symbol: Symbol
     /// The quantity held.
     public private(set) var quantity: Quantity = .zero
@@ -24,9 +27,15 @@ public struct Position: Hashable, Sendable, Codable {
     /// Fees paid on every fill, in the quote currency.
     public private(set) var feesPaid: FixedPoint = .zero
 
-    /// An empty position in `symbol`.
+    /// An empty position in the spot pair `symbol`.
     public init(symbol: Symbol) {
-        self.symbol = symbol
+        self.init(instrument: .spot(symbol))
+    }
+
+    /// An empty position in `instrument`.
+    public init(instrument: Instrument) {
+        self.instrument = instrument
+        symbol = instrument.underlying
     }
 
     /// A position restored from a record (the state store), exactly as it was saved.
@@ -36,6 +45,7 @@ public struct Position: Hashable, Sendable, Codable {
     public init(symbol: Symbol, quantity: Quantity, costBasis: FixedPoint, realizedPnL: FixedPoint, feesPaid: FixedPoint) {
         precondition(!costBasis.isNegative && !feesPaid.isNegative, "negative cost basis or fees for \(symbol)")
         precondition(!quantity.isZero || costBasis.isZero, "a cost basis without a quantity for \(symbol)")
+        instrument = .spot(symbol)
         self.symbol = symbol
         self.quantity = quantity
         self.costBasis = costBasis
@@ -46,10 +56,13 @@ public struct Position: Hashable, Sendable, Codable {
     /// Whether nothing is held.
     public var isFlat: Bool { quantity.isZero }
 
-    /// The average cost per unit, rounded to the nearest 10⁻⁸ (ties to even); `nil` when flat.
+    /// The average price paid, rounded to the nearest 10⁻⁸ (ties to even): per unit, or per unit
+    /// of the underlying for an option (its average premium); `nil` when flat.
     public var averageCost: Price? {
-        guard !quantity.isZero else { return nil }
-        return try? Price(costBasis.divided(by: quantity.value, rounding: .toNearestOrEven))
+        guard !quantity.isZero,
+            let units = try? quantity.value.multiplied(by: FixedPoint(instrument.multiplier), rounding: .toNearestOrEven)
+        else { return nil }
+        return try? Price(costBasis.divided(by: units, rounding: .toNearestOrEven))
     }
 
     /// Realized PnL net of all fees paid.
@@ -59,7 +72,7 @@ public struct Position: Hashable, Sendable, Codable {
     ///
     /// - Throws: ``ArithmeticError`` `overflow`.
     public func unrealizedPnL(at mark: Price) throws(ArithmeticError) -> FixedPoint {
-        let value = try mark.notional(of: quantity, rounding: .towardZero)
+        let value = try instrument.notional(at: mark, of: quantity, rounding: .towardZero)
         return try value.subtracting(costBasis)
     }
 
@@ -67,7 +80,7 @@ public struct Position: Hashable, Sendable, Codable {
     ///
     /// - Throws: ``ArithmeticError`` `overflow`.
     @inlinable public func marketValue(at mark: Price) throws(ArithmeticError) -> FixedPoint {
-        try mark.notional(of: quantity, rounding: .towardZero)
+        try instrument.notional(at: mark, of: quantity, rounding: .towardZero)
     }
 
     /// Applies a fill of an order on `side`: a buy adds to the cost basis; a sell removes the
@@ -80,7 +93,7 @@ public struct Position: Hashable, Sendable, Codable {
             throw Error(code: "fee_currency", message: "fee in \(fill.fee.currency) for \(symbol); expected \(symbol.quote)")
         }
         // Every new value is computed before any is stored, so a throw leaves the position as it was.
-        let notional = try fill.price.notional(of: fill.quantity, rounding: .toNearestOrEven)
+        let notional = try instrument.notional(at: fill.price, of: fill.quantity, rounding: .toNearestOrEven)
         let fees = try feesPaid.adding(fill.fee.amount)
         switch side {
         case .buy:
@@ -100,5 +113,33 @@ public struct Position: Hashable, Sendable, Codable {
             (realizedPnL, costBasis, quantity) = (realized, basis, remaining)
         }
         feesPaid = fees
+    }
+
+    private enum CodingKeys: String, CodingKey { case instrument, symbol, quantity, costBasis, realizedPnL, feesPaid }
+
+    /// Decodes a position; one saved before instruments were kept is a spot position.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        symbol = try container.decode(Symbol.self, forKey: .symbol)
+        instrument = try container.decodeIfPresent(Instrument.self, forKey: .instrument) ?? .spot(symbol)
+        quantity = try container.decode(Quantity.self, forKey: .quantity)
+        costBasis = try container.decode(FixedPoint.self, forKey: .costBasis)
+        realizedPnL = try container.decode(FixedPoint.self, forKey: .realizedPnL)
+        feesPaid = try container.decode(FixedPoint.self, forKey: .feesPaid)
+        guard instrument.underlying == symbol else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .instrument, in: container, debugDescription: "position in \(instrument.underlying) saved under \(symbol)")
+        }
+    }
+
+    /// Encodes the position; a spot instrument is left out (a missing key reads as one).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if case .option = instrument { try container.encode(instrument, forKey: .instrument) }
+        try container.encode(symbol, forKey: .symbol)
+        try container.encode(quantity, forKey: .quantity)
+        try container.encode(costBasis, forKey: .costBasis)
+        try container.encode(realizedPnL, forKey: .realizedPnL)
+        try container.encode(feesPaid, forKey: .feesPaid)
     }
 }

@@ -14,12 +14,44 @@ public struct AppliedEvent: Hashable, Sendable {
     public let status: Order.Status
     /// The fills the event booked, oldest first (a status report may carry several; a fill seen
     /// before is not among them).
-    public let fills: [Fill]
+    public var fills: [Fill] {
+        guard let firstFill else { return [] }
+        return [firstFill] + laterFills
+    }
+    /// perf: the first fill is kept apart, so that booking a single fill (most events) allocates
+    /// no array.
+    private let firstFill: Fill?
+    private let laterFills: [Fill]
     /// What those fills realized, net of fees, in the quote currency (zero without fills).
     public let realized: FixedPoint
     /// The symbol's position after the fills; `nil` when the event booked none.
     public let position: Position?
 
     /// Whether the event changed anything (a status report the engine already knew changes nothing).
-    public var changedAnything: Bool { status != previousStatus || !fills.isEmpty }
+    public var changedAnything: Bool { status != previousStatus || firstFill != nil }
+
+    init(
+        clientOrderID: ClientOrderID, symbol: Symbol, previousStatus: Order.Status, status: Order.Status, fills: ArraySlice<Fill>,
+        realized: FixedPoint, position: Position?
+    ) {
+        self.clientOrderID = clientOrderID
+        self.symbol = symbol
+        self.previousStatus = previousStatus
+        self.status = status
+        firstFill = fills.first
+        laterFills = fills.isEmpty ? [] : Array(fills.dropFirst())
+        self.realized = realized
+        self.position = position
+    }
+
+    init(clientOrderID: ClientOrderID, symbol: Symbol, previousStatus: Order.Status, status: Order.Status, fill: Fill?, realized: FixedPoint, position: Position?) {
+        self.clientOrderID = clientOrderID
+        self.symbol = symbol
+        self.previousStatus = previousStatus
+        self.status = status
+        firstFill = fill
+        laterFills = []
+        self.realized = realized
+        self.position = position
+    }
 }

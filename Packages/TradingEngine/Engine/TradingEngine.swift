@@ -353,7 +353,7 @@ public struct TradingEngine: Sendable {
             status = applied.status
         }
         return AppliedEvent(
-            clientOrderID: id, symbol: order.symbol, previousStatus: order.status, status: status, fills: fills,
+            clientOrderID: id, symbol: order.symbol, previousStatus: order.status, status: status, fills: fills[...],
             realized: realized, position: fills.isEmpty ? nil : portfolio.positions[order.symbol])
     }
 
@@ -388,12 +388,12 @@ public struct TradingEngine: Sendable {
         manager.update(after: order)
         guard let booked else {
             return AppliedEvent(
-                clientOrderID: order.clientOrderID, symbol: order.symbol, previousStatus: previous, status: next, fills: [],
+                clientOrderID: order.clientOrderID, symbol: order.symbol, previousStatus: previous, status: next, fill: nil,
                 realized: .zero, position: nil)
         }
         return AppliedEvent(
             clientOrderID: order.clientOrderID, symbol: order.symbol, previousStatus: previous, status: next,
-            fills: [booked.fill], realized: booked.realized, position: portfolio.positions[order.symbol])
+            fill: booked.fill, realized: booked.realized, position: portfolio.positions[order.symbol])
     }
 
     /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and
