@@ -192,8 +192,9 @@ public struct SimulatedExchange: Sendable {
             liquidity: liquidity, time: candle.time)
     }
 
-    /// `prefix` and then `number` in decimal, written in one pass: concatenating `String(number)`
-    /// costs more than the rest of a fill. Up to 15 bytes, the text is stored inline.
+    /// `prefix` and then `number` in decimal.
+    // perf: written in one pass into the string's storage: concatenating `String(number)` cost more
+    // than the rest of a fill. Up to 15 bytes, the text is stored inline.
     private static func identifier(_ prefix: StaticString, _ number: Int) -> String {
         precondition(number >= 0, "identifiers are numbered from zero up")
         let prefixLength = prefix.utf8CodeUnitCount

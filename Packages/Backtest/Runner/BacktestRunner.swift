@@ -58,8 +58,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
     private var end: Timestamp?
     /// `Recorder.recordsBars`, read once (a generic runner asks the witness table on every call).
     private let recordsBars = Recorder.recordsBars
-    /// Where records go. Declared last: a generic runner computes the offset of every field after
-    /// this one at run time, and all the others are read on every bar.
+    /// Where records go.
+    // perf: declared last. A generic runner computes the offset of every field after this one at
+    // run time, and all the others are read on every bar.
     public private(set) var recorder: Recorder
 
     /// A runner for `engine` against `exchange` on bars of `interval`, recording to `recorder`.

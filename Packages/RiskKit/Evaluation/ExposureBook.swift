@@ -25,7 +25,9 @@ struct ExposureBook {
     private var themesStart = 0
     private var tiersStart = 0
     private var symbolsStart = 0
-    /// The context's themes and tiers, read in place (a copy would retain their storage).
+    /// The context's themes and tiers.
+    // perf: read in place through the session's address of the context (see RiskSession): a copy
+    // would retain their storage on every evaluation.
     private let context: UnsafePointer<RiskContext>
 
     /// Values `portfolio` at `context`'s marks, with sums for the scopes of `proposals`' buys.

@@ -22,7 +22,7 @@ public struct RiskEngine: Sendable {
     public func evaluate(
         _ proposals: [TradeProposal], portfolio: Portfolio, context: RiskContext, state: RiskState
     ) -> RiskEvaluation {
-        // The session reads these in place (see RiskSession): none of them is copied.
+        // perf: the session reads these in place (see RiskSession): none of them is copied.
         withUnsafePointer(to: limits) { limits in
             withUnsafePointer(to: context) { context in
                 withUnsafePointer(to: state) { state in

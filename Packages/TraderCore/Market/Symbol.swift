@@ -60,9 +60,9 @@ public struct Symbol: Hashable, Sendable, Comparable, CustomStringConvertible {
         hasher.combine(baseCode &* 0x9E37_79B9_7F4A_7C15 ^ quoteCode)
     }
 
-    /// The hash `Set` and `Dictionary` use, mixed from the two codes and the per-process seed with
-    /// the splitmix64 finalizer instead of a full SipHash round: a symbol key costs about what an
-    /// `Int` key costs. Equal symbols hash equally; the seed still varies the hash between processes.
+    /// The hash `Set` and `Dictionary` use, mixed from the two codes and the per-process seed.
+    // perf: the splitmix64 finalizer instead of a full SipHash round: a symbol key costs about what
+    // an `Int` key costs. Equal symbols hash equally; the seed still varies the hash between processes.
     public func _rawHashValue(seed: Int) -> Int {
         SeededMix.hash((baseCode &* 0x9E37_79B9_7F4A_7C15) ^ quoteCode, seed: seed)
     }

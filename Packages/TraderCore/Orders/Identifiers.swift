@@ -31,6 +31,8 @@ public struct ClientOrderID: Hashable, Comparable, Sendable, Codable, CodingKeyR
     }
 
     /// The digest mixed with the table's seed, without a `Hasher` (as ``Symbol`` does).
+    // perf: the orders are looked up by id several times per venue event; hashing through a
+    // `Hasher` (SipHash) instead cost 4 % of the 1 M-bar benchmark (callgrind, 2,434 → 2,534 a bar).
     public func _rawHashValue(seed: Int) -> Int {
         SeededMix.hash(digest, seed: seed)
     }

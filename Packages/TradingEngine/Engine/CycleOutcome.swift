@@ -22,9 +22,10 @@ public struct CycleOutcome: Sendable {
     public internal(set) var intents: [OrderIntent] = []
     /// Unfilled parts of TTL-cancelled orders given up instead of re-quoted.
     public internal(set) var droppedRequotes: [DroppedRequote] = []
-    /// Why no new trade was placed, when none was. Declared last: a step sets it just before it
-    /// returns, and a caller's copy of the outcome then reads it alone (a wider read across a field
-    /// just stored waits for that store to reach the cache).
+    /// Why no new trade was placed, when none was.
+    // perf: declared last. A step sets it just before it returns, and a caller's copy of the
+    // outcome then reads it alone (a wider read across a field just stored waits for that store to
+    // reach the cache).
     public internal(set) var noTradeReason: NoTradeReason?
 
     /// An empty outcome, for a shell to refill with ``TradingEngine/step(_:into:)``.

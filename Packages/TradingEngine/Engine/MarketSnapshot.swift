@@ -16,9 +16,10 @@ public struct MarketSnapshot: Sendable {
     /// Product rules the venue changed since the last snapshot (a product now `cancel_only`, a new
     /// tick size): the engine trades by them from this cycle on. Usually empty.
     public var productUpdates: [ProductRules]
-    /// The latest quotes, by symbol. Declared last: a shell that sets a quote right before the step
-    /// stores this field alone, and the step's copy of the snapshot then reads it alone too (a
-    /// wider read across a field just stored waits for that store to reach the cache).
+    /// The latest quotes, by symbol.
+    // perf: declared last. A shell that sets a quote right before the step stores this field
+    // alone, and the step's copy of the snapshot then reads it alone too (a wider read across a
+    // field just stored waits for that store to reach the cache).
     public var quotes: SymbolMap<Quote>
 
     /// Creates a snapshot.

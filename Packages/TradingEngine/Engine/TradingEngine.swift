@@ -146,7 +146,7 @@ public struct TradingEngine: Sendable {
             universe.discover(from: listings, quotes: snapshot.quotes, rules: products, at: now)
         }
         if !universe.redFlags.isEmpty { universe.expireFlags(at: now) }
-        // Most cycles have nothing to follow up, and the call costs more than these checks.
+        // perf: most cycles have nothing to follow up, and the call costs more than these checks.
         if !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || !universe.redFlags.isEmpty {
             followUps(at: now, into: &outcome.intents)
         }
