@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
     var out: String?
 
     @Option(help: "Summary format: text or json.")
-    var format: OutputFormat = .text
+    var format: BacktestSummary.Format = .text
 
     @Option(help: "Starting cash in the quote currency.")
     var cash = "100000"
@@ -73,10 +73,6 @@ struct RunCommand: ParsableCommand {
         case emaCrossover = "ema-crossover"
     }
 
-    enum OutputFormat: String, ExpressibleByArgument {
-        case text, json
-    }
-
     func validate() throws {
         guard (config == nil) != (preset == nil) else { throw ValidationError("give one of --config and --preset") }
         guard !data.isEmpty else { throw ValidationError("give at least one --data SYMBOL=FILE") }
@@ -95,7 +91,7 @@ struct RunCommand: ParsableCommand {
         if let from, let to, try instant(from, as: "--from") >= instant(to, as: "--to") {
             throw ValidationError("--from \(from) is not before --to \(to): nothing would be replayed")
         }
-        let setup: StrategySetup
+        let setup: BacktestSetup
         if preset != nil {
             guard sources.count == 1 else { throw ValidationError("the ema-crossover preset trades one symbol: give one --data") }
             setup = StrategySetup.emaCrossover(symbol: symbols[0])
@@ -123,7 +119,9 @@ struct RunCommand: ParsableCommand {
             faults: ExchangeFaults(lostSubmitAnswerEvery: loseSubmitAnswers))
         let outcome: BacktestJob.Outcome
         do {
-            outcome = try job.run()
+            var reporter = ProgressReporter(isTerminal: StandardError.isTerminal)
+            outcome = try job.run { fraction, bars in reporter.update(fraction: fraction, bars: bars) }
+            reporter.finish(bars: outcome.result.bars)
         } catch let error as DataError {
             StandardError.write("\(error)\n")
             throw ExitCode(2)
@@ -136,7 +134,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for warning in outcome.warnings { StandardError.write("warning: \(warning)\n") }
-        print(RunSummary(outcome: outcome, setupName: preset?.rawValue ?? config!, out: out).rendered(as: format))
+        print(BacktestSummary(outcome: outcome, setupName: preset?.rawValue ?? config!, out: out).rendered(as: format))
         for violation in outcome.result.violations { StandardError.write("error: risk invariant: \(violation)\n") }
         if !outcome.result.violations.isEmpty { throw ExitCode(1) }
     }
@@ -165,3 +163,5 @@ struct RunCommand: ParsableCommand {
         return value
     }
 }
+
+extension BacktestSummary.Format: ExpressibleByArgument {}

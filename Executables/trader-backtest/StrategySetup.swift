@@ -11,24 +11,18 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Everything a run is built from besides the data: the engine configuration, the fill model, the
-/// tiers, and the effective configuration with its hash for the artifacts.
-struct StrategySetup {
-    let engine: EngineConfiguration
-    let fillModel: FillModel
-    let tiers: [Symbol: String]
-    let effectiveConfig: [UInt8]
-    let configHash: String
-
+/// The setups the command line names: the preset, or a configuration folder (which only this
+/// executable may load: the Backtest library does not read configuration files).
+enum StrategySetup {
     /// The benchmark preset (shared/bench/ema-crossover.md) on `symbol`.
-    static func emaCrossover(symbol: Symbol) -> StrategySetup {
+    static func emaCrossover(symbol: Symbol) -> BacktestSetup {
         let quantity = Quantity("0.01")!
         let description: [String: String] = [
             "preset": "ema-crossover", "symbol": symbol.description, "quantity": quantity.description, "fast_period": "12",
             "slow_period": "26", "fee_bps": "60", "fills": "next_open",
         ]
         let json = canonicalJSON(description)
-        return StrategySetup(
+        return BacktestSetup(
             engine: EMACrossoverPreset.configuration(symbol: symbol, quantity: quantity), fillModel: EMACrossoverPreset.fillModel,
             tiers: [:], effectiveConfig: json, configHash: ConfigHash(canonicalJSON: json).description)
     }
@@ -38,7 +32,7 @@ struct StrategySetup {
     /// - Throws: `ValidationError` listing every finding when the configuration does not load.
     static func configuration(
         folder: String, symbols: [Symbol], product: (Symbol) -> ProductRules, fills: FillOptions
-    ) throws -> StrategySetup {
+    ) throws -> BacktestSetup {
         let result = TraderConfigLoader(environment: ProcessInfo.processInfo.environment).load(.directory(folder))
         guard let configuration = result.configuration, !result.hasErrors else {
             let findings = result.findings.filter { $0.severity == .error }.map(\.description)
@@ -54,7 +48,7 @@ struct StrategySetup {
             latencyBars: fills.latencyBars)  // the engine cancels and re-quotes stale post-only orders itself
         // A symbol given twice is the feed's duplicate_symbol error, reported when it opens the files.
         let products = Dictionary(symbols.map { ($0, product($0)) }, uniquingKeysWith: { first, _ in first })
-        return StrategySetup(
+        return BacktestSetup(
             engine: configuration.engineConfiguration(products: products), fillModel: model, tiers: configuration.tiers,
             effectiveConfig: configuration.canonicalJSON, configHash: configuration.hash.description)
     }

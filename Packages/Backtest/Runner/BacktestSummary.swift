@@ -1,5 +1,4 @@
 import Analytics
-import Backtest
 import TraderCore
 
 #if canImport(FoundationEssentials)
@@ -8,8 +7,17 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The summary printed after a run: a table for people, or one JSON object.
-struct RunSummary: Encodable {
+/// The summary of a run: a table for people, or one JSON object (what `trader-backtest run`
+/// prints).
+public struct BacktestSummary: Encodable, Sendable {
+    /// How it is written.
+    public enum Format: String, CaseIterable, Sendable {
+        /// Aligned rows for people.
+        case text
+        /// One JSON object with sorted keys.
+        case json
+    }
+
     let strategy: String
     let symbols: [String]
     let interval: String
@@ -29,7 +37,8 @@ struct RunSummary: Encodable {
     let configHash: String
     let artifacts: String?
 
-    init(outcome: BacktestJob.Outcome, setupName: String, out: String?) {
+    /// The summary of `outcome`, of the setup called `setupName`, with its artifacts in `out`.
+    public init(outcome: BacktestJob.Outcome, setupName: String, out: String?) {
         let result = outcome.result
         strategy = setupName
         symbols = outcome.symbols.map(\.description)
@@ -51,7 +60,8 @@ struct RunSummary: Encodable {
         artifacts = out
     }
 
-    func rendered(as format: RunCommand.OutputFormat) -> String {
+    /// The summary as text or JSON.
+    public func rendered(as format: Format) -> String {
         switch format {
         case .json:
             let encoder = JSONEncoder()
