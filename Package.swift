@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries
@@ -50,7 +51,9 @@ let package = Package(
 
         .target(
             name: "Persistence",
-            dependencies: ["TraderCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TraderCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Packages/Persistence"
         ),
 
@@ -69,9 +72,16 @@ let package = Package(
         .target(
             name: "TradingEngine", dependencies: ["TraderCore", "Signals", "RiskKit", "CostModel"], path: "Packages/TradingEngine"),
         .target(
-            name: "Backtest", dependencies: ["TraderCore", "TradingEngine", "Signals", "RiskKit", "CostModel", "Analytics"], path: "Packages/Backtest"),
+            name: "Backtest",
+            dependencies: [
+                "TraderCore", "TradingEngine", "Signals", "RiskKit", "CostModel", "Analytics",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Packages/Backtest"),
         // Test support: shared data, fixtures and builders for every test target.
-        .target(name: "TraderTestKit", dependencies: ["TraderCore"], path: "Packages/TraderTestKit"),
+        .target(
+            name: "TraderTestKit", dependencies: ["TraderCore", .product(name: "Logging", package: "swift-log")],
+            path: "Packages/TraderTestKit"),
 
         // Executables
         .executableTarget(

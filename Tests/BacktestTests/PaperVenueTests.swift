@@ -66,4 +66,17 @@ import TraderTestKit
             in: Timestamp(secondsSinceEpoch: 0)..<Timestamp(secondsSinceEpoch: 2_000_000_000))
         #expect(candles.map(\.close) == [Price("2509.17")!, Price("2488.43")!])
     }
+
+    @Test func aRefusalIsLoggedWithItsOrderAndReason() async throws {
+        let feed = try HistoricalFeed(sources: [.init(symbol: PaperVenueUnderTest.btc, path: SharedData.path("data/coinbase_btcusd_1h.csv"))])
+        let clock = ManualClock(Timestamp(secondsSinceEpoch: 1_498_914_000))
+        let (logger, entries) = RecordingLogHandler.logger()
+        let venue = try PaperVenue(
+            feed: feed, products: [PaperVenueUnderTest.rules], fillModel: PaperVenueUnderTest.fillModel, balances: [.usd: FixedPoint(100)],
+            clock: clock, logger: logger)
+        try await venue.advance(to: clock.now())
+        _ = try? await venue.place(buy("1"))
+        #expect(entries.all.map(\.message) == ["order refused"])
+        #expect(entries.all.first?.metadata == ["client_order_id": "paper-1", "reason": "INSUFFICIENT_FUND"])
+    }
 }

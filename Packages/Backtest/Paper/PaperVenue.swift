@@ -1,4 +1,5 @@
 import CostModel
+import Logging
 import TraderCore
 
 /// A venue that replays history: every port (``OrderGateway``, ``MarketData``,
@@ -39,18 +40,21 @@ public actor PaperVenue {
     /// Set when the next placement's answer is lost: whether the order arrives before it is.
     var nextAnswerLostAfterArrival: Bool?
     let updates = VenueUpdateBroadcast()
+    /// Where the venue reports refusals and lost answers; silent unless the caller gives one.
+    nonisolated let logger: Logger
 
     /// How many closed bars a symbol keeps for ``candles(for:interval:in:)``.
     public static let historyLimit = 10_000
 
     /// A venue replaying `feed` (which it takes over) for the products in `products`, filling by
-    /// `fillModel`, starting with `balances`, on `clock`.
+    /// `fillModel`, starting with `balances`, on `clock`, reporting to `logger`.
     ///
     /// - Throws: ``DataError`` from the feed's first bar.
     public init(
         feed: sending HistoricalFeed, products: [ProductRules], fillModel: FillModel, balances: [Currency: FixedPoint],
-        clock: any TradingClock
+        clock: any TradingClock, logger: Logger = Logger(label: "trader.paper-venue", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(DataError) {
+        self.logger = logger
         interval = feed.interval
         self.clock = clock
         self.fillModel = fillModel
@@ -175,11 +179,15 @@ extension PaperVenue: OrderGateway {
         if let afterArrival = nextAnswerLostAfterArrival {
             nextAnswerLostAfterArrival = nil
             if afterArrival { _ = accept(order, quote: quote, at: now) }
+            logger.warning(
+                "placement answer lost", metadata: ["client_order_id": "\(order.clientOrderID)", "arrived": "\(afterArrival)"])
             throw VenueError(.timeout, message: "place \(order.clientOrderID): no answer from the venue")
         }
         switch accept(order, quote: quote, at: now) {
         case .accepted(let id): return .accepted(id)
-        case .rejected(let reason): throw VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): refused")
+        case .rejected(let reason):
+            logger.info("order refused", metadata: ["client_order_id": "\(order.clientOrderID)", "reason": "\(reason)"])
+            throw VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): refused")
         default: throw VenueError(.timeout, message: "place \(order.clientOrderID): no answer from the venue")
         }
     }
@@ -197,7 +205,8 @@ extension PaperVenue: OrderGateway {
     /// The checks a venue runs before it takes an order; returns the quote it is placed against.
     private func check(_ order: Order) throws(VenueError) -> Quote {
         func refuse(_ reason: String, _ detail: String) -> VenueError {
-            VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): \(detail)")
+            logger.info("order refused", metadata: ["client_order_id": "\(order.clientOrderID)", "reason": "\(reason)"])
+            return VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): \(detail)")
         }
         guard let rules = products[order.symbol] else { throw refuse("INVALID_PRODUCT_ID", "\(order.symbol) is not listed") }
         guard rules.accepts(order.kind) else { throw refuse("ORDER_ENTRY_DISABLED", "\(order.symbol) is \(rules.status.rawValue)") }

@@ -1,4 +1,4 @@
-import Backtest
+import Logging
 import TradingEngine
 import TraderCore
 
@@ -39,12 +39,16 @@ public struct BacktestJob: Sendable {
     public let out: String?
     /// The faults the exchange injects.
     public let faults: ExchangeFaults
+    /// Where the job reports its start, its end and its warnings; silent unless the caller gives one.
+    public let logger: Logger
 
     /// Creates a job.
     public init(
         setup: BacktestSetup, sources: [HistoricalFeed.Source], cash: FixedPoint, from: Timestamp? = nil, to: Timestamp? = nil,
-        interval: BarInterval? = nil, out: String? = nil, faults: ExchangeFaults = ExchangeFaults()
+        interval: BarInterval? = nil, out: String? = nil, faults: ExchangeFaults = ExchangeFaults(),
+        logger: Logger = Logger(label: "trader.backtest", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        self.logger = logger
         self.setup = setup
         self.sources = sources
         self.cash = cash
@@ -97,6 +101,13 @@ public struct BacktestJob: Sendable {
                 warnings.append("\(path): \(quality.duplicatesDropped) repeated rows dropped")
             }
         }
+        for warning in warnings { logger.warning("\(warning)") }
+        logger.info(
+            "backtest replayed",
+            metadata: [
+                "bars": "\(result.bars)", "orders": "\(result.orders)", "round_trips": "\(result.roundTrips)",
+                "final_equity": "\(result.finalEquity)", "config_hash": "\(setup.configHash)",
+            ])
         return Outcome(
             result: result, interval: feed.interval, symbols: sources.map(\.symbol).sorted(), configHash: setup.configHash,
             warnings: warnings)

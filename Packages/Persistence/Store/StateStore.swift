@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import TraderCore
 
 /// The bot's state in one SQLite file (WAL journal, `synchronous=FULL`, foreign keys on), owned by
@@ -21,12 +22,16 @@ public final class StateStore: Sendable {
     let queue: DatabaseQueue
     private let lock: StateLock
 
+    /// Where the store reports what it did (opening, migrations); silent unless the caller gives one.
+    public let logger: Logger
+
     /// Opens (creating if needed) the state file at `path`, takes its lock, checks it and applies
-    /// any pending migrations.
+    /// any pending migrations, reporting them to `logger`.
     ///
     /// - Throws: ``StoreError``.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, logger: Logger = Logger(label: "trader.state", factory: { _ in SwiftLogNoOpLogHandler() })) throws(StoreError) {
         self.path = path
+        self.logger = logger
         lock = try StateLock(statePath: path)
         var configuration = Configuration()
         configuration.journalMode = .wal
@@ -49,7 +54,13 @@ public final class StateStore: Sendable {
                             + "use the newer version or a backup")
                 }
             }
+            let pending = try queue.read { db in try migrator.appliedIdentifiers(db) }
             try migrator.migrate(queue)
+            let applied = migrator.migrations.filter { !pending.contains($0) }
+            if !applied.isEmpty {
+                logger.info("state file migrated", metadata: ["path": "\(path)", "migrations": "\(applied.joined(separator: ","))"])
+            }
+            logger.debug("state file opened", metadata: ["path": "\(path)", "schema": "\(migrator.migrations.last ?? "none")"])
         } catch let error as StoreError {
             throw error
         } catch {
