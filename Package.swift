@@ -118,7 +118,8 @@ let package = Package(
         .testTarget(
             name: "BacktestTests", dependencies: ["Backtest", "Analytics", "CostModel", "RiskKit", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(
-            name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore"], path: "Tests/TradingEngineTests"),
+            name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
+            path: "Tests/TradingEngineTests"),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "CostModel", "TraderCore"], path: "Tests/AnalyticsTests"),
         .testTarget(
             name: "TraderBacktestTests", dependencies: ["trader-backtest", "TraderTestKit"], path: "Tests/TraderBacktestTests"),
