@@ -80,6 +80,24 @@ import TraderCore
         #expect(try store.auditRecords(from: F.start, to: F.start.advanced(by: .seconds(1))).isEmpty)
     }
 
+    @Test func anOptionIntentWithATimeInForceIsStoredAsItWasDecided() throws {
+        let store = try StateStore(path: try F.statePath())
+        let spy = Symbol(base: "SPY", quote: "USD")
+        let call = OptionContract(underlying: spy, expiry: "20261218", strike: Price("600")!, right: .call)
+        let order = Order(
+            clientOrderID: ClientOrderID("opt-1"), instrument: .option(call), side: .buy, kind: .limit(price: Price("2.35")!, postOnly: false),
+            quantity: Quantity(3), timeInForce: .goodTillDate(F.start.advanced(by: .seconds(3_600))))
+        let ioc = Order(
+            clientOrderID: ClientOrderID("spot-1"), symbol: spy, side: .sell, kind: .market, quantity: Quantity(1), timeInForce: .immediateOrCancel)
+        try store.recordIntents([IntentRecord(order, cycleID: "c-1", decidedAt: F.start), IntentRecord(ioc, cycleID: "c-1", decidedAt: F.start)])
+        let stored = try #require(try store.order(ClientOrderID("opt-1")))
+        #expect(stored.intent == IntentRecord(order, cycleID: "c-1", decidedAt: F.start))
+        #expect(stored.intent.instrument == .option(call))
+        #expect(stored.intent.timeInForce == .goodTillDate(F.start.advanced(by: .seconds(3_600))))
+        #expect(try store.order(ClientOrderID("spot-1"))?.intent.timeInForce == .immediateOrCancel)
+        #expect(try store.order(ClientOrderID("spot-1"))?.intent.instrument == .spot(spy))
+    }
+
     @Test func aCycleWithAStepForAnUnknownOrderWritesNothing() throws {
         let store = try StateStore(path: try F.statePath())
         let step = OrderTransitionRecord(clientOrderID: ClientOrderID("ghost"), from: .new, to: .submitted, event: "submit", at: F.start)

@@ -62,11 +62,7 @@ import TraderTestKit
                     audit: AuditRecord(
                         cycleID: "cycle-\(outcome.cycle)", at: close, mode: "PAPER", configHash: "test", snapshotSummary: "BTC-USD",
                         decisions: [], intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
-                    intents: orders.map {
-                        IntentRecord(
-                            clientOrderID: $0.clientOrderID, symbol: $0.symbol, side: $0.side, kind: $0.kind, quantity: $0.quantity,
-                            cycleID: "cycle-\(outcome.cycle)", decidedAt: close)
-                    },
+                    intents: orders.map { IntentRecord($0, cycleID: "cycle-\(outcome.cycle)", decidedAt: close) },
                     transitions: transitions, fills: fills,
                     engineSnapshot: EngineSnapshot(
                         cycle: outcome.cycle, time: close, format: state.format, payload: Array(try JSONEncoder().encode(state)))))

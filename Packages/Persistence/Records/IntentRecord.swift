@@ -6,7 +6,9 @@ import TraderCore
 public struct IntentRecord: Hashable, Sendable {
     /// The deterministic id the order is sent under.
     public let clientOrderID: ClientOrderID
-    /// What to trade.
+    /// What to trade: a spot pair or an option contract.
+    public let instrument: Instrument
+    /// The pair, or the option's underlying.
     public let symbol: Symbol
     /// Buy or sell.
     public let side: OrderSide
@@ -14,23 +16,44 @@ public struct IntentRecord: Hashable, Sendable {
     public let kind: Order.Kind
     /// How much.
     public let quantity: Quantity
+    /// How long it works at the venue.
+    public let timeInForce: Order.TimeInForce
     /// The engine cycle that decided it.
     public let cycleID: String
     /// When it was decided.
     public let decidedAt: Timestamp
 
-    /// Creates an intent.
+    /// Creates an intent for a spot pair, good till cancelled unless told otherwise.
     public init(
         clientOrderID: ClientOrderID, symbol: Symbol, side: OrderSide, kind: Order.Kind, quantity: Quantity, cycleID: String,
-        decidedAt: Timestamp
+        decidedAt: Timestamp, timeInForce: Order.TimeInForce = .goodTillCancelled
+    ) {
+        self.init(
+            clientOrderID: clientOrderID, instrument: .spot(symbol), side: side, kind: kind, quantity: quantity, timeInForce: timeInForce,
+            cycleID: cycleID, decidedAt: decidedAt)
+    }
+
+    /// Creates an intent in any instrument.
+    public init(
+        clientOrderID: ClientOrderID, instrument: Instrument, side: OrderSide, kind: Order.Kind, quantity: Quantity,
+        timeInForce: Order.TimeInForce, cycleID: String, decidedAt: Timestamp
     ) {
         self.clientOrderID = clientOrderID
-        self.symbol = symbol
+        self.instrument = instrument
+        symbol = instrument.underlying
         self.side = side
         self.kind = kind
         self.quantity = quantity
+        self.timeInForce = timeInForce
         self.cycleID = cycleID
         self.decidedAt = decidedAt
+    }
+
+    /// The intent to send `order`, decided in cycle `cycleID` at `decidedAt`.
+    public init(_ order: Order, cycleID: String, decidedAt: Timestamp) {
+        self.init(
+            clientOrderID: order.clientOrderID, instrument: order.instrument, side: order.side, kind: order.kind, quantity: order.quantity,
+            timeInForce: order.timeInForce, cycleID: cycleID, decidedAt: decidedAt)
     }
 }
 

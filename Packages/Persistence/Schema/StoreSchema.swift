@@ -135,6 +135,15 @@ enum StoreSchema {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE orders ADD COLUMN time_in_force TEXT NOT NULL DEFAULT 'GTC'
+                        CHECK (time_in_force IN ('GTC', 'GTD', 'IOC', 'DAY'));
+                    ALTER TABLE orders ADD COLUMN good_till_ns INTEGER;
+                    ALTER TABLE orders ADD COLUMN option_contract_json TEXT;
+                    """)
+        }
         return migrator
     }
 }

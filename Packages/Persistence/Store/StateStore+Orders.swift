@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TraderCore
 
@@ -78,8 +79,8 @@ extension StateStore {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
-                    decided_at_ns, status, updated_at_ns)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)
+                    decided_at_ns, status, updated_at_ns, time_in_force, good_till_ns, option_contract_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
                 """)
         for intent in intents {
             let (kind, price, postOnly): (String, Int64?, Bool) =
@@ -87,10 +88,15 @@ extension StateStore {
                 case .limit(let price, let postOnly): ("limit", price.value.raw, postOnly)
                 case .market: ("market", nil, false)
                 }
+            let goodTill: Int64? = if case .goodTillDate(let time) = intent.timeInForce { time.nanosecondsSinceEpoch } else { nil }
+            var contract: String?
+            if case .option(let option) = intent.instrument {
+                contract = String(decoding: try StateStore.encoder.encode(option), as: UTF8.self)
+            }
             try insert.execute(arguments: [
                 intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, postOnly,
                 intent.quantity.value.raw, intent.cycleID, intent.decidedAt.nanosecondsSinceEpoch,
-                intent.decidedAt.nanosecondsSinceEpoch,
+                intent.decidedAt.nanosecondsSinceEpoch, intent.timeInForce.code, goodTill, contract,
             ])
         }
     }
@@ -212,9 +218,25 @@ extension StoredOrder {
         let kind: Order.Kind =
             (row["kind"] as String) == "market"
             ? .market : .limit(price: Price(FixedPoint(raw: row["limit_price_e8"])), postOnly: row["post_only"])
+        let id: String = row["client_order_id"]
+        let timeInForce: Order.TimeInForce
+        switch (row["time_in_force"] as String, row["good_till_ns"] as Int64?) {
+        case ("GTC", _): timeInForce = .goodTillCancelled
+        case ("GTD", let until?): timeInForce = .goodTillDate(Timestamp(nanosecondsSinceEpoch: until))
+        case ("IOC", _): timeInForce = .immediateOrCancel
+        case ("DAY", _): timeInForce = .day
+        default: throw StoreError(.invalidRecord, "order \(id) has a time in force that cannot be read back")
+        }
+        var instrument = Instrument.spot(symbol)
+        if let json = row["option_contract_json"] as String? {
+            guard let contract = try? JSONDecoder().decode(OptionContract.self, from: Data(json.utf8)), contract.underlying == symbol else {
+                throw StoreError(.invalidRecord, "order \(id) has an option contract that cannot be read back")
+            }
+            instrument = .option(contract)
+        }
         intent = IntentRecord(
-            clientOrderID: ClientOrderID(row["client_order_id"]), symbol: symbol, side: side, kind: kind,
-            quantity: Quantity(FixedPoint(raw: row["quantity_e8"])), cycleID: row["cycle_id"],
+            clientOrderID: ClientOrderID(id), instrument: instrument, side: side, kind: kind,
+            quantity: Quantity(FixedPoint(raw: row["quantity_e8"])), timeInForce: timeInForce, cycleID: row["cycle_id"],
             decidedAt: Timestamp(nanosecondsSinceEpoch: row["decided_at_ns"]))
         status = try StateStore.status(row["status"])
         venueOrderID = (row["venue_order_id"] as String?).map(VenueOrderID.init)
