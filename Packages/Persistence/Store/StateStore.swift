@@ -87,21 +87,19 @@ public final class StateStore: Sendable {
     ///
     /// - Throws: ``StoreError``; the transaction is rolled back.
     func asyncWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await queue.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.storeError(error, path: path)
-        }
+        try await mappingErrors { try await queue.write(body) }
     }
 
     /// Runs `body` on a consistent read on the store's queue, as ``asyncWrite(_:)`` does.
     ///
     /// - Throws: ``StoreError``.
     func asyncRead<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        try await mappingErrors { try await queue.read(body) }
+    }
+
+    private func mappingErrors<T>(_ access: () async throws -> T) async throws(StoreError) -> T {
         do {
-            return try await queue.read(body)
+            return try await access()
         } catch let error as StoreError {
             throw error
         } catch {
