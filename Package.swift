@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "TraderCore", targets: ["TraderCore"]),
         .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
+        .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "RiskKit", targets: ["RiskKit"]),
@@ -36,9 +37,18 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CCurl",
+            path: "SystemLibraries/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
         // Vocabulary
         .target(name: "TraderCore", path: "Packages/TraderCore"),
         .target(name: "YAMLConfig", dependencies: ["CYAML"], path: "Packages/YAMLConfig"),
+        .target(
+            name: "CurlHTTP", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")], path: "Packages/CurlHTTP"),
 
         // Domain
         .target(name: "CostModel", dependencies: ["TraderCore"], path: "Packages/CostModel"),
@@ -110,6 +120,7 @@ let package = Package(
             path: "Tests/PersistenceTests"),
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], path: "Tests/CurlHTTPTests"),
         .testTarget(
             name: "SignalsTests", dependencies: ["Signals", "TraderCore", "TraderTestKit"], path: "Tests/SignalsTests"),
         .testTarget(
