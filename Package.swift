@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TraderCore", targets: ["TraderCore"]),
         .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
+        .library(name: "CoinbaseAdapter", targets: ["CoinbaseAdapter"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "RiskKit", targets: ["RiskKit"]),
@@ -88,6 +89,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Packages/Backtest"),
+        // Venues
+        .target(
+            name: "CoinbaseAdapter",
+            dependencies: [
+                "TraderCore", "CurlHTTP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Packages/CoinbaseAdapter"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(
             name: "TraderTestKit", dependencies: ["TraderCore", .product(name: "Logging", package: "swift-log")],
@@ -121,6 +129,10 @@ let package = Package(
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], path: "Tests/CurlHTTPTests"),
+        .testTarget(
+            name: "CoinbaseAdapterTests",
+            dependencies: ["CoinbaseAdapter", "TraderCore", "TraderTestKit", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/CoinbaseAdapterTests"),
         .testTarget(
             name: "SignalsTests", dependencies: ["Signals", "TraderCore", "TraderTestKit"], path: "Tests/SignalsTests"),
         .testTarget(
