@@ -187,7 +187,8 @@ extension PaperVenue: OrderGateway {
         case .accepted(let id): return .accepted(id)
         case .rejected(let reason):
             logger.info("order refused", metadata: ["client_order_id": "\(order.clientOrderID)", "reason": "\(reason)"])
-            throw VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): refused")
+            let kind: VenueError.Rejection = reason == SimulatedExchange.postOnlyCrossingReason ? .postOnlyWouldCross : .other
+            throw VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): refused", rejection: kind)
         default: throw VenueError(.timeout, message: "place \(order.clientOrderID): no answer from the venue")
         }
     }
@@ -204,30 +205,34 @@ extension PaperVenue: OrderGateway {
 
     /// The checks a venue runs before it takes an order; returns the quote it is placed against.
     private func check(_ order: Order) throws(VenueError) -> Quote {
-        func refuse(_ reason: String, _ detail: String) -> VenueError {
+        func refuse(_ reason: String, _ kind: VenueError.Rejection, _ detail: String) -> VenueError {
             logger.info("order refused", metadata: ["client_order_id": "\(order.clientOrderID)", "reason": "\(reason)"])
-            return VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): \(detail)")
+            return VenueError(.rejected, venueReason: reason, message: "place \(order.clientOrderID): \(detail)", rejection: kind)
         }
-        guard let rules = products[order.symbol] else { throw refuse("INVALID_PRODUCT_ID", "\(order.symbol) is not listed") }
-        guard rules.accepts(order.kind) else { throw refuse("ORDER_ENTRY_DISABLED", "\(order.symbol) is \(rules.status.rawValue)") }
+        guard let rules = products[order.symbol] else {
+            throw refuse("INVALID_PRODUCT_ID", .productUnavailable, "\(order.symbol) is not listed")
+        }
+        guard rules.accepts(order.kind) else {
+            throw refuse("ORDER_ENTRY_DISABLED", .productUnavailable, "\(order.symbol) is \(rules.status.rawValue)")
+        }
         guard order.quantity.value.isMultiple(of: rules.baseIncrement.value) else {
-            throw refuse("INVALID_SIZE_PRECISION", "size \(order.quantity) is not a multiple of \(rules.baseIncrement)")
+            throw refuse("INVALID_SIZE_PRECISION", .invalidSize, "size \(order.quantity) is not a multiple of \(rules.baseIncrement)")
         }
         if case .limit(let price, _) = order.kind, !price.value.isMultiple(of: rules.priceIncrement.value) {
-            throw refuse("INVALID_PRICE_PRECISION", "price \(price) is not a multiple of \(rules.priceIncrement)")
+            throw refuse("INVALID_PRICE_PRECISION", .invalidPrice, "price \(price) is not a multiple of \(rules.priceIncrement)")
         }
         guard order.quantity >= rules.minSize else {
-            throw refuse("PREVIEW_INVALID_BASE_SIZE_TOO_SMALL", "size \(order.quantity) is below \(rules.minSize)")
+            throw refuse("PREVIEW_INVALID_BASE_SIZE_TOO_SMALL", .invalidSize, "size \(order.quantity) is below \(rules.minSize)")
         }
         guard order.quantity <= rules.maxSize else {
-            throw refuse("PREVIEW_INVALID_BASE_SIZE_TOO_LARGE", "size \(order.quantity) is above \(rules.maxSize)")
+            throw refuse("PREVIEW_INVALID_BASE_SIZE_TOO_LARGE", .invalidSize, "size \(order.quantity) is above \(rules.maxSize)")
         }
         guard let quote = quote(of: order.symbol) else {
-            throw refuse("PREVIEW_MISSING_PRODUCT_PRICE_BOOK", "no price for \(order.symbol) yet")
+            throw refuse("PREVIEW_MISSING_PRODUCT_PRICE_BOOK", .productUnavailable, "no price for \(order.symbol) yet")
         }
         let (currency, needed) = requirement(of: order, remaining: order.quantity, quote: quote)
         guard let needed, needed <= available(currency) else {
-            throw refuse("INSUFFICIENT_FUND", "needs \(needed.map { "\($0)" } ?? "more than can be held") \(currency)")
+            throw refuse("INSUFFICIENT_FUND", .insufficientFunds, "needs \(needed.map { "\($0)" } ?? "more than can be held") \(currency)")
         }
         return quote
     }

@@ -25,8 +25,32 @@ public struct VenueError: TraderError, Hashable {
         public var description: String { rawValue }
     }
 
+    /// What kind of refusal a `rejected` order is, whatever the venue's own spelling: what a shell
+    /// reacts to (re-quote a post-only order that would cross, stop buying without funds, refresh
+    /// the product rules after a size or price refusal).
+    public enum Rejection: String, CaseIterable, Hashable, Sendable {
+        /// A post-only order would have taken liquidity.
+        case postOnlyWouldCross = "post_only_would_cross"
+        /// Not enough funds (or margin) for the order.
+        case insufficientFunds = "insufficient_funds"
+        /// A size off the increment, or outside the product's limits.
+        case invalidSize = "invalid_size"
+        /// A price off the tick, or out of bounds.
+        case invalidPrice = "invalid_price"
+        /// The product does not take this order now (halted, cancel-only, limit-only, delisted).
+        case productUnavailable = "product_unavailable"
+        /// The venue already has an order under this client order id.
+        case duplicateOrder = "duplicate_order"
+        /// The venue does not support this kind of order here.
+        case unsupportedOrder = "unsupported_order"
+        /// Any other refusal; the venue's reason says which.
+        case other
+    }
+
     /// Why it failed.
     public let code: Code
+    /// For a `rejected` order, what kind of refusal it is.
+    public let rejection: Rejection?
     /// The venue's own reason, when it gave one (`INVALID_LIMIT_PRICE_POST_ONLY`).
     public let venueReason: String?
     /// Details for people; never a secret.
@@ -37,8 +61,12 @@ public struct VenueError: TraderError, Hashable {
     public let cause: String?
 
     /// Creates an error.
-    public init(_ code: Code, venueReason: String? = nil, message: String, retryAfter: Duration? = nil, cause: String? = nil) {
+    public init(
+        _ code: Code, venueReason: String? = nil, message: String, retryAfter: Duration? = nil, cause: String? = nil,
+        rejection: Rejection? = nil
+    ) {
         self.code = code
+        self.rejection = rejection
         self.venueReason = venueReason
         self.message = message
         self.retryAfter = retryAfter

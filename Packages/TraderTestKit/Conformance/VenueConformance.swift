@@ -210,6 +210,9 @@ struct CheckRun<Subject: VenueUnderTest> {
             throw ConformanceFailure(check: check, message: "a crossing post-only order was accepted")
         } catch let error as VenueError {
             try expect(error.code == .rejected && !error.isAmbiguous, "refused with \(error.code), expected a definite rejected")
+            try expect(
+                error.rejection == .postOnlyWouldCross,
+                "refused as \(error.rejection?.rawValue ?? "no kind"), expected post_only_would_cross")
         }
         try expect(try await venue.order(OrderReference(order.clientOrderID))?.status != .open, "the refused order works at the venue")
     }
