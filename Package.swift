@@ -128,7 +128,7 @@ let package = Package(
             path: "Tests/PersistenceTests"),
         .testTarget(name: "TraderCoreTests", dependencies: ["TraderCore", "TraderTestKit"], path: "Tests/TraderCoreTests"),
         .testTarget(name: "YAMLConfigTests", dependencies: ["YAMLConfig"], path: "Tests/YAMLConfigTests"),
-        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], path: "Tests/CurlHTTPTests"),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "TraderTestKit"], path: "Tests/CurlHTTPTests"),
         .testTarget(
             name: "CoinbaseAdapterTests",
             dependencies: ["CoinbaseAdapter", "TraderCore", "TraderTestKit", .product(name: "Crypto", package: "swift-crypto")],

@@ -1,4 +1,5 @@
 import CurlHTTP
+import TraderTestKit
 import Foundation
 import Testing
 

@@ -5,6 +5,14 @@ import TraderCore
 enum CoinbaseMapping {
     static func malformed(_ message: String) -> VenueError { VenueError(.malformedReply, message: message) }
 
+    /// The cursor of the next page; `nil` after the last. A page that names the cursor it was
+    /// asked with would be asked for forever: that is a `malformed_reply`.
+    static func nextCursor(_ next: String?, after current: String?, _ what: String) throws(VenueError) -> String? {
+        guard let next, !next.isEmpty else { return nil }
+        guard next != current else { throw malformed("\(what): the next page's cursor is the one just read") }
+        return next
+    }
+
     /// An RFC 3339 time with 0–9 fraction digits.
     static func time(_ text: String?, _ what: String) throws(VenueError) -> Timestamp {
         guard let text, let time = ISO8601Format.parse(text) else {

@@ -12,6 +12,9 @@ public struct VenueError: TraderError, Hashable {
         public static let timeout = Code(rawValue: "timeout")
         /// The venue answered 5xx or reset the connection; the request may have been processed.
         public static let unavailable = Code(rawValue: "unavailable")
+        /// The request never reached the venue (DNS, connection refused, TLS): it certainly did
+        /// not happen, and may be sent again.
+        public static let notSent = Code(rawValue: "not_sent")
         /// The venue refused for rate limiting (HTTP 429); the request was not processed.
         public static let rateLimited = Code(rawValue: "rate_limited")
         /// Credentials were refused; the request was not processed.

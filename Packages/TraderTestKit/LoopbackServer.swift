@@ -5,18 +5,18 @@ import Synchronization
 import Glibc
 #endif
 
-/// A TCP server on 127.0.0.1 that answers as each test tells it, misbehaving on purpose: the
-/// real sockets the client's error types are tested against.
-final class LoopbackServer: @unchecked Sendable {
+/// A TCP server on 127.0.0.1 that answers as each test tells it, misbehaving on purpose: the real
+/// sockets HTTP clients and venue adapters are tested against.
+public final class LoopbackServer: @unchecked Sendable {
     /// One accepted connection.
-    final class Connection: @unchecked Sendable {
+    public final class Connection: @unchecked Sendable {
         let descriptor: Int32
         private var buffered: [UInt8] = []
 
         init(descriptor: Int32) { self.descriptor = descriptor }
 
         /// The next request's head and body; `nil` when the client closed the connection.
-        func readRequest() -> (head: String, body: [UInt8])? {
+        public func readRequest() -> (head: String, body: [UInt8])? {
             while true {
                 if let end = headEnd() {
                     let head = String(decoding: buffered[..<end], as: UTF8.self)
@@ -36,10 +36,10 @@ final class LoopbackServer: @unchecked Sendable {
         }
 
         /// Writes `text`.
-        func write(_ text: String) { write(Array(text.utf8)) }
+        public func write(_ text: String) { write(Array(text.utf8)) }
 
         /// Writes `bytes`.
-        func write(_ bytes: [UInt8]) {
+        public func write(_ bytes: [UInt8]) {
             var sent = 0
             while sent < bytes.count {
                 let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -49,19 +49,19 @@ final class LoopbackServer: @unchecked Sendable {
         }
 
         /// Writes a response with `status`, `headers` and `body`, keeping the connection open.
-        func respond(_ status: Int, headers: [String: String] = [:], body: String = "") {
+        public func respond(_ status: Int, headers: [String: String] = [:], body: String = "") {
             var head = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\n"
             for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
             write(head + "\r\n" + body)
         }
 
         /// Waits until the client closes the connection.
-        func waitForClose() {
+        public func waitForClose() {
             var byte: UInt8 = 0
             while recv(descriptor, &byte, 1, 0) > 0 {}
         }
 
-        func close() { Glibc.close(descriptor) }
+        public func close() { Glibc.close(descriptor) }
 
         private func headEnd() -> Int? {
             guard buffered.count >= 4 else { return nil }
@@ -82,15 +82,15 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// The port it listens on.
-    let port: Int
+    public let port: Int
     /// Connections accepted so far.
-    var connectionsAccepted: Int { accepted.load(ordering: .sequentiallyConsistent) }
+    public var connectionsAccepted: Int { accepted.load(ordering: .sequentiallyConsistent) }
     private let listener: Int32
     private let accepted = Atomic<Int>(0)
     private let handle: @Sendable (Connection) -> Void
 
     /// Listens on 127.0.0.1 on a free port; `handle` serves each connection on a thread of its own.
-    init(_ handle: @escaping @Sendable (Connection) -> Void) throws {
+    public init(_ handle: @escaping @Sendable (Connection) -> Void) throws {
         self.handle = handle
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
@@ -114,10 +114,10 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// The URL of `path` on this server.
-    func url(_ path: String = "/") -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String = "/") -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Stops listening.
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }

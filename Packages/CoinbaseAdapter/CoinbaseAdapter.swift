@@ -1,0 +1,131 @@
+import Foundation
+import Logging
+import TraderCore
+
+/// Coinbase Advanced Trade behind TraderCore's ports, over REST: products and their rules, quotes,
+/// candles, books, balances, and orders placed, looked up and cancelled by client order id.
+///
+/// Client order ids are sent as the engine makes them (already unique across runs: they carry the
+/// run's epoch), so Coinbase's own idempotency holds: an id it has returns that order, never a
+/// second one. Push events need the WebSocket user channel, which this adapter does not open yet:
+/// ``events()`` says so with a gap at once, and the consumer resynchronizes by lookups.
+public final class CoinbaseAdapter: Sendable {
+    let client: CoinbaseClient
+    private let clock: any TradingClock
+
+    /// An adapter for `configuration`, signing with `clock`'s time, reporting to `logger`.
+    public init(
+        configuration: CoinbaseConfiguration, clock: any TradingClock = SystemClock(),
+        logger: Logger = Logger(label: "trader.coinbase", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        client = CoinbaseClient(configuration: configuration, clock: clock, logger: logger)
+        self.clock = clock
+    }
+
+    /// The venue's clock, from `GET /time`.
+    ///
+    /// - Throws: ``VenueError``.
+    public func serverTime() async throws(VenueError) -> Timestamp {
+        let answer = try await client.get("/time", as: WireServerTime.self)
+        guard let seconds = answer.epochSeconds?.value, seconds.raw % FixedPoint.scale == 0 else {
+            throw CoinbaseMapping.malformed("time: epochSeconds is missing")
+        }
+        return try Timestamp(validatingSecondsSinceEpoch: seconds.raw / FixedPoint.scale)
+    }
+}
+
+extension CoinbaseAdapter: ProductCatalog {
+    /// `GET /products/{id}`.
+    public func rules(for symbol: Symbol) async throws(VenueError) -> ProductRules {
+        try ProductRules(coinbase: try await client.get("/products/\(symbol)", as: WireProduct.self))
+    }
+
+    /// Every spot product, `GET /products?product_type=SPOT`; products that cannot be read are
+    /// left out (a listing is not refused for one bad product).
+    public func allProducts() async throws(VenueError) -> [ProductRules] {
+        let list = try await client.get("/products", query: [("product_type", "SPOT")], as: WireProductList.self)
+        return (list.products ?? []).compactMap { try? ProductRules(coinbase: $0) }.sorted { $0.symbol < $1.symbol }
+    }
+}
+
+extension CoinbaseAdapter: MarketData {
+    /// `GET /best_bid_ask?product_ids=...`, every symbol in one call.
+    public func quotes(for symbols: [Symbol]) async throws(VenueError) -> SymbolMap<Quote> {
+        guard !symbols.isEmpty else { return [:] }
+        let list = try await client.get(
+            "/best_bid_ask", query: symbols.map { ("product_ids", $0.description) }, as: WirePricebookList.self)
+        var quotes: SymbolMap<Quote> = [:]
+        for book in list.pricebooks ?? [] {
+            let quote = try CoinbaseMapping.quote(book)
+            if symbols.contains(quote.symbol) { quotes[quote.symbol] = quote }
+        }
+        return quotes
+    }
+
+    /// `GET /products/{id}/candles`, paged by at most 300 candles, oldest first.
+    public func candles(for symbol: Symbol, interval: Duration, in range: Range<Timestamp>) async throws(VenueError) -> [Candle] {
+        let granularities: [Int64: String] = [
+            60: "ONE_MINUTE", 300: "FIVE_MINUTE", 900: "FIFTEEN_MINUTE", 1_800: "THIRTY_MINUTE", 3_600: "ONE_HOUR",
+            7_200: "TWO_HOUR", 21_600: "SIX_HOUR", 86_400: "ONE_DAY",
+        ]
+        let seconds = interval.components.seconds
+        guard let granularity = granularities[seconds] else {
+            throw VenueError(.rejected, venueReason: "INVALID_ARGUMENT", message: "candles: Coinbase has no \(interval) granularity", rejection: .other)
+        }
+        var candles: [Candle] = []
+        var start = range.lowerBound.secondsSinceEpoch
+        let end = range.upperBound.secondsSinceEpoch
+        while start < end {
+            let pageEnd = min(end, start + seconds * 300)
+            let page = try await client.get(
+                "/products/\(symbol)/candles",
+                query: [("start", "\(start)"), ("end", "\(pageEnd - 1)"), ("granularity", granularity)], as: WireCandleList.self)
+            for wire in page.candles ?? [] {
+                let candle = try CoinbaseMapping.candle(wire, symbol.description)
+                if range.contains(candle.time) { candles.append(candle) }
+            }
+            start = pageEnd
+        }
+        return candles.sorted { $0.time < $1.time }
+    }
+
+    /// `GET /product_book`, up to `depth` levels a side.
+    public func book(for symbol: Symbol, depth: Int) async throws(VenueError) -> BookSnapshot {
+        struct Answer: Decodable { let pricebook: WirePricebook? }
+        let answer = try await client.get(
+            "/product_book", query: [("product_id", symbol.description), ("limit", "\(depth)")], as: Answer.self)
+        guard let book = answer.pricebook else { throw CoinbaseMapping.malformed("product book of \(symbol): no pricebook") }
+        func levels(_ wire: [WireLevel]?) throws(VenueError) -> [BookSnapshot.Level] {
+            var levels: [BookSnapshot.Level] = []
+            for level in wire ?? [] {
+                guard let price = level.price?.value, let size = level.size?.value, !size.isNegative else {
+                    throw CoinbaseMapping.malformed("product book of \(symbol): a level without price or size")
+                }
+                levels.append(.init(price: Price(price), quantity: Quantity(size)))
+            }
+            return levels
+        }
+        return try BookSnapshot(
+            validatingSymbol: symbol, bids: try levels(book.bids), asks: try levels(book.asks),
+            time: try CoinbaseMapping.time(book.time, "product book of \(symbol)"))
+    }
+}
+
+extension CoinbaseAdapter: AccountSource {
+    /// `GET /accounts`, every page.
+    public func balances() async throws(VenueError) -> [Balance] {
+        var balances: [Balance] = []
+        var cursor: String?
+        repeat {
+            var query = [("limit", "250")]
+            if let cursor { query.append(("cursor", cursor)) }
+            let page = try await client.get("/accounts", query: query, as: WireAccountList.self)
+            for account in page.accounts ?? [] { if let balance = try CoinbaseMapping.balance(account) { balances.append(balance) } }
+            cursor = try CoinbaseMapping.nextCursor(page.hasNext == true ? page.cursor : nil, after: cursor, "accounts")
+        } while cursor != nil
+        return balances.sorted { $0.currency < $1.currency }
+    }
+
+    /// None: holdings on a spot exchange are balances.
+    public func positions() async throws(VenueError) -> [VenuePosition] { [] }
+}
