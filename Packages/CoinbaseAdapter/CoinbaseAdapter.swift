@@ -32,6 +32,29 @@ public final class CoinbaseAdapter: Sendable {
         }
         return try Timestamp(validatingSecondsSinceEpoch: seconds.raw / FixedPoint.scale)
     }
+
+    /// How far this machine's clock is from Coinbase's (`GET /time`, the request's midpoint taken
+    /// as the instant the venue answered), after checking that it is within `maxSkew`: tokens are
+    /// valid for 120 s from the time they name, so a clock far off signs tokens the venue refuses.
+    ///
+    /// - Returns: this clock minus the venue's.
+    /// - Throws: ``VenueError`` `unauthorized` (reason `CLOCK_SKEW`) beyond `maxSkew`; the call's errors.
+    @discardableResult
+    public func checkClock(maxSkew: Duration) async throws(VenueError) -> Duration {
+        let before = clock.now()
+        let venue = try await serverTime()
+        let after = clock.now()
+        let midpoint = before.advanced(by: before.duration(to: after) / 2)
+        // The venue's time is in whole seconds: up to a second of the difference is its rounding.
+        let skew = venue.duration(to: midpoint)
+        let magnitude = skew < .zero ? .zero - skew : skew
+        guard magnitude <= maxSkew + .seconds(1) else {
+            throw VenueError(
+                .unauthorized, venueReason: "CLOCK_SKEW",
+                message: "this clock is \(skew) off Coinbase's (\(venue)); at most \(maxSkew) is allowed: sync the clock before trading")
+        }
+        return skew
+    }
 }
 
 extension CoinbaseAdapter: ProductCatalog {

@@ -177,4 +177,22 @@ import TraderTestKit
         await #expect { try await venue.adapter().balances() } throws: { ($0 as? VenueError)?.code == .malformedReply }
         #expect(venue.requests.count == 2)
     }
+
+    @Test func aClockFarFromTheVenuesIsRefusedBeforeTrading() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        venue.script("GET", "/time", [(200, try venue.fixture("get_server_time.json"))])  // 1701129622
+        let near = ManualClock(Timestamp(secondsSinceEpoch: 1_701_129_625))
+        let far = ManualClock(Timestamp(secondsSinceEpoch: 1_701_129_722))
+        func adapter(_ clock: ManualClock) throws -> CoinbaseAdapter {
+            CoinbaseAdapter(
+                configuration: CoinbaseConfiguration(baseURL: "http://127.0.0.1:\(venue.server.port)", credentials: try venue.credentials),
+                clock: clock)
+        }
+        // The scripted server checks only the signature and uri, not the time window.
+        #expect(try await adapter(near).checkClock(maxSkew: .seconds(5)) == .seconds(3))
+        await #expect { try await adapter(far).checkClock(maxSkew: .seconds(5)) } throws: {
+            ($0 as? VenueError)?.venueReason == "CLOCK_SKEW"
+        }
+    }
 }
