@@ -147,29 +147,15 @@ extension CoinbaseAdapter: OrderGateway {
     }
 
     private func listOrders(_ filter: [(String, String)]) async throws(VenueError) -> [WireOrder] {
-        var orders: [WireOrder] = []
-        var cursor: String?
-        repeat {
-            var query = filter + [("limit", "250")]
-            if let cursor { query.append(("cursor", cursor)) }
-            let page = try await client.get("/orders/historical/batch", query: query, as: WireOrderList.self)
-            orders += page.orders ?? []
-            cursor = try CoinbaseMapping.nextCursor(page.hasNext == true ? page.cursor : nil, after: cursor, "orders")
-        } while cursor != nil
-        return orders
+        try await client.pages(
+            "/orders/historical/batch", query: filter, as: WireOrderList.self, items: { $0.orders ?? [] },
+            next: { $0.hasNext == true ? $0.cursor : nil })
     }
 
     private func listFills(_ filter: [(String, String)]) async throws(VenueError) -> [WireFill] {
-        var fills: [WireFill] = []
-        var cursor: String?
-        repeat {
-            var query = filter + [("limit", "250")]
-            if let cursor { query.append(("cursor", cursor)) }
-            let page = try await client.get("/orders/historical/fills", query: query, as: WireFillList.self)
-            let received = page.fills ?? []
-            fills += received
-            cursor = try CoinbaseMapping.nextCursor(received.isEmpty ? nil : page.cursor, after: cursor, "fills")
-        } while cursor != nil
-        return fills
+        // A fills page says no has_next: the last one is empty or has no cursor.
+        try await client.pages(
+            "/orders/historical/fills", query: filter, as: WireFillList.self, items: { $0.fills ?? [] },
+            next: { ($0.fills ?? []).isEmpty ? nil : $0.cursor })
     }
 }

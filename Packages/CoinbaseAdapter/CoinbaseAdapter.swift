@@ -137,15 +137,10 @@ extension CoinbaseAdapter: MarketData {
 extension CoinbaseAdapter: AccountSource {
     /// `GET /accounts`, every page.
     public func balances() async throws(VenueError) -> [Balance] {
+        let accounts = try await client.pages(
+            "/accounts", query: [], as: WireAccountList.self, items: { $0.accounts ?? [] }, next: { $0.hasNext == true ? $0.cursor : nil })
         var balances: [Balance] = []
-        var cursor: String?
-        repeat {
-            var query = [("limit", "250")]
-            if let cursor { query.append(("cursor", cursor)) }
-            let page = try await client.get("/accounts", query: query, as: WireAccountList.self)
-            for account in page.accounts ?? [] { if let balance = try CoinbaseMapping.balance(account) { balances.append(balance) } }
-            cursor = try CoinbaseMapping.nextCursor(page.hasNext == true ? page.cursor : nil, after: cursor, "accounts")
-        } while cursor != nil
+        for account in accounts { if let balance = try CoinbaseMapping.balance(account) { balances.append(balance) } }
         return balances.sorted { $0.currency < $1.currency }
     }
 

@@ -34,6 +34,25 @@ final class CoinbaseClient: Sendable {
         try decode(type, from: try await send(method: "GET", path: path, query: query, body: nil, repeatable: true), path: path)
     }
 
+    /// Every item of a cursor-paged list, 250 a page: `items` reads a page's, `next` its next
+    /// cursor (`nil` or empty after the last page).
+    ///
+    /// - Throws: ``VenueError``; `malformed_reply` for a page naming the cursor it was asked with.
+    func pages<Page: Decodable, Item>(
+        _ path: String, query: [(String, String)], as type: Page.Type, items: (Page) -> [Item], next: (Page) -> String?
+    ) async throws(VenueError) -> [Item] {
+        var all: [Item] = []
+        var cursor: String?
+        repeat {
+            var pageQuery = query + [("limit", "250")]
+            if let cursor { pageQuery.append(("cursor", cursor)) }
+            let page = try await get(path, query: pageQuery, as: type)
+            all += items(page)
+            cursor = try CoinbaseMapping.nextCursor(next(page), after: cursor, path)
+        } while cursor != nil
+        return all
+    }
+
     /// `POST path` with a JSON `body`, decoded as `T`; `repeatable` only for writes that are
     /// safe to send twice (a cancel), never for an order.
     func post<T: Decodable>(_ path: String, body: [String: Any], repeatable: Bool, as type: T.Type) async throws(VenueError) -> T {
