@@ -195,4 +195,76 @@ import TraderTestKit
             ($0 as? VenueError)?.venueReason == "CLOCK_SKEW"
         }
     }
+
+    private static let lastOrdersPage = #"{"orders":[],"has_next":false,"cursor":""}"#
+    private static let lastFillsPage = #"{"fills":[],"cursor":""}"#
+
+    @Test func anOrderIsLookedUpByItsClientIDAcrossEveryPage() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        venue.script("GET", "/orders/historical/batch", [(200, try venue.fixture("list_orders.json")), (200, Self.lastOrdersPage)])
+        let adapter = try venue.adapter()
+        let report = try #require(try await adapter.order(OrderReference(ClientOrderID("k7234k-jkashd879a"))))
+        #expect(report.venueOrderID == VenueOrderID("e389f2c9-208c-435c-a1c8-b430948e531b"))
+        #expect(report.status == .cancelled)
+        #expect(report.fills.isEmpty)  // nothing filled: no fills asked for
+        venue.script("GET", "/orders/historical/batch", [(200, try venue.fixture("list_orders.json")), (200, Self.lastOrdersPage)])
+        #expect(try await adapter.order(OrderReference(ClientOrderID("never-sent"))) == nil)
+        #expect(venue.requests.filter { $0.hasSuffix("/orders/historical/batch") }.count == 4)  // two pages each time
+    }
+
+    @Test func anOrderLookedUpByTheVenuesIDThatCoinbaseDoesNotKnowIsNil() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        venue.script("GET", "/orders/historical/nope", [(404, try venue.fixture("error_order_not_found.json"))])
+        let reference = OrderReference(ClientOrderID("t-9"), venueOrderID: VenueOrderID("nope"))
+        #expect(try await venue.adapter().order(reference) == nil)
+    }
+
+    @Test func fillsSinceAnInstantCarryTheirOrdersClientIDs() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        venue.script("GET", "/orders/historical/fills", [(200, try venue.fixture("list_fills.json")), (200, Self.lastFillsPage)])
+        let order = #"{"order":{"order_id":"ID","product_id":"ALGO-USD","side":"SELL","client_order_id":"ema-ALGO-USD-SELL-e1-ID","status":"FILLED","created_time":"2023-01-29T05:00:00Z"}}"#
+        for id in [
+            "3f9ad0fa-266e-495e-82d0-04616beb402f", "4866b58d-8baf-4996-b5e5-629f0270dd0a", "95a50b31-7128-49ac-bba9-0e7200051a92",
+            "1f71a67f-6964-4a58-9438-411a5a6f22fc", "f4555646-5f1b-40da-bce6-d2472957c747",
+        ] {
+            venue.script("GET", "/orders/historical/\(id)", [(200, order.replacingOccurrences(of: "ID", with: id))])
+        }
+        let fills = try await venue.adapter().fills(since: Timestamp(secondsSinceEpoch: 0))
+        #expect(fills.count == 5)
+        #expect(zip(fills, fills.dropFirst()).allSatisfy { $0.fill.time <= $1.fill.time })
+        #expect(fills.allSatisfy { $0.clientOrderID.rawValue.hasPrefix("ema-ALGO-USD-SELL-e1-") })
+    }
+
+    @Test func aCancelIsSentWithTheVenuesIDAndARefusalKeepsCoinbasesReason() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        let adapter = try venue.adapter()
+        venue.script("POST", "/orders/batch_cancel", [(200, #"{"results":[{"success":true,"failure_reason":"UNKNOWN_CANCEL_FAILURE_REASON","order_id":"o-1"}]}"#)])
+        try await adapter.cancel(OrderReference(ClientOrderID("t-1"), venueOrderID: VenueOrderID("o-1")))
+        venue.script("POST", "/orders/batch_cancel", [(200, try venue.fixture("batch_cancel.json"))])  // its first result refused
+        await #expect { try await adapter.cancel(OrderReference(ClientOrderID("t-2"), venueOrderID: VenueOrderID("dc98ccb7"))) } throws: {
+            ($0 as? VenueError)?.venueReason == "UNKNOWN_CANCEL_ORDER"
+        }
+    }
+
+    @Test func candlesArePagedByThreeHundredAndComeBackOldestFirst() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        venue.script("GET", "/products/ALGO-USD/candles", [(200, try venue.fixture("get_candles.json"))])
+        let algo = Symbol(base: "ALGO", quote: "USD")
+        // 1674000000 to 1675200000 in days: 14 days, one page.
+        let candles = try await venue.adapter().candles(
+            for: algo, interval: .seconds(86_400),
+            in: Timestamp(secondsSinceEpoch: 1_674_000_000)..<Timestamp(secondsSinceEpoch: 1_675_200_000))
+        #expect(!candles.isEmpty)
+        #expect(zip(candles, candles.dropFirst()).allSatisfy { $0.time < $1.time })
+        #expect(candles.last?.time == Timestamp(secondsSinceEpoch: 1_675_123_200))
+        #expect(venue.requests.filter { $0.hasSuffix("/candles") }.count == 1)
+        await #expect { try await venue.adapter().candles(for: algo, interval: .seconds(45), in: Timestamp(secondsSinceEpoch: 0)..<Timestamp(secondsSinceEpoch: 60)) } throws: {
+            ($0 as? VenueError)?.venueReason == "INVALID_ARGUMENT"
+        }
+    }
 }
