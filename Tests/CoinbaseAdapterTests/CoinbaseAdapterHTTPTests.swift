@@ -267,4 +267,26 @@ import TraderTestKit
             ($0 as? VenueError)?.venueReason == "INVALID_ARGUMENT"
         }
     }
+
+    @Test func everyAttemptIsReportedForTheHealthBreakers() async throws {
+        let venue = try ScriptedCoinbase()
+        defer { venue.server.stop() }
+        venue.script("GET", "/products/BTC-USD", [(503, ""), (429, ""), (200, try venue.fixture("get_product.json"))])
+        let seen = OutcomeLog()
+        let adapter = CoinbaseAdapter(
+            configuration: CoinbaseConfiguration(
+                baseURL: "http://127.0.0.1:\(venue.server.port)", credentials: try venue.credentials, baseBackoff: .milliseconds(1),
+                maxBackoff: .milliseconds(5), observeCall: { request, outcome, _ in seen.add(request, outcome) }))
+        _ = try await adapter.rules(for: btc)
+        #expect(seen.all.map(\.outcome) == [.failed, .rateLimited, .answered])
+        #expect(seen.all.allSatisfy { $0.request == "GET /api/v3/brokerage/products/BTC-USD" })
+    }
+}
+
+/// What an adapter reported, shared with its threads.
+final class OutcomeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(request: String, outcome: VenueCallOutcome)] = []
+    func add(_ request: String, _ outcome: VenueCallOutcome) { lock.withLock { entries.append((request, outcome)) } }
+    var all: [(request: String, outcome: VenueCallOutcome)] { lock.withLock { entries } }
 }

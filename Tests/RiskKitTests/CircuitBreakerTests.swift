@@ -165,4 +165,10 @@ import TraderCore
         // A path through a regular file: stat fails with ENOTDIR, not ENOENT.
         #expect(KillSwitch(filePath: "/etc/hostname/KILL").isEngaged(environment: [:]))
     }
+
+    @Test func anAdaptersReportedCallsFeedTheHealthWindow() {
+        var window = VenueHealthWindow(length: .seconds(300))
+        for outcome in [VenueCallOutcome.answered, .failed, .rateLimited, .answered] { window.record(call: outcome, at: RiskScenario.start) }
+        #expect(window.health(at: RiskScenario.start.advanced(by: .seconds(1))) == VenueHealth(requests: 4, failures: 2, rateLimitHits: 1))
+    }
 }

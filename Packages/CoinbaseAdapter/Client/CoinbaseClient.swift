@@ -93,6 +93,7 @@ final class CoinbaseClient: Sendable {
             var failure: VenueError
             do {
                 let response = try await http.send(request)
+                observe(what, Self.outcome(ofStatus: response.status))
                 if (200..<300).contains(response.status) { return response }
                 failure = CoinbaseErrorMap.error(status: response.status, body: response.body, retryAfter: response.header("Retry-After"), what: what)
                 if response.status == 401 && !freshTokenTried && configuration.credentials != nil {
@@ -103,6 +104,7 @@ final class CoinbaseClient: Sendable {
                 let retryable = failure.code == .rateLimited || (failure.code == .unavailable && repeatable)
                 guard retryable, attempt < configuration.maxAttempts else { throw failure }
             } catch let error as HTTPError {
+                observe(what, error.code == .cancelled ? .answered : .failed)
                 switch error.code {
                 case .notSent:
                     failure = VenueError(.unavailable, message: "\(what): not sent", cause: error.cause)
@@ -126,6 +128,20 @@ final class CoinbaseClient: Sendable {
             let delay = backoff(attempt: attempt, retryAfter: failure.retryAfter)
             logger.info("retrying", metadata: ["request": "\(what)", "code": "\(failure.code)", "attempt": "\(attempt)"])
             try? await Task.sleep(for: delay)
+        }
+    }
+
+    private func observe(_ what: String, _ outcome: VenueCallOutcome) {
+        configuration.observeCall?(what, outcome, clock.now())
+    }
+
+    /// How a request answered with `status` counts for the health breakers: 429 a rate limit,
+    /// 5xx and refused credentials failures, the rest answers.
+    static func outcome(ofStatus status: Int) -> VenueCallOutcome {
+        switch status {
+        case 429: .rateLimited
+        case 401, 403, 500...: .failed
+        default: .answered
         }
     }
 

@@ -1,3 +1,5 @@
+import TraderCore
+
 /// Where and how the adapter talks to Coinbase.
 public struct CoinbaseConfiguration: Sendable {
     /// The REST base URL: `https://api.coinbase.com`, or a simulator's (`https://127.0.0.1:8443`).
@@ -16,14 +18,19 @@ public struct CoinbaseConfiguration: Sendable {
     public var maxBackoff: Duration
     /// A CA file to trust (a simulator's certificate); `nil` for the system's.
     public var caFile: String?
+    /// Called after every attempt of every request with how it ended, for the venue-health
+    /// breakers (a runtime records it in RiskKit's `VenueHealthWindow`).
+    public var observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)?
 
     /// Coinbase's published budgets (private 30/s, public 10/s) kept under: 10/s private with
     /// bursts of 30, 5/s public with bursts of 10; four attempts from 250 ms backoff up to 5 s.
     public init(
         baseURL: String = "https://api.coinbase.com", credentials: CoinbaseCredentials? = nil,
         privateRate: (perSecond: Double, burst: Double) = (10, 30), publicRate: (perSecond: Double, burst: Double) = (5, 10),
-        maxAttempts: Int = 4, baseBackoff: Duration = .milliseconds(250), maxBackoff: Duration = .seconds(5), caFile: String? = nil
+        maxAttempts: Int = 4, baseBackoff: Duration = .milliseconds(250), maxBackoff: Duration = .seconds(5), caFile: String? = nil,
+        observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)? = nil
     ) {
+        self.observeCall = observeCall
         self.baseURL = baseURL
         self.credentials = credentials
         self.privateRate = privateRate

@@ -66,3 +66,14 @@ public struct VenueHealthWindow: Sendable {
         return health
     }
 }
+
+extension VenueHealthWindow {
+    /// Records a request as an adapter reported it.
+    public mutating func record(call outcome: VenueCallOutcome, at time: Timestamp) {
+        switch outcome {
+        case .answered: record(Outcome.success, at: time)
+        case .failed: record(Outcome.failure, at: time)
+        case .rateLimited: record(Outcome.rateLimited, at: time)
+        }
+    }
+}
