@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 import Synchronization
 
 /// One request in flight: its libcurl easy handle, what has come back so far, and the
@@ -45,10 +46,10 @@ final class Transfer: @unchecked Sendable {
         if request.method == "HEAD" { set(ccurl_easy_setopt_long(easy, CURLOPT_NOBODY, 1)) }
         if let body = request.body {
             set(ccurl_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-            body.withUnsafeBytes { bytes in
-                // Copied by libcurl: the request's bytes need not outlive this call.
-                set(ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorText))))
-            }
+            // Copied by libcurl: the request's bytes need not outlive this call.
+            var bytes = body
+            bytes.append(0)  // an empty body still has an address
+            bytes.withUnsafeMutableBytes { set(ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)) }
         }
         set(ccurl_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
         set(ccurl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent))
@@ -150,20 +151,9 @@ final class Transfer: @unchecked Sendable {
             transfer.headers.removeAll()  // a new response (after a 100 Continue or a redirect)
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t\r\n")
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
             transfer.headers.append((name, value))
         }
         return length
-    }
-}
-
-extension StringProtocol {
-    /// The text without `characters` at either end.
-    fileprivate func trimmingCharacters(in characters: String) -> String {
-        let set = Set(characters)
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -35,6 +35,8 @@ public actor PaperVenue {
     var history: [Symbol: [Candle]] = [:]
     /// Every order the venue accepted, by client order id.
     var orders: [ClientOrderID: PaperOrder] = [:]
+    /// The ids of the orders still working: holds and open orders read these, not every order ever placed.
+    var workingIDs: Set<ClientOrderID> = []
     /// Each currency's total balance (available and held).
     var totals: [Currency: FixedPoint]
     /// Set when the next placement's answer is lost: whether the order arrives before it is.
@@ -125,6 +127,7 @@ public actor PaperVenue {
         }
         paper.time = event.time
         orders[event.clientOrderID] = paper
+        if !paper.status.isWorking { workingIDs.remove(event.clientOrderID) }
         updates.yield(.event(event))
     }
 
@@ -198,6 +201,7 @@ extension PaperVenue: OrderGateway {
         let answer = exchange.submit(order, at: time, quote: quote)
         if case .accepted(let id) = answer.change {
             orders[order.clientOrderID] = PaperOrder(order: order, venueOrderID: id, status: .open, time: time)
+            workingIDs.insert(order.clientOrderID)
             updates.yield(.event(answer))
         }
         return answer.change
@@ -256,8 +260,8 @@ extension PaperVenue: OrderGateway {
     /// What the working orders hold of `currency`.
     func held(_ currency: Currency) -> FixedPoint {
         var held: Int64 = 0
-        for paper in orders.values where paper.status.isWorking {
-            guard let quote = quote(of: paper.order.symbol) else { continue }
+        for id in workingIDs {
+            guard let paper = orders[id], let quote = quote(of: paper.order.symbol) else { continue }
             let remaining = paper.order.quantity.subtracting(paper.filledQuantity) ?? .zero
             let (heldCurrency, amount) = requirement(of: paper.order, remaining: remaining, quote: quote)
             if heldCurrency == currency, let amount { held += amount.raw }
@@ -288,7 +292,7 @@ extension PaperVenue: OrderGateway {
 
     /// The orders still working, by client order id.
     public func openOrders() async throws(VenueError) -> [VenueOrderReport] {
-        orders.values.filter { $0.status.isWorking }.map(\.report).sorted { $0.clientOrderID < $1.clientOrderID }
+        workingIDs.sorted().compactMap { orders[$0]?.report }
     }
 
     /// Fills executed at or after `time`, oldest first (then by trade id).
