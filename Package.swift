@@ -19,8 +19,10 @@ let package = Package(
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .library(name: "TradingEngine", targets: ["TradingEngine"]),
         .library(name: "Backtest", targets: ["Backtest"]),
+        .library(name: "CoinbaseSimulator", targets: ["CoinbaseSimulator"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
         .executable(name: "trader-backtest", targets: ["trader-backtest"]),
+        .executable(name: "exchange-sim", targets: ["exchange-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // System libraries
@@ -96,6 +102,14 @@ let package = Package(
                 "TraderCore", "CurlHTTP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Packages/CoinbaseAdapter"),
+        .target(
+            name: "CoinbaseSimulator",
+            dependencies: [
+                "TraderCore", "Backtest", "CostModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Packages/CoinbaseSimulator"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(
             name: "TraderTestKit", dependencies: ["TraderCore", .product(name: "Logging", package: "swift-log")],
@@ -120,6 +134,20 @@ let package = Package(
             path: "Executables/trader-backtest"
         ),
 
+        .executableTarget(
+            name: "exchange-sim",
+            dependencies: [
+                "CoinbaseSimulator", "Backtest", "TraderCore", "CostModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Executables/exchange-sim"
+        ),
+
         // Tests
         .executableTarget(
             name: "persistence-crash-writer", dependencies: ["Persistence", "TraderCore"], path: "Tests/PersistenceCrashWriter"),
@@ -133,6 +161,13 @@ let package = Package(
             name: "CoinbaseAdapterTests",
             dependencies: ["CoinbaseAdapter", "TraderCore", "TraderTestKit", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/CoinbaseAdapterTests"),
+        .testTarget(
+            name: "CoinbaseSimulatorTests",
+            dependencies: [
+                "CoinbaseSimulator", "CoinbaseAdapter", "CurlHTTP", "TraderCore", "TraderTestKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/CoinbaseSimulatorTests"),
         .testTarget(
             name: "SignalsTests", dependencies: ["Signals", "TraderCore", "TraderTestKit"], path: "Tests/SignalsTests"),
         .testTarget(

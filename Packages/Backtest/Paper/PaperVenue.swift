@@ -25,7 +25,7 @@ public actor PaperVenue {
     /// The clock the venue reads and sleeps on.
     public nonisolated let clock: any TradingClock
     let fillModel: FillModel
-    let products: [Symbol: ProductRules]
+    var products: [Symbol: ProductRules]
     var exchange: SimulatedExchange
     private let feed: HistoricalFeed
     private var upcoming: (symbol: Symbol, candle: Candle)?
@@ -100,6 +100,12 @@ public actor PaperVenue {
             try await clock.sleep(until: close)
             try advance(to: clock.now())
         }
+    }
+
+    /// Changes a listed product's status (a venue halting it, or letting only cancels or limit
+    /// orders through); orders placed from now on are checked against it. Unknown symbols are ignored.
+    public func setStatus(_ status: ProductRules.Status, of symbol: Symbol) {
+        products[symbol] = products[symbol]?.with(status: status)
     }
 
     /// Loses the answer to the next placement, as a timeout does: the order reaches the venue and
@@ -288,6 +294,11 @@ extension PaperVenue: OrderGateway {
         guard let paper = orders[reference.clientOrderID] else { return nil }
         guard reference.venueOrderID.map({ $0 == paper.venueOrderID }) ?? true else { return nil }
         return paper.report
+    }
+
+    /// Every order the venue accepted, working or done, by client order id.
+    public func allOrders() -> [VenueOrderReport] {
+        orders.keys.sorted().compactMap { orders[$0]?.report }
     }
 
     /// The orders still working, by client order id.

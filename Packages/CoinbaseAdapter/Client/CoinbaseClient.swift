@@ -24,7 +24,8 @@ final class CoinbaseClient: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        http = HTTPClient(configuration: HTTPClient.Configuration(caFile: configuration.caFile, userAgent: "trader-coinbase"))
+        http = HTTPClient(configuration: HTTPClient.Configuration(
+                requestTimeout: configuration.requestTimeout, caFile: configuration.caFile, userAgent: "trader-coinbase"))
         privateBudget = RateBudget(perSecond: configuration.privateRate.perSecond, burst: configuration.privateRate.burst)
         publicBudget = RateBudget(perSecond: configuration.publicRate.perSecond, burst: configuration.publicRate.burst)
     }

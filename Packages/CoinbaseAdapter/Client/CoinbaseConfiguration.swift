@@ -18,6 +18,8 @@ public struct CoinbaseConfiguration: Sendable {
     public var maxBackoff: Duration
     /// A CA file to trust (a simulator's certificate); `nil` for the system's.
     public var caFile: String?
+    /// How long one request may take, sending to last byte, before its outcome is unknown.
+    public var requestTimeout: Duration
     /// Called after every attempt of every request with how it ended, for the venue-health
     /// breakers (a runtime records it in RiskKit's `VenueHealthWindow`).
     public var observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)?
@@ -28,6 +30,7 @@ public struct CoinbaseConfiguration: Sendable {
         baseURL: String = "https://api.coinbase.com", credentials: CoinbaseCredentials? = nil,
         privateRate: (perSecond: Double, burst: Double) = (10, 30), publicRate: (perSecond: Double, burst: Double) = (5, 10),
         maxAttempts: Int = 4, baseBackoff: Duration = .milliseconds(250), maxBackoff: Duration = .seconds(5), caFile: String? = nil,
+        requestTimeout: Duration = .seconds(10),
         observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)? = nil
     ) {
         self.observeCall = observeCall
@@ -39,6 +42,7 @@ public struct CoinbaseConfiguration: Sendable {
         self.baseBackoff = baseBackoff
         self.maxBackoff = maxBackoff
         self.caFile = caFile
+        self.requestTimeout = requestTimeout
     }
 
     /// The host (and port) the token's `uri` names: the base URL without its scheme or path.

@@ -72,6 +72,13 @@ public struct ProductRules: Hashable, Sendable {
             minNotional: minNotional, status: status)
     }
 
+    /// The same rules with another status.
+    public func with(status: Status) -> ProductRules {
+        ProductRules(
+            symbol: symbol, baseIncrement: baseIncrement, priceIncrement: priceIncrement, minSize: minSize, maxSize: maxSize,
+            minNotional: minNotional, status: status)
+    }
+
     /// Whether new orders of this kind may be placed now.
     public func accepts(_ kind: Order.Kind) -> Bool {
         switch (status, kind) {

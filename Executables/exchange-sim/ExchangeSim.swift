@@ -1,0 +1,161 @@
+import ArgumentParser
+import Backtest
+import CoinbaseSimulator
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOSSL
+import TraderCore
+
+/// Coinbase Advanced Trade on 127.0.0.1, replaying real candles: for paper trading, demos, the
+/// adapter's tests and other people's tools (Coinbase's own SDK works against it unchanged).
+@main
+struct ExchangeSim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exchange-sim",
+        abstract: "Serve Coinbase Advanced Trade's REST API on 127.0.0.1 over a replay of real candles.",
+        discussion: """
+            Private endpoints need a JWT signed by a key of --keys (the SDK's key-file JSON; a file that does not \
+            exist is created with a new key, mode 0600). Bar times are shifted by a whole number of bars so that \
+            the replay's present is the wall clock's present. Control endpoints: POST /_sim/faults, DELETE \
+            /_sim/faults, POST /_sim/products/{id}, POST /_sim/advance (with --step), GET /_sim/state.
+            Exit status: 0 stopped by a signal or the end of the data, 2 usage, data or key error.
+            """)
+
+    @Option(name: .customLong("data"), help: "A product and its candles, SYMBOL=FILE (repeatable).")
+    var data: [String]
+
+    @Option(help: "The port on 127.0.0.1 (0: a free one, printed).")
+    var port = 0
+
+    @Flag(help: "Serve HTTPS with a self-signed certificate for 127.0.0.1 and localhost (or --tls-cert/--tls-key).")
+    var https = false
+
+    @Option(help: "A PEM certificate to serve with --https.")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
+    @Option(help: "Where the generated certificate is written, for clients to trust.")
+    var certOut = "var/exchange-sim/cert.pem"
+
+    @Option(help: "Replay this many times faster than the wall clock.")
+    var speed = 1
+
+    @Flag(help: "Replay only when told (POST /_sim/advance).")
+    var step = false
+
+    @Option(help: "The API key file (the SDK's JSON: one key or an array of keys).")
+    var keys = "var/exchange-sim/key.json"
+
+    @Option(name: .customLong("fault"), help: "A fault, as key=value pairs: kind=status,status=503,path=/api/v3/brokerage/orders,count=2 (repeatable).")
+    var faults: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "Starting cash: AMOUNT CURRENCY (repeatable pairs).")
+    var cash: [String] = ["100000", "USD"]
+
+    @Option(help: "Bars closed before serving, so candles and quotes exist at once.")
+    var warmup = 300
+
+    @Option(help: "Private and public requests a second before 429 (Coinbase: 30,10); 'none' for no limit.")
+    var rateLimit = "30,10"
+
+    func validate() throws {
+        guard !data.isEmpty else { throw ValidationError("give at least one --data SYMBOL=FILE") }
+        guard speed >= 1 else { throw ValidationError("--speed must be 1 or more") }
+        guard cash.count % 2 == 0 else { throw ValidationError("--cash takes AMOUNT CURRENCY pairs") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+    }
+
+    func run() async throws {
+        do {
+            try await serve()
+        } catch let error as SimulatorError {
+            FileHandle.standardError.write(Data("exchange-sim: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func serve() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "exchange-sim")
+        logger.logLevel = .info
+        let sources = try data.map(Self.source)
+        let (exchange, clock) = try await SimulatorMarket.make(
+            sources: sources, cash: try Self.balances(cash), warmupBars: warmup, wallNow: SystemClock().now(), logger: logger)
+        let keyFile = try KeyFile.loadOrCreate(at: keys)
+        let (privateRate, publicRate) = try Self.rates(rateLimit)
+        let simulator = CoinbaseSimulator(
+            exchange: exchange, keys: keyFile.keys, privateRate: privateRate, publicRate: publicRate, stepClock: step ? clock : nil, logger: logger)
+        for text in faults { await simulator.inject(try Fault(parsing: text)) }
+        let server = try https ? HTTPServerBuilder.tls(.http1(), tlsConfiguration: try tlsConfiguration()) : .http1()
+        let scheme = https ? "https" : "http"
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await simulator.run(port: port, server: server) { bound in
+                    let products = sources.map(\.symbol.description).joined(separator: ",")
+                    Self.say("exchange-sim listening on \(scheme)://127.0.0.1:\(bound) keys=\(keyFile.path) products=\(products)")
+                }
+            }
+            if !step {
+                group.addTask { try await SimulatorMarket.replay(exchange, clock: clock, speed: speed, wallClock: SystemClock()) }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// The TLS configuration: the given certificate and key, or a new self-signed pair written to `--cert-out`.
+    private func tlsConfiguration() throws -> TLSConfiguration {
+        let pair: (certificate: String, key: String)
+        if let tlsCert, let tlsKey {
+            guard let certificate = try? String(contentsOfFile: tlsCert, encoding: .utf8), let key = try? String(contentsOfFile: tlsKey, encoding: .utf8) else {
+                throw SimulatorError(.invalidKey, "--tls-cert \(tlsCert) or --tls-key \(tlsKey) cannot be read")
+            }
+            pair = (certificate, key)
+        } else {
+            pair = try SelfSignedCertificate.make()
+            try FileManager.default.createDirectory(atPath: (certOut as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try pair.certificate.write(toFile: certOut, atomically: true, encoding: .utf8)
+            Self.say("exchange-sim certificate written to \(certOut)")
+        }
+        return TLSConfiguration.makeServerConfiguration(
+            certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(pair.certificate.utf8), format: .pem))],
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(pair.key.utf8), format: .pem)))
+    }
+
+    /// A line on standard output, unbuffered (tests and scripts wait for the listening line).
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+    /// A `SYMBOL=FILE` argument.
+    static func source(_ text: String) throws -> HistoricalFeed.Source {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let symbol = Symbol(canonical: parts[0]) else {
+            throw ValidationError("--data \(text): expected SYMBOL=FILE, such as BTC-USD=data/coinbase_btcusd_1h.csv")
+        }
+        return HistoricalFeed.Source(symbol: symbol, path: parts[1])
+    }
+
+    /// `AMOUNT CURRENCY` pairs.
+    static func balances(_ words: [String]) throws -> [Currency: FixedPoint] {
+        var balances: [Currency: FixedPoint] = [:]
+        for index in stride(from: 0, to: words.count, by: 2) {
+            guard let amount = FixedPoint(words[index]), !amount.isNegative, let currency = Currency(words[index + 1]) else {
+                throw ValidationError("--cash \(words[index]) \(words[index + 1]): expected an amount and a currency code, such as 100000 USD")
+            }
+            balances[currency] = amount
+        }
+        return balances
+    }
+
+    /// `PRIVATE,PUBLIC` requests a second, or `none`.
+    static func rates(_ text: String) throws -> (Double?, Double?) {
+        if text == "none" { return (nil, nil) }
+        let parts = text.split(separator: ",").compactMap { Double($0) }
+        guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else { throw ValidationError("--rate-limit \(text): expected PRIVATE,PUBLIC such as 30,10, or none") }
+        return (parts[0], parts[1])
+    }
+}
