@@ -164,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "CoinbaseSimulatorTests",
             dependencies: [
-                "CoinbaseSimulator", "CoinbaseAdapter", "CurlHTTP", "TraderCore", "TraderTestKit",
+                "CoinbaseSimulator", "CoinbaseAdapter", "CurlHTTP", "TraderCore", "TraderTestKit", "exchange-sim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/CoinbaseSimulatorTests"),

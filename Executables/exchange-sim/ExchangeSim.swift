@@ -63,6 +63,19 @@ struct ExchangeSim: AsyncParsableCommand {
     @Option(help: "Private and public requests a second before 429 (Coinbase: 30,10); 'none' for no limit.")
     var rateLimit = "30,10"
 
+    /// Parses and runs, mapping argument errors to exit status 2 (ArgumentParser's own is 64).
+    static func main() async {
+        do {
+            guard var command = try parseAsRoot() as? ExchangeSim else { return }
+            try command.validate()
+            try await command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            exit(withError: ExitCode(2))
+        }
+    }
+
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data SYMBOL=FILE") }
         guard speed >= 1 else { throw ValidationError("--speed must be 1 or more") }
