@@ -102,7 +102,7 @@ extension CoinbaseAdapter: OrderGateway {
 
     /// Every order still working: open, pending, queued, or with a cancel queued, each with its fills.
     public func openOrders() async throws(VenueError) -> [VenueOrderReport] {
-        let statuses = ["OPEN", "PENDING", "QUEUED", "CANCEL_QUEUED"].map { ("order_status", $0) }
+        let statuses = Self.workingStatuses.map { ("order_status", $0) }
         var reports: [VenueOrderReport] = []
         for wire in try await listOrders(statuses) {
             reports.append(try await report(wire, clientOrderID: ClientOrderID(wire.clientOrderID ?? wire.orderID ?? "")))
@@ -127,15 +127,19 @@ extension CoinbaseAdapter: OrderGateway {
         return reports.sorted { ($0.fill.time, $0.fill.tradeID) < ($1.fill.time, $1.fill.tradeID) }
     }
 
-    /// No push feed yet (the WebSocket user channel): one gap at once, so the consumer
-    /// resynchronizes by lookups, as the rule of ``OrderGateway/events()`` says.
+    /// What happens to orders from now on, found by polling REST every
+    /// ``CoinbaseConfiguration/eventPollInterval`` (see ``CoinbaseOrderPoller``): each order that
+    /// is new or changed arrives as a status report with its fills. The stream polls only while
+    /// it is iterated, and stops when its consumer does.
     public func events() -> AsyncStream<VenueUpdate> {
-        let (stream, continuation) = AsyncStream.makeStream(of: VenueUpdate.self)
-        continuation.yield(.gap(since: Timestamp(nanosecondsSinceEpoch: 0), reason: "no push feed: look up working orders"))
-        return stream
+        let poller = CoinbaseOrderPoller(adapter: self, clock: clock, logger: logger)
+        return AsyncStream(unfolding: { await poller.next() })
     }
 
-    private func report(_ wire: WireOrder, clientOrderID: ClientOrderID) async throws(VenueError) -> VenueOrderReport {
+    /// Coinbase's statuses of an order still working.
+    static let workingStatuses = ["OPEN", "PENDING", "QUEUED", "CANCEL_QUEUED"]
+
+    func report(_ wire: WireOrder, clientOrderID: ClientOrderID) async throws(VenueError) -> VenueOrderReport {
         var fills: [Fill] = []
         if let id = wire.orderID, (wire.filledSize?.value?.raw ?? 0) > 0 {
             for wire in try await listFills([("order_ids", id)]) {
@@ -146,7 +150,7 @@ extension CoinbaseAdapter: OrderGateway {
         return try CoinbaseMapping.report(wire, fills: fills, clientOrderID: clientOrderID)
     }
 
-    private func listOrders(_ filter: [(String, String)]) async throws(VenueError) -> [WireOrder] {
+    func listOrders(_ filter: [(String, String)]) async throws(VenueError) -> [WireOrder] {
         try await client.pages(
             "/orders/historical/batch", query: filter, as: WireOrderList.self, items: { $0.orders ?? [] },
             next: { $0.hasNext == true ? $0.cursor : nil })

@@ -7,11 +7,12 @@ import TraderCore
 ///
 /// Client order ids are sent as the engine makes them (already unique across runs: they carry the
 /// run's epoch), so Coinbase's own idempotency holds: an id it has returns that order, never a
-/// second one. Push events need the WebSocket user channel, which this adapter does not open yet:
-/// ``events()`` says so with a gap at once, and the consumer resynchronizes by lookups.
+/// second one. Order events come from polling REST (``events()``), so no event is lost to a
+/// dropped connection: each poll compares the venue's orders with what it reported before.
 public final class CoinbaseAdapter: Sendable {
     let client: CoinbaseClient
-    private let clock: any TradingClock
+    let clock: any TradingClock
+    let logger: Logger
 
     /// An adapter for `configuration`, signing with `clock`'s time, reporting to `logger`.
     public init(
@@ -20,6 +21,7 @@ public final class CoinbaseAdapter: Sendable {
     ) {
         client = CoinbaseClient(configuration: configuration, clock: clock, logger: logger)
         self.clock = clock
+        self.logger = logger
     }
 
     /// The venue's clock, from `GET /time`.

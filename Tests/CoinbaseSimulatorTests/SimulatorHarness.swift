@@ -16,28 +16,39 @@ struct SimulatorHarness: Sendable {
     let simulator: CoinbaseSimulator
     let clock: ManualClock
     let adapter: CoinbaseAdapter
+    /// The adapter's configuration, for another adapter to the same simulator.
+    let configuration: CoinbaseConfiguration
     let credentials: CoinbaseCredentials
     let port: Int
     let http = HTTPClient()
 
-    /// Runs `body` with a fresh simulator serving, and stops it after.
-    static func with(requestTimeout: Duration = .seconds(10), _ body: (SimulatorHarness) async throws -> Void) async throws {
+    /// Runs `body` with a fresh simulator serving, and stops it after; without Coinbase's rate
+    /// limits at the simulator and the adapter's budgets when not `limitingRates` (long runs).
+    static func with(
+        requestTimeout: Duration = .seconds(10), limitingRates: Bool = true, _ body: (SimulatorHarness) async throws -> Void
+    ) async throws {
         let key = P256.Signing.PrivateKey()
         let keys = try SimulatorKeys([(keyName, key.pemRepresentation)])
         let (exchange, clock) = try await SimulatorMarket.make(
             sources: [.init(symbol: btc, path: try SharedData.path("data/coinbase_btcusd_1h.csv"))], cash: [.usd: FixedPoint(100_000)],
             warmupBars: 2, participationRate: FixedPoint("0.001"), wallNow: SystemClock().now())
-        let simulator = CoinbaseSimulator(exchange: exchange, keys: keys, stepClock: clock)
+        let simulator = CoinbaseSimulator(
+            exchange: exchange, keys: keys, privateRate: limitingRates ? 30 : nil, publicRate: limitingRates ? 10 : nil, stepClock: clock)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task { try await simulator.run { continuation.yield($0) } }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw HarnessProblem.notListening }
         let credentials = try CoinbaseCredentials(keyName: keyName, pem: key.pemRepresentation)
-        let adapter = CoinbaseAdapter(
-            configuration: CoinbaseConfiguration(
-                baseURL: "http://127.0.0.1:\(port)", credentials: credentials, baseBackoff: .milliseconds(20), maxBackoff: .milliseconds(100),
-                requestTimeout: requestTimeout))
-        let harness = SimulatorHarness(simulator: simulator, clock: clock, adapter: adapter, credentials: credentials, port: port)
+        var configuration = CoinbaseConfiguration(
+            baseURL: "http://127.0.0.1:\(port)", credentials: credentials, baseBackoff: .milliseconds(20), maxBackoff: .milliseconds(100),
+            requestTimeout: requestTimeout, eventPollInterval: .milliseconds(100))
+        if !limitingRates {
+            configuration.privateRate = (1_000_000, 1_000_000)
+            configuration.publicRate = (1_000_000, 1_000_000)
+        }
+        let adapter = CoinbaseAdapter(configuration: configuration)
+        let harness = SimulatorHarness(
+            simulator: simulator, clock: clock, adapter: adapter, configuration: configuration, credentials: credentials, port: port)
         do {
             try await body(harness)
         } catch {

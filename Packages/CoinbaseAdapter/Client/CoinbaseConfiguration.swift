@@ -20,17 +20,23 @@ public struct CoinbaseConfiguration: Sendable {
     public var caFile: String?
     /// How long one request may take, sending to last byte, before its outcome is unknown.
     public var requestTimeout: Duration
+    /// How often ``CoinbaseAdapter/events()`` asks Coinbase what changed.
+    public var eventPollInterval: Duration
+    /// How far before the previous poll an event poll lists new orders: more than this clock's
+    /// largest skew from Coinbase's (orders carry Coinbase's creation time).
+    public var eventLookback: Duration
     /// Called after every attempt of every request with how it ended, for the venue-health
     /// breakers (a runtime records it in RiskKit's `VenueHealthWindow`).
     public var observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)?
 
     /// Coinbase's published budgets (private 30/s, public 10/s) kept under: 10/s private with
-    /// bursts of 30, 5/s public with bursts of 10; four attempts from 250 ms backoff up to 5 s.
+    /// bursts of 30, 5/s public with bursts of 10; four attempts from 250 ms backoff up to 5 s;
+    /// order events polled every second (two private requests a poll, more only for changed orders).
     public init(
         baseURL: String = "https://api.coinbase.com", credentials: CoinbaseCredentials? = nil,
         privateRate: (perSecond: Double, burst: Double) = (10, 30), publicRate: (perSecond: Double, burst: Double) = (5, 10),
         maxAttempts: Int = 4, baseBackoff: Duration = .milliseconds(250), maxBackoff: Duration = .seconds(5), caFile: String? = nil,
-        requestTimeout: Duration = .seconds(10),
+        requestTimeout: Duration = .seconds(10), eventPollInterval: Duration = .seconds(1), eventLookback: Duration = .seconds(60),
         observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)? = nil
     ) {
         self.observeCall = observeCall
@@ -43,6 +49,8 @@ public struct CoinbaseConfiguration: Sendable {
         self.maxBackoff = maxBackoff
         self.caFile = caFile
         self.requestTimeout = requestTimeout
+        self.eventPollInterval = eventPollInterval
+        self.eventLookback = eventLookback
     }
 
     /// The host (and port) the token's `uri` names: the base URL without its scheme or path.

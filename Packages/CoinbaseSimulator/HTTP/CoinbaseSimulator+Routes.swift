@@ -38,7 +38,7 @@ extension CoinbaseSimulator {
         }
         privateGET("/best_bid_ask") { _, _, query in await exchange.bestBidAsk(query) }
         privateGET("/transaction_summary") { _, _, _ in await exchange.transactionSummary() }
-        privatePOST("/orders") { body in await exchange.createOrder(body: body) }
+        privatePOST("/orders") { [wallClock] body in await exchange.createOrder(body: body, at: wallClock.now()) }
         privatePOST("/orders/batch_cancel") { body in await exchange.cancelOrders(body: body) }
         privateGET("/orders/historical/batch") { _, _, query in await exchange.listOrders(query) }
         privateGET("/orders/historical/fills") { _, _, query in await exchange.listFills(query) }

@@ -9,7 +9,7 @@ struct OrderRecord: Sendable {
     let orderID: String
     /// The order configuration as sent.
     let configuration: OrderConfiguration
-    /// When it was created, on the wall clock.
+    /// When it was created, on the wall clock (or the replay's, when that runs ahead).
     let created: Timestamp
 }
 

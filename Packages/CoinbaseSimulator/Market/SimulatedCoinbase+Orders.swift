@@ -34,9 +34,13 @@ extension SimulatedCoinbase {
         ]
     }
 
-    /// `POST /orders`. A client order id the simulator has returns that order (Coinbase's
-    /// documented idempotency); a refusal is HTTP 200 with `success: false`.
-    func createOrder(body: [UInt8]) async -> WireAnswer {
+    /// `POST /orders` arriving at wall time `now`. A client order id the simulator has returns that
+    /// order (Coinbase's documented idempotency); a refusal is HTTP 200 with `success: false`.
+    ///
+    /// The order's creation time is `now`, or the replay's time when the replay runs ahead of the
+    /// wall clock (`--speed`, `--step`), so it is never before the wall clock a client compares
+    /// with (`GET /time`) nor before the market it trades on.
+    func createOrder(body: [UInt8], at now: Timestamp) async -> WireAnswer {
         guard let request = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
             return .invalidArgument("the body is not a JSON object")
         }
@@ -56,7 +60,7 @@ extension SimulatedCoinbase {
                 }
                 let record = OrderRecord(
                     order: order, orderID: NameUUID.make(venueID.rawValue, in: namespace), configuration: configuration,
-                    created: timeline.wall(venue.clock.now()))
+                    created: max(now, timeline.wall(venue.clock.now())))
                 records[order.clientOrderID] = record
                 clientIDs[record.orderID] = order.clientOrderID
                 return success(record)

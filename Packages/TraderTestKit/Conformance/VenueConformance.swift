@@ -24,7 +24,8 @@ public enum VenueConformance {
         case balances
         /// A post-only order that would cross is refused, definitely (never ambiguous).
         case postOnlyRejection = "post_only_rejection"
-        /// The event stream reports an order's acceptance and fills.
+        /// The event stream reports an order's acceptance and fills (as events, or as a status
+        /// report with the venue's id and the fills).
         case eventStream = "event_stream"
     }
 
@@ -229,7 +230,10 @@ struct CheckRun<Subject: VenueUnderTest> {
             switch event.change {
             case .accepted: accepted = true
             case .filled(let fill): filled += fill.quantity.value.raw
-            case .status(let report) where report.status == .filled: filled = report.filledQuantity.value.raw
+            case .status(let report):
+                // A report names the venue's id: the venue took the order.
+                accepted = true
+                filled = report.fills.reduce(0) { $0 + $1.quantity.value.raw }
             default: break
             }
             if accepted && filled == order.quantity.value.raw { return }

@@ -1,0 +1,80 @@
+import CoinbaseAdapter
+import CoinbaseSimulator
+import Testing
+import TraderCore
+import TraderTestKit
+
+/// ``CoinbaseAdapter/events()`` against the simulator: orders polled over REST arrive as status
+/// reports when they change, and a poll that fails loses nothing.
+@Suite struct AdapterEventTests {
+    /// Reads `stream` until a report of `id` in `status` arrives; the reports of `id` seen on the way.
+    func reports(
+        of id: ClientOrderID, until status: Order.Status, in iterator: inout AsyncStream<VenueUpdate>.Iterator
+    ) async -> [VenueOrderReport] {
+        var seen: [VenueOrderReport] = []
+        while let update = await iterator.next() {
+            guard case .event(let event) = update, event.clientOrderID == id, case .status(let report) = event.change else { continue }
+            seen.append(report)
+            if report.status == status { break }
+        }
+        return seen
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRestingOrderIsReportedOpenOnceThenCancelled() async throws {
+        try await SimulatorHarness.with { harness in
+            var events = harness.adapter.events().makeAsyncIterator()
+            let order = try await CoinbaseVenueUnderTest(harness: harness).restingBuy(ClientOrderID("events-cancel-1"))
+            guard case .accepted(let venueID) = try await harness.adapter.place(order) else {
+                Issue.record("the placement was not accepted")
+                return
+            }
+            let open = await reports(of: order.clientOrderID, until: .open, in: &events)
+            #expect(open.map(\.status) == [.open])
+            #expect(open.first?.venueOrderID == venueID)
+            try await harness.adapter.cancel(OrderReference(order.clientOrderID, venueOrderID: venueID))
+            let after = await reports(of: order.clientOrderID, until: .cancelled, in: &events)
+            #expect(after.map(\.status) == [.cancelled])
+            #expect(after.first?.filledQuantity == .zero)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aCancelDuringFailingPollsIsReportedOnceThePollsRecover() async throws {
+        try await SimulatorHarness.with { harness in
+            var events = harness.adapter.events().makeAsyncIterator()
+            let order = try await CoinbaseVenueUnderTest(harness: harness).restingBuy(ClientOrderID("events-outage-1"))
+            guard case .accepted(let venueID) = try await harness.adapter.place(order) else {
+                Issue.record("the placement was not accepted")
+                return
+            }
+            #expect(await reports(of: order.clientOrderID, until: .open, in: &events).map(\.status) == [.open])
+            // Every listing fails for two polls' worth of attempts (four each), and the order is cancelled meanwhile.
+            var outage = Fault(.status)
+            outage.status = 503
+            outage.method = "GET"
+            outage.path = "/api/v3/brokerage/orders/historical/batch"
+            outage.count = 8
+            await harness.simulator.inject(outage)
+            try await harness.adapter.cancel(OrderReference(order.clientOrderID, venueOrderID: venueID))
+            let after = await reports(of: order.clientOrderID, until: .cancelled, in: &events)
+            #expect(after.map(\.status) == [.cancelled])
+            let served = try await harness.state()["served"] as? [String: Any]
+            #expect((served?["requests"] as? [String: Int])?["GET /orders/historical/batch"] ?? 0 > 8)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func anOrderPlacedAndFilledBetweenPollsArrivesFilledWithItsFills() async throws {
+        try await SimulatorHarness.with { harness in
+            let venue = CoinbaseVenueUnderTest(harness: harness)
+            let order = try await venue.fillingBuy(ClientOrderID("events-fill-1"))
+            _ = try await harness.adapter.place(order)
+            try await venue.advanceMarket()
+            var events = harness.adapter.events().makeAsyncIterator()
+            let seen = await reports(of: order.clientOrderID, until: .filled, in: &events)
+            #expect(seen.map(\.status) == [.filled])
+            #expect(seen.first?.fills.reduce(Int64(0)) { $0 + $1.quantity.value.raw } == order.quantity.value.raw)
+        }
+    }
+}
