@@ -164,7 +164,8 @@ let package = Package(
         .testTarget(
             name: "CoinbaseSimulatorTests",
             dependencies: [
-                "CoinbaseSimulator", "CoinbaseAdapter", "CurlHTTP", "TraderCore", "TraderTestKit", "exchange-sim",
+                "CoinbaseSimulator", "CoinbaseAdapter", "CurlHTTP", "TraderCore", "TraderTestKit", "exchange-sim", "Backtest", "RiskKit",
+                "TradingEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/CoinbaseSimulatorTests"),

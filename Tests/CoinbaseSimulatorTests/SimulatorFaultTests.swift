@@ -1,5 +1,7 @@
 import CoinbaseAdapter
 import CoinbaseSimulator
+import RiskKit
+import Synchronization
 import Testing
 import TraderCore
 import TraderTestKit
@@ -109,6 +111,31 @@ import TraderTestKit
             let peaks = served?["peak_requests_per_second"] as? [String: Int]
             // The adapter's private budget: a burst of 30, then 10 a second; never more than 40 in any second.
             #expect((peaks?["private"] ?? 99) <= 40)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func rateLimitBurstsAndServerErrorsReachTheVenueHealthWindowAttemptByAttempt() async throws {
+        try await SimulatorHarness.with { harness in
+            let window = Mutex(VenueHealthWindow(length: .seconds(300)))
+            var configuration = harness.configuration
+            configuration.observeCall = { _, outcome, time in window.withLock { $0.record(call: outcome, at: time) } }
+            let adapter = CoinbaseAdapter(configuration: configuration)
+            var burst = Fault(.rateLimit)
+            burst.path = "/api/v3/brokerage/accounts"
+            burst.count = 3
+            await harness.simulator.inject(burst)
+            _ = try await adapter.balances()
+            var failure = Fault(.status)
+            failure.status = 502
+            failure.path = "/api/v3/brokerage/accounts"
+            failure.count = 4
+            await harness.simulator.inject(failure)
+            let error = await #expect(throws: VenueError.self) { _ = try await adapter.balances() }
+            #expect(error?.code == .unavailable)
+            // Three 429s and the success after them; then four 502s, every attempt of the second call.
+            let health = window.withLock { $0.health(at: SystemClock().now()) }
+            #expect(health == VenueHealth(requests: 8, failures: 7, rateLimitHits: 3))
         }
     }
 }
