@@ -51,10 +51,15 @@ public struct SimulatedExchange: Sendable {
         return answer(order, at: time, quote: quote)
     }
 
+    /// Whether `order` is post-only and would take liquidity at `quote` (a buy at or above the
+    /// ask, a sell at or below the bid): such an order is refused.
+    public static func crossesAsPostOnly(_ order: Order, quote: Quote) -> Bool {
+        guard case .limit(let price, true) = order.kind else { return false }
+        return order.side == .buy ? price >= quote.ask : price <= quote.bid
+    }
+
     private mutating func answer(_ order: Order, at time: Timestamp, quote: Quote) -> VenueEvent {
-        if case .limit(let price, true) = order.kind,
-            order.side == .buy ? price >= quote.ask : price <= quote.bid
-        {
+        if Self.crossesAsPostOnly(order, quote: quote) {
             let crossing = VenueEvent.Change.rejected(reason: Self.postOnlyCrossingReason)
             return VenueEvent(clientOrderID: order.clientOrderID, change: crossing, time: time)
         }

@@ -202,6 +202,20 @@ extension PaperVenue: OrderGateway {
         }
     }
 
+    /// The checks ``place(_:)`` runs, without placing: the quote the order would meet.
+    ///
+    /// - Throws: ``VenueError`` `rejected` with the reason ``place(_:)`` would give, a crossing
+    ///   post-only order's included.
+    public func preview(_ order: Order) throws(VenueError) -> Quote {
+        let quote = try check(order)
+        guard !SimulatedExchange.crossesAsPostOnly(order, quote: quote) else {
+            throw VenueError(
+                .rejected, venueReason: SimulatedExchange.postOnlyCrossingReason, message: "preview \(order.clientOrderID): would cross",
+                rejection: .postOnlyWouldCross)
+        }
+        return quote
+    }
+
     /// Hands the order to the exchange and records it when accepted.
     private func accept(_ order: Order, quote: Quote, at time: Timestamp) -> VenueEvent.Change {
         let answer = exchange.submit(order, at: time, quote: quote)

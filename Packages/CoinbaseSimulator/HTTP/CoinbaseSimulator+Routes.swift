@@ -35,10 +35,12 @@ extension CoinbaseSimulator {
             get(path + "/products/{product_id}") { _, context, _ in await exchange.product(id: Self.parameter(context, "product_id")) }
             get(path + "/products/{product_id}/candles") { _, context, query in await exchange.candles(id: Self.parameter(context, "product_id"), query) }
             get(path + "/product_book") { _, _, query in await exchange.productBook(query) }
+            get(path + "/products/{product_id}/ticker") { _, context, query in await exchange.marketTrades(id: Self.parameter(context, "product_id"), query) }
         }
         privateGET("/best_bid_ask") { _, _, query in await exchange.bestBidAsk(query) }
         privateGET("/transaction_summary") { _, _, _ in await exchange.transactionSummary() }
         privatePOST("/orders") { [wallClock] body in await exchange.createOrder(body: body, at: wallClock.now()) }
+        privatePOST("/orders/preview") { body in await exchange.previewOrder(body: body) }
         privatePOST("/orders/batch_cancel") { body in await exchange.cancelOrders(body: body) }
         privateGET("/orders/historical/batch") { _, _, query in await exchange.listOrders(query) }
         privateGET("/orders/historical/fills") { _, _, query in await exchange.listFills(query) }

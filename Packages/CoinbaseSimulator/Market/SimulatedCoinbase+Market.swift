@@ -72,6 +72,36 @@ extension SimulatedCoinbase {
         ])
     }
 
+    /// `GET /products/{id}/ticker?limit=`: the last `limit` trades, newest first, with the best
+    /// bid and ask. The replayed history has no trade tape, so the trades are the ones executed at
+    /// this exchange, the simulator's own fills, each with the maker's side as Coinbase gives it.
+    func marketTrades(id: String, _ query: WireQuery) async -> WireAnswer {
+        guard let limit = query.first("limit").flatMap({ Int($0) }), limit > 0 else { return .invalidArgument("limit is required") }
+        guard let symbol = Symbol(canonical: id), (try? await venue.rules(for: symbol)) != nil else {
+            return .error(404, "NOT_FOUND", "ProductID \(id) could not be found")
+        }
+        var trades: [(fill: Fill, side: OrderSide)] = []
+        for report in await venue.allOrders() where report.symbol == symbol {
+            for fill in report.fills {
+                let makerSide = fill.liquidity == .maker ? report.side : (report.side == .buy ? OrderSide.sell : .buy)
+                trades.append((fill, makerSide))
+            }
+        }
+        trades.sort { ($0.fill.time, $0.fill.tradeID) > ($1.fill.time, $1.fill.tradeID) }
+        let quote = try? await venue.quotes(for: [symbol])[symbol]
+        return .json([
+            "trades": trades.prefix(limit).map { trade in
+                [
+                    "trade_id": NameUUID.make(trade.fill.tradeID.rawValue, in: namespace), "product_id": id,
+                    "price": trade.fill.price.description, "size": trade.fill.quantity.description,
+                    "time": timeline.wall(trade.fill.time).description, "side": trade.side.rawValue, "bid": "", "ask": "",
+                    "exchange": "coinbase",
+                ]
+            },
+            "best_bid": quote?.bid.description ?? "", "best_ask": quote?.ask.description ?? "",
+        ])
+    }
+
     /// `GET /products/{id}/candles?start=&end=&granularity=`: closed bars starting in
     /// `[start, end]` (unix seconds, wall clock), newest first; a granularity coarser than the
     /// replay's is built from its bars, a finer one is refused.

@@ -96,7 +96,7 @@ extension SimulatedCoinbase {
     }
 
     /// The order a create-order body describes, checked as Coinbase checks it before the exchange does.
-    private func parse(_ request: [String: Any], clientID: String) async throws(Refusal) -> (Order, OrderConfiguration) {
+    func parse(_ request: [String: Any], clientID: String) async throws(Refusal) -> (Order, OrderConfiguration) {
         guard let productID = request["product_id"] as? String, let symbol = Symbol(canonical: productID),
             let rules = try? await venue.rules(for: symbol)
         else { throw Refusal("INVALID_PRODUCT_ID", "product \(request["product_id"] ?? "none") is not listed") }
