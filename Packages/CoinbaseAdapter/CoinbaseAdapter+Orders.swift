@@ -6,6 +6,9 @@ extension CoinbaseAdapter: OrderGateway {
     /// `limit_limit_gtc` (post-only or not), `limit_limit_gtd` with its end time, or
     /// `sor_limit_ioc`. Never repeated once sent: an unknown outcome is a `timeout` for a lookup.
     ///
+    /// A refusal for a product rule (status, sizes, increments) makes ``currentRules(for:)`` read
+    /// that product's rules again.
+    ///
     /// - Throws: ``VenueError``: `rejected` with Coinbase's reason and its kind; `rejected`
     ///   (`unsupported_order`) before anything is sent for an option, a DAY order or an IOC market
     ///   order; `timeout` or `unavailable` when the order may exist.
@@ -17,7 +20,11 @@ extension CoinbaseAdapter: OrderGateway {
         ]
         let answer = try await client.post("/orders", body: body, repeatable: false, as: WireCreateOrderResponse.self)
         guard answer.success == true else {
-            throw CoinbaseErrorMap.orderFailure(answer.errorResponse, failureReason: answer.failureReason, what: "place \(order.clientOrderID)")
+            let error = CoinbaseErrorMap.orderFailure(answer.errorResponse, failureReason: answer.failureReason, what: "place \(order.clientOrderID)")
+            if let kind = error.rejection, [.productUnavailable, .invalidSize, .invalidPrice].contains(kind) {
+                await productCache.forget(order.symbol)
+            }
+            throw error
         }
         guard let id = answer.successResponse?.orderID ?? answer.orderID, !id.isEmpty else {
             throw CoinbaseMapping.malformed("place \(order.clientOrderID): success without an order id")

@@ -13,6 +13,7 @@ public final class CoinbaseAdapter: Sendable {
     let client: CoinbaseClient
     let clock: any TradingClock
     let logger: Logger
+    let productCache = ProductRulesCache()
 
     /// An adapter for `configuration`, signing with `clock`'s time, reporting to `logger`.
     public init(
@@ -63,6 +64,27 @@ extension CoinbaseAdapter: ProductCatalog {
     /// `GET /products/{id}`.
     public func rules(for symbol: Symbol) async throws(VenueError) -> ProductRules {
         try ProductRules(coinbase: try await client.get("/products/\(symbol)", as: WireProduct.self))
+    }
+
+    /// The rules of `symbols` as a trading cycle needs them: each read from Coinbase when last read
+    /// longer than ``CoinbaseConfiguration/productRefreshInterval`` ago, or when an order of it was refused
+    /// for a product rule (its status, sizes or increments) since; otherwise as last read.
+    ///
+    /// - Throws: ``VenueError`` of the first read that fails (`not_found` for a product Coinbase does not list).
+    public func currentRules(for symbols: [Symbol]) async throws(VenueError) -> SymbolMap<ProductRules> {
+        let now = clock.now()
+        let oldest = now.advanced(by: .zero - client.configuration.productRefreshInterval)
+        var current: SymbolMap<ProductRules> = [:]
+        for symbol in symbols {
+            if let cached = await productCache.rules(of: symbol, readSince: oldest) {
+                current[symbol] = cached
+            } else {
+                let rules = try await rules(for: symbol)
+                await productCache.store(rules, readAt: now)
+                current[symbol] = rules
+            }
+        }
+        return current
     }
 
     /// Every spot product, `GET /products?product_type=SPOT`; products that cannot be read are

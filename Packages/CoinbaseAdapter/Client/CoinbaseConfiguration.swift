@@ -20,6 +20,8 @@ public struct CoinbaseConfiguration: Sendable {
     public var caFile: String?
     /// How long one request may take, sending to last byte, before its outcome is unknown.
     public var requestTimeout: Duration
+    /// How long ``CoinbaseAdapter/currentRules(for:)`` reuses a product's rules.
+    public var productRefreshInterval: Duration
     /// How often ``CoinbaseAdapter/events()`` asks Coinbase what changed.
     public var eventPollInterval: Duration
     /// How far before the previous poll an event poll lists new orders: more than this clock's
@@ -31,12 +33,14 @@ public struct CoinbaseConfiguration: Sendable {
 
     /// Coinbase's published budgets (private 30/s, public 10/s) kept under: 10/s private with
     /// bursts of 30, 5/s public with bursts of 10; four attempts from 250 ms backoff up to 5 s;
-    /// order events polled every second (two private requests a poll, more only for changed orders).
+    /// order events polled every second (two private requests a poll, more only for changed orders);
+    /// product rules read again every 5 minutes.
     public init(
         baseURL: String = "https://api.coinbase.com", credentials: CoinbaseCredentials? = nil,
         privateRate: (perSecond: Double, burst: Double) = (10, 30), publicRate: (perSecond: Double, burst: Double) = (5, 10),
         maxAttempts: Int = 4, baseBackoff: Duration = .milliseconds(250), maxBackoff: Duration = .seconds(5), caFile: String? = nil,
         requestTimeout: Duration = .seconds(10), eventPollInterval: Duration = .seconds(1), eventLookback: Duration = .seconds(60),
+        productRefreshInterval: Duration = .seconds(300),
         observeCall: (@Sendable (_ request: String, _ outcome: VenueCallOutcome, _ time: Timestamp) -> Void)? = nil
     ) {
         self.observeCall = observeCall
@@ -51,6 +55,7 @@ public struct CoinbaseConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.eventPollInterval = eventPollInterval
         self.eventLookback = eventLookback
+        self.productRefreshInterval = productRefreshInterval
     }
 
     /// The host (and port) the token's `uri` names: the base URL without its scheme or path.
