@@ -115,6 +115,19 @@ import TraderTestKit
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func anAdapterWithoutABudgetOfItsOwnStaysUnderTheLimitTheSimulatorsHeadersAnnounce() async throws {
+        try await SimulatorHarness.with { harness in
+            var configuration = harness.configuration
+            configuration.privateRate = (1_000_000, 1_000_000)
+            let adapter = CoinbaseAdapter(configuration: configuration)
+            for _ in 0..<90 { _ = try await adapter.balances() }
+            let served = try await harness.state()["served"] as? [String: Any]
+            #expect((served?["requests"] as? [String: Int])?["GET /accounts"] == 90)
+            #expect(served?["rate_limited"] as? Int == 0)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func rateLimitBurstsAndServerErrorsReachTheVenueHealthWindowAttemptByAttempt() async throws {
         try await SimulatorHarness.with { harness in
             let window = Mutex(VenueHealthWindow(length: .seconds(300)))

@@ -95,6 +95,7 @@ final class CoinbaseClient: Sendable {
             do {
                 let response = try await http.send(request)
                 observe(what, Self.outcome(ofStatus: response.status))
+                heedRateLimitHeaders(of: response)
                 if (200..<300).contains(response.status) { return response }
                 failure = CoinbaseErrorMap.error(status: response.status, body: response.body, retryAfter: response.header("Retry-After"), what: what)
                 if response.status == 401 && !freshTokenTried && configuration.credentials != nil {
@@ -130,6 +131,16 @@ final class CoinbaseClient: Sendable {
             logger.info("retrying", metadata: ["request": "\(what)", "code": "\(failure.code)", "attempt": "\(attempt)"])
             try? await Task.sleep(for: delay)
         }
+    }
+
+    /// Coinbase's `x-ratelimit-remaining`, `-limit` and `-reset` (a Unix second, or seconds from
+    /// now when small), when the answer has them, into the budget the request came from.
+    private func heedRateLimitHeaders(of response: HTTPResponse) {
+        guard let remaining = response.header("x-ratelimit-remaining").flatMap({ Int($0) }) else { return }
+        let reset = response.header("x-ratelimit-reset").flatMap { Int64($0) } ?? 0
+        let resetIn: Duration = reset > 1_000_000_000 ? .seconds(reset - clock.now().secondsSinceEpoch) : .seconds(reset)
+        let budget = configuration.credentials == nil ? publicBudget : privateBudget
+        budget.heed(remaining: remaining, limit: response.header("x-ratelimit-limit").flatMap { Int($0) }, resetIn: max(.zero, resetIn))
     }
 
     private func observe(_ what: String, _ outcome: VenueCallOutcome) {

@@ -2,11 +2,14 @@ import Synchronization
 
 /// A token bucket for one class of endpoints: `perSecond` requests a second sustained, bursts up
 /// to `burst`. A request waits for its token before it is sent, so the client slows itself down
-/// before the venue answers 429.
+/// before the venue answers 429. What the venue says remains of its own limit
+/// (``heed(remaining:limit:resetIn:)``) caps the bucket, and none remaining pauses it.
 final class RateBudget: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: ContinuousClock.Instant
+        /// No request before this instant: the venue said none remained.
+        var pausedUntil: ContinuousClock.Instant?
     }
 
     /// Requests a second, sustained.
@@ -29,6 +32,10 @@ final class RateBudget: Sendable {
         while true {
             let wait: Duration = bucket.withLock { bucket in
                 let now = ContinuousClock.now
+                if let paused = bucket.pausedUntil {
+                    guard paused <= now else { return now.duration(to: paused) }
+                    bucket.pausedUntil = nil
+                }
                 let elapsed = bucket.updated.duration(to: now)
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 bucket.tokens = min(burst, bucket.tokens + seconds * perSecond)
@@ -41,6 +48,19 @@ final class RateBudget: Sendable {
             }
             guard wait > .zero else { return }
             try await Task.sleep(for: wait)
+        }
+    }
+
+    /// Takes in what the venue's rate-limit headers said after a request: at most `remaining`
+    /// requests go before the venue's window resets; with none remaining, none goes until
+    /// `resetIn` has passed, and at least until one of the venue's `limit` a second is due.
+    func heed(remaining: Int, limit: Int?, resetIn: Duration) {
+        bucket.withLock { bucket in
+            bucket.tokens = min(bucket.tokens, Double(max(0, remaining)))
+            guard remaining <= 0 else { return }
+            let oneRequest: Duration = limit.map { $0 > 0 ? .seconds(1) / $0 : .seconds(1) } ?? .zero
+            let pause = min(.seconds(60), max(resetIn, oneRequest))
+            bucket.pausedUntil = ContinuousClock.now.advanced(by: pause)
         }
     }
 }
