@@ -31,6 +31,11 @@ let package = Package(
             name: "BacktestThroughput",
             dependencies: ["Backtest", "TradingEngine", "TraderCore"].map { .product(name: $0, package: "main") },
             path: "Benchmarks/BacktestThroughput"),
+        // Authenticated REST calls a second against exchange-sim (scripts/bench-coinbase).
+        .executableTarget(
+            name: "CoinbaseCalls",
+            dependencies: ["CoinbaseAdapter", "TraderCore"].map { .product(name: $0, package: "main") },
+            path: "Benchmarks/CoinbaseCalls"),
     ],
     swiftLanguageModes: [.v6]
 )

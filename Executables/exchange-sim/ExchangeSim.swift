@@ -66,7 +66,7 @@ struct ExchangeSim: AsyncParsableCommand {
     /// Parses and runs, mapping argument errors to exit status 2 (ArgumentParser's own is 64).
     static func main() async {
         do {
-            guard var command = try parseAsRoot() as? ExchangeSim else { return }
+            guard let command = try parseAsRoot() as? ExchangeSim else { return }
             try command.validate()
             try await command.run()
         } catch {
