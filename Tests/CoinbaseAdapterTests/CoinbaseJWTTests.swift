@@ -24,6 +24,21 @@ import TraderCore
         )
     }
 
+    @Test func aKeyNameWithQuotesBackslashesAndControlCharactersReadsBackUnchanged() throws {
+        let odd = "org/\"quoted\"\\back\nline\u{1}é"
+        let credentials = try CoinbaseCredentials(keyName: odd, pem: key.pemRepresentation)
+        let (header, claims, _, _) = try parts(
+            CoinbaseJWT.token(for: credentials, method: "GET", host: "h", path: "/p", now: now, nonce: "n"))
+        #expect(header["kid"] as? String == odd)
+        #expect(claims["sub"] as? String == odd)
+    }
+
+    @Test func theNonceIsSixtyFourHexDigitsAndNeverRepeats() {
+        let nonces = (0..<100).map { _ in CoinbaseJWT.randomNonce() }
+        #expect(nonces.allSatisfy { $0.count == 64 && $0.allSatisfy(\.isHexDigit) && $0 == $0.lowercased() })
+        #expect(Set(nonces).count == 100)
+    }
+
     @Test func aTokenCarriesTheSDKsHeaderAndClaims() throws {
         let credentials = try CoinbaseCredentials(keyName: name, pem: key.pemRepresentation)
         let token = CoinbaseJWT.token(

@@ -18,12 +18,12 @@ public enum CoinbaseJWT {
         nonce: String = randomNonce()
     ) -> String {
         let pathOnly = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
-        let header: [String: Any] = ["alg": "ES256", "kid": credentials.keyName, "nonce": nonce, "typ": "JWT"]
+        let name = jsonString(credentials.keyName)
         let nbf = now.secondsSinceEpoch
-        let claims: [String: Any] = [
-            "iss": "cdp", "sub": credentials.keyName, "nbf": nbf, "exp": nbf + lifetime, "uri": "\(method.uppercased()) \(host)\(pathOnly)",
-        ]
-        let signingInput = base64URL(json(header)) + "." + base64URL(json(claims))
+        let header = #"{"alg":"ES256","kid":\#(name),"nonce":\#(jsonString(nonce)),"typ":"JWT"}"#
+        let uri = jsonString(method.uppercased() + " " + host + pathOnly)
+        let claims = #"{"exp":\#(nbf + lifetime),"iss":"cdp","nbf":\#(nbf),"sub":\#(name),"uri":\#(uri)}"#
+        let signingInput = base64URL(Data(header.utf8)) + "." + base64URL(Data(claims.utf8))
         // A P-256 signature over a few hundred bytes cannot fail with a valid key.
         let signature = (try? credentials.privateKey.signature(for: Data(signingInput.utf8)))?.rawRepresentation ?? Data()
         return signingInput + "." + base64URL(signature)
@@ -32,13 +32,32 @@ public enum CoinbaseJWT {
     /// 32 random bytes in hex, as the SDK sends.
     public static func randomNonce() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for _ in 0..<4 {
+            var word = generator.next()
+            for _ in 0..<8 {
+                hex.append(digits[Int(word >> 4 & 0xf)])
+                hex.append(digits[Int(word & 0xf)])
+                word >>= 8
+            }
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Base64url without padding.
     public static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var bytes = Array(data.base64EncodedData())
+        while bytes.last == UInt8(ascii: "=") { bytes.removeLast() }
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "+"): bytes[index] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): bytes[index] = UInt8(ascii: "_")
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The bytes of base64url text without padding; `nil` when it is not base64url.
@@ -48,8 +67,16 @@ public enum CoinbaseJWT {
         return Data(base64Encoded: base64)
     }
 
-    private static func json(_ object: [String: Any]) -> Data {
-        // Plain strings and integers always serialize.
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    /// `text` as a JSON string literal (quotes, backslashes and control characters escaped).
+    static func jsonString(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x5C: escaped += "\\" + String(scalar)
+            case ..<0x20: escaped += "\\u" + String(0x10000 + scalar.value, radix: 16).dropFirst()
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
     }
 }
