@@ -6,6 +6,8 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
+import NIOPosix
 import NIOSSL
 import TraderCore
 
@@ -65,6 +67,10 @@ struct ExchangeSim: AsyncParsableCommand {
 
     /// Parses and runs, mapping argument errors to exit status 2 (ArgumentParser's own is 64).
     static func main() async {
+        // Swift concurrency on NIO's event loops: a request's handler then runs on the thread its
+        // connection lives on, instead of hopping to the cooperative pool and back (each hop a
+        // thread wake-up, most of a loopback request's cost).
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             guard let command = try parseAsRoot() as? ExchangeSim else { return }
             try command.validate()

@@ -43,7 +43,7 @@ public struct CoinbaseSimulator: Sendable {
     }
 
     /// Adds a fault for the requests to come (as `POST /_sim/faults` does).
-    public func inject(_ fault: Fault) async { await faults.add(fault) }
+    public func inject(_ fault: Fault) async { faults.add(fault) }
 
     /// Serves on 127.0.0.1:`port` (0: a free port) until the task is cancelled or the process
     /// is signalled; `onRunning` gets the port once it listens.

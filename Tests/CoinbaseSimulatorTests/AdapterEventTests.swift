@@ -20,15 +20,20 @@ import TraderTestKit
         return seen
     }
 
+    /// A resting buy placed through the adapter, with the venue's id.
+    func placeRestingBuy(_ id: String, _ harness: SimulatorHarness) async throws -> (Order, VenueOrderID) {
+        let order = try await CoinbaseVenueUnderTest(harness: harness).restingBuy(ClientOrderID(id))
+        guard case .accepted(let venueID) = try await harness.adapter.place(order) else { throw Unaccepted() }
+        return (order, venueID)
+    }
+
+    struct Unaccepted: Error {}
+
     @Test(.timeLimit(.minutes(1)))
     func aRestingOrderIsReportedOpenOnceThenCancelled() async throws {
         try await SimulatorHarness.with { harness in
             var events = harness.adapter.events().makeAsyncIterator()
-            let order = try await CoinbaseVenueUnderTest(harness: harness).restingBuy(ClientOrderID("events-cancel-1"))
-            guard case .accepted(let venueID) = try await harness.adapter.place(order) else {
-                Issue.record("the placement was not accepted")
-                return
-            }
+            let (order, venueID) = try await placeRestingBuy("events-cancel-1", harness)
             let open = await reports(of: order.clientOrderID, until: .open, in: &events)
             #expect(open.map(\.status) == [.open])
             #expect(open.first?.venueOrderID == venueID)
@@ -43,11 +48,7 @@ import TraderTestKit
     func aCancelDuringFailingPollsIsReportedOnceThePollsRecover() async throws {
         try await SimulatorHarness.with { harness in
             var events = harness.adapter.events().makeAsyncIterator()
-            let order = try await CoinbaseVenueUnderTest(harness: harness).restingBuy(ClientOrderID("events-outage-1"))
-            guard case .accepted(let venueID) = try await harness.adapter.place(order) else {
-                Issue.record("the placement was not accepted")
-                return
-            }
+            let (order, venueID) = try await placeRestingBuy("events-outage-1", harness)
             #expect(await reports(of: order.clientOrderID, until: .open, in: &events).map(\.status) == [.open])
             // Every listing fails for two polls' worth of attempts (four each), and the order is cancelled meanwhile.
             var outage = Fault(.status)

@@ -23,14 +23,14 @@ extension CoinbaseSimulator {
             do throws(SimulatorError) {
                 var fields = object.mapValues { "\($0)" }
                 if let flag = object["after_arrival"] as? Bool { fields["after_arrival"] = flag ? "true" : "false" }
-                await faults.add(try Fault(fields: fields))
+                faults.add(try Fault(fields: fields))
             } catch {
                 return Self.response(.invalidArgument(error.message))
             }
             return Self.response(.json(["added": true]))
         }
         router.delete("/_sim/faults") { _, _ in
-            await faults.clear()
+            faults.clear()
             return Self.response(.json(["cleared": true]))
         }
         router.post("/_sim/products/{product_id}") { request, context in
@@ -57,7 +57,7 @@ extension CoinbaseSimulator {
             return Self.response(.json(["processed": processed, "time": exchange.timeline.wall(stepClock.now()).description]))
         }
         router.get("/_sim/state") { _, _ in
-            Self.response(await exchange.state(requests: await ledger.summary()))
+            Self.response(await exchange.state(requests: ledger.summary()))
         }
     }
 }

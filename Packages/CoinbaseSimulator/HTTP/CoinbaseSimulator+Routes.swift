@@ -61,10 +61,10 @@ extension CoinbaseSimulator {
         var request = request
         let method = request.method.rawValue
         let path = request.uri.path
-        let fault = await faults.take(method: method, path: path)
+        let fault = faults.take(method: method, path: path)
         if let fault, fault.kind == .latency { try await Task.sleep(for: .milliseconds(fault.latencyMilliseconds)) }
         let now = wallClock.now()
-        let budget = await ledger.admit(endpoint, class: endpointClass, now: Double(now.nanosecondsSinceEpoch) / 1e9)
+        let budget = ledger.admit(endpoint, class: endpointClass, now: Double(now.nanosecondsSinceEpoch) / 1e9)
         if !budget.admitted || fault?.kind == .rateLimit {
             return Self.response(.json(["errors": [["id": "rate_limit_exceeded", "message": "Too many requests"]]], status: 429))
         }
@@ -74,7 +74,7 @@ extension CoinbaseSimulator {
                     authorization: request.headers[.authorization], method: method, authority: request.head.authority ?? "",
                     path: path, now: now.secondsSinceEpoch)
             } catch {
-                await ledger.refusedToken()
+                ledger.refusedToken()
                 logger.info("token refused", metadata: ["endpoint": "\(endpoint)", "why": "\(error)"])
                 return Self.response(.text("Unauthorized", status: 401))
             }

@@ -187,13 +187,13 @@ extension SimulatedCoinbase {
             }
         }
         return .json([
-            "total_volume": NSDecimalNumber(string: volume.description), "total_fees": NSDecimalNumber(string: paid.description),
+            "total_volume": JSONNumber(text: volume.description), "total_fees": JSONNumber(text: paid.description),
             "fee_tier": [
                 "pricing_tier": "", "usd_from": "0", "usd_to": "10000", "taker_fee_rate": fees.taker.description,
                 "maker_fee_rate": fees.maker.description,
             ],
-            "margin_rate": NSNull(), "goods_and_services_tax": NSNull(), "advanced_trade_only_volume": NSDecimalNumber(string: volume.description),
-            "advanced_trade_only_fees": NSDecimalNumber(string: paid.description), "coinbase_pro_volume": 0, "coinbase_pro_fees": 0,
+            "margin_rate": NSNull(), "goods_and_services_tax": NSNull(), "advanced_trade_only_volume": JSONNumber(text: volume.description),
+            "advanced_trade_only_fees": JSONNumber(text: paid.description), "coinbase_pro_volume": 0, "coinbase_pro_fees": 0,
             "total_balance": "", "has_promo_fee": false,
         ])
     }

@@ -11,8 +11,7 @@ public struct WireAnswer: Sendable {
 
     /// A JSON answer of `object` (dictionaries, arrays, strings, numbers, booleans, `NSNull`).
     static func json(_ object: Any, status: Int = 200) -> WireAnswer {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return WireAnswer(status: status, body: Array(data), contentType: "application/json")
+        WireAnswer(status: status, body: JSONText.bytes(object), contentType: "application/json")
     }
 
     /// Coinbase's error body for a non-2xx answer: `{"error", "error_details", "message"}`.
