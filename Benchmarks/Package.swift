@@ -34,7 +34,7 @@ let package = Package(
         // Authenticated REST calls a second against exchange-sim (scripts/bench-coinbase).
         .executableTarget(
             name: "CoinbaseCalls",
-            dependencies: ["CoinbaseAdapter", "TraderCore"].map { .product(name: $0, package: "main") },
+            dependencies: ["CoinbaseAdapter", "CurlHTTP", "TraderCore"].map { .product(name: $0, package: "main") },
             path: "Benchmarks/CoinbaseCalls"),
     ],
     swiftLanguageModes: [.v6]
