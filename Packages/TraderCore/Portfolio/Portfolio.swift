@@ -10,7 +10,7 @@
 public struct Portfolio: Hashable, Sendable {
     /// A portfolio operation that cannot be done.
     public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
-        /// Stable snake_case code: `missing_mark`, `quote_currency`, `unknown_order`.
+        /// Stable snake_case code: `missing_mark`, `quote_currency`, `unknown_order`, `no_cost`.
         public let code: String
         /// Details for people.
         public let message: String
@@ -22,9 +22,9 @@ public struct Portfolio: Hashable, Sendable {
     /// ``currency``'s code packed as a symbol's quote is, so the quote check compares integers.
     private let currencyCode: UInt64
     /// Free cash.
-    public private(set) var cash: FixedPoint
+    public internal(set) var cash: FixedPoint
     /// Positions by symbol (flat ones included until removed).
-    public private(set) var positions: SymbolMap<Position> = [:]
+    public internal(set) var positions: SymbolMap<Position> = [:]
     /// Orders that may still rest at the venue, by client order id: what the portfolio needs of
     /// each (the orders themselves, with their histories, are their owner's).
     public private(set) var workingOrders: [ClientOrderID: WorkingOrder] = [:]

@@ -17,6 +17,8 @@ public struct EngineError: TraderError, Hashable {
         /// A venue's report of an order that contradicts itself or the order (a filled size its
         /// fills do not add up to, another symbol or side).
         public static let inconsistentReport = Code(rawValue: "inconsistent_report")
+        /// A venue snapshot that does not say what became of every order the engine must settle.
+        public static let incompleteSnapshot = Code(rawValue: "incomplete_snapshot")
         public var description: String { rawValue }
     }
 

@@ -10,7 +10,7 @@ public struct TradingEngine: Sendable {
     /// What it was built from.
     public let configuration: EngineConfiguration
     /// Cash, positions and working orders.
-    public private(set) var portfolio: Portfolio
+    public internal(set) var portfolio: Portfolio
     /// What the risk layer remembers between cycles.
     public private(set) var riskState: RiskState
     /// Orders the engine created, by client order id, with their full histories.
@@ -33,7 +33,7 @@ public struct TradingEngine: Sendable {
     private var intentSequence = 0
     /// The orders most recently handed out by ``removeSettledOrder(_:)``, so that a fill the venue
     /// reports after an order settled (routine after a cancel) still books, once per trade id.
-    private var recentlySettled = SettledOrders()
+    var recentlySettled = SettledOrders()
     private var marks: SymbolMap<Price> = [:]
     /// When the risk state is next pruned (an hour of market time after the last pruning: often
     /// enough to keep it small, rarely enough that pruning costs nothing per cycle).
