@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "TraderConfig", targets: ["TraderConfig"]),
         .library(name: "TradingEngine", targets: ["TradingEngine"]),
         .library(name: "Backtest", targets: ["Backtest"]),
+        .library(name: "LiveRuntime", targets: ["LiveRuntime"]),
         .library(name: "CoinbaseSimulator", targets: ["CoinbaseSimulator"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
         .executable(name: "trader-backtest", targets: ["trader-backtest"]),
@@ -89,6 +90,10 @@ let package = Package(
 
         .target(
             name: "TradingEngine", dependencies: ["TraderCore", "Signals", "RiskKit", "CostModel"], path: "Packages/TradingEngine"),
+        .target(
+            name: "LiveRuntime",
+            dependencies: ["TraderCore", "TradingEngine", "Persistence", .product(name: "Logging", package: "swift-log")],
+            path: "Packages/LiveRuntime"),
         .target(
             name: "Backtest",
             dependencies: [
@@ -178,6 +183,9 @@ let package = Package(
             path: "Tests/RiskKitTests"),
         .testTarget(
             name: "BacktestTests", dependencies: ["Backtest", "Analytics", "CostModel", "RiskKit", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
+        .testTarget(
+            name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "Backtest", "Persistence", "TradingEngine", "TraderCore", "TraderTestKit"],
+            path: "Tests/LiveRuntimeTests"),
         .testTarget(
             name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
             path: "Tests/TradingEngineTests"),

@@ -1,0 +1,184 @@
+import Foundation
+import Logging
+import Persistence
+import TradingEngine
+import TraderCore
+
+/// One cycle of a live node, as DESIGN §3 runs it: book what the venue reports of the working
+/// orders, gather a snapshot (quotes, the last closed bar of each symbol), step the engine (the
+/// same step the backtester runs), commit the cycle (intents, order steps, fills, audit record
+/// and engine state in one transaction), and only then send the intents. In DRY_RUN nothing is
+/// sent: each order decided is recorded and withdrawn. The engine never learns the mode; this shell
+/// branches on it.
+///
+/// A placement the venue refuses is booked as rejected; one whose answer is lost stays in flight
+/// (`unknown`) until the next cycle's lookup settles it; one that certainly never reached the venue
+/// is booked as rejected, so the engine decides anew under a new id. Nothing is ever sent twice.
+public struct LiveCycle: Sendable {
+    /// What the cycle trades and how it records itself.
+    public struct Configuration: Sendable {
+        /// The symbols whose quotes and bars the snapshot holds.
+        public var symbols: [Symbol]
+        /// The bar the signals read.
+        public var barInterval: Duration
+        /// DRY_RUN, PAPER or LIVE.
+        public var mode: TradingMode
+        /// The configuration's hash, stamped on every audit record.
+        public var configHash: String
+
+        /// Creates a configuration.
+        public init(symbols: [Symbol], barInterval: Duration, mode: TradingMode, configHash: String) {
+            self.symbols = symbols
+            self.barInterval = barInterval
+            self.mode = mode
+            self.configHash = configHash
+        }
+    }
+
+    let configuration: Configuration
+    let venue: VenueConnection
+    let store: StateStore
+    let logger: Logger
+
+    /// A cycle trading on `venue`, committing to `store`, reporting to `logger`.
+    public init(
+        configuration: Configuration, venue: VenueConnection, store: StateStore,
+        logger: Logger = Logger(label: "trader.live", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.configuration = configuration
+        self.venue = venue
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Runs one cycle of `engine` at `time`.
+    ///
+    /// - Throws: ``VenueError`` when the snapshot cannot be gathered (nothing is decided: the
+    ///   cycle fails closed); ``StoreError`` when the commit fails (nothing is sent); what the
+    ///   engine throws for a report it cannot take.
+    public func run(_ engine: inout TradingEngine, at time: Timestamp) async throws -> LiveCycleReport {
+        let cycleID = "cycle-\(engine.cycle + 1)"
+        var booked = try await bookVenueReports(&engine, at: time)
+        let snapshot = try await marketSnapshot(at: time)
+        let outcome = engine.step(snapshot)
+        let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
+        let state = engine.state
+        try await store.commitCycle(
+            CycleRecord(
+                audit: AuditRecord(
+                    cycleID: cycleID, at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
+                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","), decisions: [],
+                    intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
+                intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
+                fills: booked.fills,
+                engineSnapshot: EngineSnapshot(cycle: engine.cycle, time: time, format: state.format, payload: Array(try JSONEncoder().encode(state)))))
+        booked.transitions = []
+        var sending = Sending()
+        for intent in outcome.intents {
+            switch intent {
+            case .place(let order, _): try await send(order, engine: &engine, at: time, into: &sending)
+            case .cancel(let id, let reason): await cancel(id, reason: reason, engine: engine)
+            case .lookup: break  // the next cycle looks up every order in flight
+            }
+        }
+        try await store.recordTransitions(sending.transitions)
+        return LiveCycleReport(
+            cycle: engine.cycle, time: time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
+            ambiguous: sending.ambiguous, fillsBooked: booked.fills.count, noTradeReason: outcome.noTradeReason?.rawValue)
+    }
+
+    /// What sending the intents did.
+    private struct Sending {
+        var sent: [ClientOrderID] = []
+        var withheld: [ClientOrderID] = []
+        var refused: [LiveCycleReport.Refusal] = []
+        var ambiguous: [ClientOrderID] = []
+        var transitions: [OrderTransitionRecord] = []
+    }
+
+    /// Looks up each working order and books the venue's report: its acceptance, fills and end; an
+    /// order whose submit had no clear answer and that the venue never received is refused.
+    private func bookVenueReports(
+        _ engine: inout TradingEngine, at time: Timestamp
+    ) async throws -> (transitions: [OrderTransitionRecord], fills: [FillOfOrder]) {
+        var transitions: [OrderTransitionRecord] = []
+        var fills: [FillOfOrder] = []
+        for id in engine.portfolio.workingOrders.keys.sorted() {
+            guard let order = engine.orders[id] else { continue }
+            let event: VenueEvent
+            if let report = try await venue.orders.order(OrderReference(order)) {
+                event = VenueEvent(status: report, at: time)
+            } else if order.status == .unknown {
+                event = VenueEvent(clientOrderID: id, change: .rejected(reason: "never reached the venue"), time: time)
+            } else {
+                continue
+            }
+            let applied = try engine.apply(event)
+            fills += applied.fills.map { FillOfOrder(clientOrderID: id, fill: $0) }
+            if applied.status != applied.previousStatus {
+                transitions.append(OrderTransitionRecord(clientOrderID: id, from: applied.previousStatus, to: applied.status, event: "status", at: time))
+            }
+            if applied.status.isTerminal { _ = engine.removeSettledOrder(id) }
+        }
+        return (transitions, fills)
+    }
+
+    /// The quotes of every symbol and the bar of each that closed at `time`.
+    private func marketSnapshot(at time: Timestamp) async throws -> MarketSnapshot {
+        let quotes = try await venue.market.quotes(for: configuration.symbols)
+        var candles: SymbolMap<Candle> = [:]
+        let barStart = time.advanced(by: .zero - configuration.barInterval)
+        for symbol in configuration.symbols {
+            if let bar = try await venue.market.candles(for: symbol, interval: configuration.barInterval, in: barStart..<time).last {
+                candles[symbol] = bar
+            }
+        }
+        return MarketSnapshot(time: time, candles: candles, quotes: quotes)
+    }
+
+    /// Sends a committed order (or, in DRY_RUN, withdraws it) and books the venue's answer.
+    private func send(_ order: Order, engine: inout TradingEngine, at time: Timestamp, into sending: inout Sending) async throws {
+        let id = order.clientOrderID
+        func book(_ event: Order.Event, _ name: String) throws {
+            let applied = try engine.apply(event, to: id, at: time)
+            sending.transitions.append(OrderTransitionRecord(clientOrderID: id, from: applied.previousStatus, to: applied.status, event: name, at: time))
+        }
+        try book(.submit, "submit")
+        guard configuration.mode != .dryRun else {
+            try book(.reject(reason: "dry_run: not sent"), "dry_run")
+            sending.withheld.append(id)
+            return
+        }
+        let answer: Result<PlaceAcknowledgement, VenueError>
+        do throws(VenueError) {
+            answer = .success(try await venue.orders.place(order))
+        } catch {
+            answer = .failure(error)
+        }
+        switch answer {
+        case .success(let acknowledgement):
+            if case .accepted(let venueID) = acknowledgement { try book(.accept(venueID), "accept") }
+            sending.sent.append(id)
+        case .failure(let error) where error.isAmbiguous:
+            logger.warning("placement outcome unknown; a lookup will settle it", metadata: ["client_order_id": "\(id)", "error": "\(error)"])
+            try book(.submitOutcomeUnknown(reason: error.message), "submit_outcome_unknown")
+            sending.ambiguous.append(id)
+        case .failure(let error):
+            // Refused, or certainly never received: the engine decides anew, under a new id.
+            let reason = error.venueReason ?? error.code.rawValue
+            logger.info("order refused", metadata: ["client_order_id": "\(id)", "reason": "\(reason)"])
+            try book(.reject(reason: reason), "reject")
+            sending.refused.append(LiveCycleReport.Refusal(clientOrderID: id, reason: reason))
+        }
+    }
+
+    /// Asks the venue to cancel; its answer arrives with the next cycle's lookup.
+    private func cancel(_ id: ClientOrderID, reason: String, engine: TradingEngine) async {
+        guard configuration.mode != .dryRun, let order = engine.orders[id] else { return }
+        do {
+            try await venue.orders.cancel(OrderReference(order))
+        } catch {
+            logger.info("cancel not done; the next lookup settles it", metadata: ["client_order_id": "\(id)", "reason": "\(reason)", "error": "\(error)"])
+        }
+    }
+}

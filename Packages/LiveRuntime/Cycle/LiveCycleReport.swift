@@ -1,0 +1,29 @@
+import TraderCore
+
+/// What one live cycle did, for the node's log, metrics and summary.
+public struct LiveCycleReport: Hashable, Sendable {
+    /// The engine's cycle number.
+    public let cycle: Int
+    /// When it ran.
+    public let time: Timestamp
+    /// Orders sent to the venue (none in DRY_RUN).
+    public let sent: [ClientOrderID]
+    /// Orders decided but not sent, in DRY_RUN.
+    public let withheld: [ClientOrderID]
+    /// Orders the venue refused, with its reason.
+    public let refused: [Refusal]
+    /// Orders whose submit had no clear answer, left for a lookup.
+    public let ambiguous: [ClientOrderID]
+    /// Fills booked in the cycle.
+    public let fillsBooked: Int
+    /// Why nothing was proposed, when nothing was (the engine's reason code).
+    public let noTradeReason: String?
+
+    /// An order the venue refused.
+    public struct Refusal: Hashable, Sendable {
+        /// The order.
+        public let clientOrderID: ClientOrderID
+        /// The venue's reason, or the error's code.
+        public let reason: String
+    }
+}

@@ -1,0 +1,22 @@
+import TraderCore
+
+/// Where a live node trades: the venue's four ports, usually one adapter (or the paper venue)
+/// behind all of them.
+public struct VenueConnection: Sendable {
+    /// Quotes, candles and books.
+    public let market: any MarketData
+    /// Products and their rules.
+    public let catalog: any ProductCatalog
+    /// Orders.
+    public let orders: any OrderGateway
+    /// Balances and positions.
+    public let accounts: any AccountSource
+
+    /// The connection to `venue`, which implements every port.
+    public init<Venue: MarketData & ProductCatalog & OrderGateway & AccountSource>(_ venue: Venue) {
+        market = venue
+        catalog = venue
+        orders = venue
+        accounts = venue
+    }
+}
