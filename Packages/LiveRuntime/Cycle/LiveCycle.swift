@@ -51,14 +51,23 @@ public struct LiveCycle: Sendable {
         self.logger = logger
     }
 
-    /// Runs one cycle of `engine` at `time`.
+    /// Runs one cycle of `engine` at `time`: ``decide(_:at:)``, then ``send(_:engine:)``.
+    ///
+    /// - Throws: what those throw.
+    public func run(_ engine: inout TradingEngine, at time: Timestamp) async throws -> LiveCycleReport {
+        try await send(try await decide(&engine, at: time), engine: &engine)
+    }
+
+    /// The first half of a cycle: books the venue's reports of the working orders, gathers the
+    /// snapshot, steps, and commits it all (the intents first of all) in one transaction. Nothing
+    /// is sent: a process that dies now leaves intents the next start looks up, never re-sends.
     ///
     /// - Throws: ``VenueError`` when the snapshot cannot be gathered (nothing is decided: the
-    ///   cycle fails closed); ``StoreError`` when the commit fails (nothing is sent); what the
-    ///   engine throws for a report it cannot take.
-    public func run(_ engine: inout TradingEngine, at time: Timestamp) async throws -> LiveCycleReport {
+    ///   cycle fails closed); ``StoreError`` when the commit fails; what the engine throws for a
+    ///   report it cannot take.
+    public func decide(_ engine: inout TradingEngine, at time: Timestamp) async throws -> CommittedCycle {
         let cycleID = "cycle-\(engine.cycle + 1)"
-        var booked = try await bookVenueReports(&engine, at: time)
+        let booked = try await bookVenueReports(&engine, at: time)
         let snapshot = try await marketSnapshot(at: time)
         let outcome = engine.step(snapshot)
         let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
@@ -72,19 +81,28 @@ public struct LiveCycle: Sendable {
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,
                 engineSnapshot: EngineSnapshot(cycle: engine.cycle, time: time, format: state.format, payload: Array(try JSONEncoder().encode(state)))))
-        booked.transitions = []
+        return CommittedCycle(
+            cycle: engine.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count,
+            noTradeReason: outcome.noTradeReason?.rawValue)
+    }
+
+    /// The second half of a cycle: sends the committed intents (in DRY_RUN withdraws the orders)
+    /// and books the venue's answers.
+    ///
+    /// - Throws: ``StoreError`` when the answers cannot be recorded; what the engine throws.
+    public func send(_ committed: CommittedCycle, engine: inout TradingEngine) async throws -> LiveCycleReport {
         var sending = Sending()
-        for intent in outcome.intents {
+        for intent in committed.intents {
             switch intent {
-            case .place(let order, _): try await send(order, engine: &engine, at: time, into: &sending)
+            case .place(let order, _): try await send(order, engine: &engine, at: committed.time, into: &sending)
             case .cancel(let id, let reason): await cancel(id, reason: reason, engine: engine)
             case .lookup: break  // the next cycle looks up every order in flight
             }
         }
         try await store.recordTransitions(sending.transitions)
         return LiveCycleReport(
-            cycle: engine.cycle, time: time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
-            ambiguous: sending.ambiguous, fillsBooked: booked.fills.count, noTradeReason: outcome.noTradeReason?.rawValue)
+            cycle: committed.cycle, time: committed.time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
+            ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked, noTradeReason: committed.noTradeReason)
     }
 
     /// What sending the intents did.

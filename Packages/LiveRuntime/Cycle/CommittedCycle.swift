@@ -1,0 +1,17 @@
+import TradingEngine
+import TraderCore
+
+/// A cycle decided and committed to the store, its intents not yet sent
+/// (``LiveCycle/decide(_:at:)``, then ``LiveCycle/send(_:engine:)``).
+public struct CommittedCycle: Hashable, Sendable {
+    /// The engine's cycle number.
+    public let cycle: Int
+    /// When it was decided.
+    public let time: Timestamp
+    /// What the engine wants done at the venue, in order.
+    public let intents: [OrderIntent]
+    /// Fills booked while deciding.
+    public let fillsBooked: Int
+    /// Why nothing was proposed, when nothing was.
+    public let noTradeReason: String?
+}

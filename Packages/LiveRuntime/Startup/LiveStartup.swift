@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import Persistence
+import TradingEngine
+import TraderCore
+
+/// What a live node does before its first cycle: restore the engine the store saved, and bring
+/// it to the venue's truth. Orders committed before a crash are looked up by client order id and
+/// booked as the venue has them; one the venue never received is refused, never sent again. Every
+/// difference adopted is written to the audit log.
+public struct LiveStartup: Sendable {
+    let venue: VenueConnection
+    let store: StateStore
+    let logger: Logger
+
+    /// A start-up against `venue` from `store`, reporting to `logger`.
+    public init(
+        venue: VenueConnection, store: StateStore,
+        logger: Logger = Logger(label: "trader.live", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.venue = venue
+        self.store = store
+        self.logger = logger
+    }
+
+    /// The engine as the store last saved it, under `configuration`, its new orders carrying
+    /// `runEpoch`; `nil` when the store holds no engine (a first start).
+    ///
+    /// - Throws: ``StoreError``; `DecodingError` for a snapshot that cannot be read; what
+    ///   ``TradingEngine/init(configuration:restoring:runEpoch:)`` throws.
+    public func restoreEngine(configuration: EngineConfiguration, runEpoch: Int64) async throws -> TradingEngine? {
+        guard let snapshot = try await store.latestEngineSnapshot() else { return nil }
+        let state = try JSONDecoder().decode(EngineState.self, from: Data(snapshot.payload))
+        return try TradingEngine(configuration: configuration, restoring: state, runEpoch: runEpoch)
+    }
+
+    /// Feeds `engine`'s signals the last `bars` bars of each symbol that closed by `time`, as the
+    /// venue has them, oldest first: a restored engine's indicators start cold, and then propose
+    /// as those of an engine that never stopped.
+    ///
+    /// - Throws: ``VenueError`` when the candles cannot be read.
+    public func warmUp(
+        _ engine: inout TradingEngine, symbols: [Symbol], interval: Duration, bars: Int, until time: Timestamp
+    ) async throws(VenueError) {
+        let start = time.advanced(by: .zero - interval * bars)
+        var history: [Timestamp: SymbolMap<Candle>] = [:]
+        for symbol in symbols {
+            for candle in try await venue.market.candles(for: symbol, interval: interval, in: start..<time) {
+                history[candle.time, default: [:]][symbol] = candle
+            }
+        }
+        for barTime in history.keys.sorted() { engine.warmUp(with: history[barTime] ?? [:]) }
+    }
+
+    /// What the venue says of `engine`'s world at `time`: balances, positions, open orders, fills
+    /// since `fillsSince`, and a lookup of every order the engine has not seen settle.
+    ///
+    /// - Throws: ``VenueError`` of the first call that fails: the snapshot is then incomplete, and
+    ///   the node must take no new risk until a retry succeeds.
+    public func venueSnapshot(for engine: TradingEngine, fillsSince: Timestamp, at time: Timestamp) async throws(VenueError) -> VenueSnapshot {
+        let open = try await venue.orders.openOrders()
+        var lookups: [ClientOrderID: VenueOrderReport?] = [:]
+        for reference in engine.ordersToLookUp(openAtVenue: open) {
+            lookups[reference.clientOrderID] = .some(try await venue.orders.order(reference))
+        }
+        return VenueSnapshot(
+            time: time, balances: try await venue.accounts.balances(), positions: try await venue.accounts.positions(), openOrders: open,
+            fills: try await venue.orders.fills(since: fillsSince), lookups: lookups)
+    }
+
+    /// Reconciles `engine` with the venue and adopts the venue's truth (see
+    /// ``TradingEngine/adoptVenueTruth(_:)``), committing the adopted order steps and fills and an
+    /// audit record naming every difference in one transaction. The engine's reconciled state is
+    /// saved with the first cycle after it; a process that dies before then reconciles again from
+    /// the same saved state, which books nothing twice (fills are kept once by trade id).
+    ///
+    /// - Returns: the differences found (orders the engine did not create among them, left alone).
+    /// - Throws: ``VenueError`` when the venue's truth cannot be gathered; ``EngineError``,
+    ///   ``Portfolio/Error`` when it cannot be adopted (nothing changes); ``StoreError``.
+    public func reconcile(
+        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, mode: TradingMode, configHash: String
+    ) async throws -> ReconciliationReport {
+        let snapshot = try await venueSnapshot(for: engine, fillsSince: fillsSince, at: time)
+        let report = engine.reconciliation(with: snapshot)
+        var adopted = engine
+        let applied = try adopted.adoptVenueTruth(snapshot)
+        for difference in report.differences {
+            logger.warning(
+                "reconciliation: \(difference.kind.rawValue)",
+                metadata: ["subject": "\(difference.subject)", "engine": "\(difference.engine)", "venue": "\(difference.venue)"])
+        }
+        try await store.commitCycle(
+            CycleRecord(
+                audit: AuditRecord(
+                    cycleID: "startup-\(time.secondsSinceEpoch)", at: time, mode: mode.rawValue, configHash: configHash,
+                    snapshotSummary: "reconciliation with the venue",
+                    decisions: report.differences.map {
+                        AuditRecord.Decision(symbol: $0.subject, outcome: "adopted", code: $0.kind.rawValue, detail: $0.description)
+                    }, intents: [], latenciesMicroseconds: [:]),
+                transitions: applied.filter { $0.status != $0.previousStatus }.map {
+                    OrderTransitionRecord(clientOrderID: $0.clientOrderID, from: $0.previousStatus, to: $0.status, event: "reconcile", at: time)
+                },
+                fills: applied.flatMap { event in event.fills.map { FillOfOrder(clientOrderID: event.clientOrderID, fill: $0) } }))
+        engine = adopted
+        return report
+    }
+}
