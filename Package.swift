@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
@@ -92,7 +93,10 @@ let package = Package(
             name: "TradingEngine", dependencies: ["TraderCore", "Signals", "RiskKit", "CostModel"], path: "Packages/TradingEngine"),
         .target(
             name: "LiveRuntime",
-            dependencies: ["TraderCore", "TradingEngine", "Persistence", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "TraderCore", "TradingEngine", "Persistence", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Packages/LiveRuntime"),
         .target(
             name: "Backtest",

@@ -51,7 +51,8 @@ public struct LiveCycle: Sendable {
         self.logger = logger
     }
 
-    /// Runs one cycle of `engine` at `time`: ``decide(_:at:)``, then ``send(_:engine:)``.
+    /// Runs one cycle of `engine` at `time` (any instant: the bars read are those closed by it):
+    /// ``decide(_:at:)``, then ``send(_:engine:)``.
     ///
     /// - Throws: what those throw.
     public func run(_ engine: inout TradingEngine, at time: Timestamp) async throws -> LiveCycleReport {
@@ -141,13 +142,15 @@ public struct LiveCycle: Sendable {
         return (transitions, fills)
     }
 
-    /// The quotes of every symbol and the bar of each that closed at `time`.
+    /// The quotes of every symbol and the last bar of each that closed by `time`.
     private func marketSnapshot(at time: Timestamp) async throws -> MarketSnapshot {
         let quotes = try await venue.market.quotes(for: configuration.symbols)
         var candles: SymbolMap<Candle> = [:]
-        let barStart = time.advanced(by: .zero - configuration.barInterval)
+        let length = configuration.barInterval.nanoseconds
+        let barClose = Timestamp(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch / length * length)
+        let barStart = barClose.advanced(by: .zero - configuration.barInterval)
         for symbol in configuration.symbols {
-            if let bar = try await venue.market.candles(for: symbol, interval: configuration.barInterval, in: barStart..<time).last {
+            if let bar = try await venue.market.candles(for: symbol, interval: configuration.barInterval, in: barStart..<barClose).last {
                 candles[symbol] = bar
             }
         }

@@ -12,6 +12,14 @@ public struct VenueConnection: Sendable {
     /// Balances and positions.
     public let accounts: any AccountSource
 
+    /// The connection to `venue` for everything but market data, which comes from `market`.
+    public init<Venue: ProductCatalog & OrderGateway & AccountSource>(market: any MarketData, rest venue: Venue) {
+        self.market = market
+        catalog = venue
+        orders = venue
+        accounts = venue
+    }
+
     /// The connection to `venue`, which implements every port.
     public init<Venue: MarketData & ProductCatalog & OrderGateway & AccountSource>(_ venue: Venue) {
         market = venue

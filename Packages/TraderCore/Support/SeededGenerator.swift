@@ -1,5 +1,6 @@
-/// A small, fast, seeded random generator (SplitMix64) for property tests: the same seed gives the
-/// same cases on every run and machine, so a failure can be replayed.
+/// A small, fast, seeded random generator (SplitMix64): the same seed gives the same numbers on
+/// every run and machine, for a live node's schedule jitter and for property tests whose failures
+/// must replay.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

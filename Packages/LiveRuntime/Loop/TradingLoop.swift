@@ -1,0 +1,85 @@
+import Logging
+import ServiceLifecycle
+import TraderCore
+
+/// A live node's trading loop, a Service: a cycle just after each bar closes (``CycleSchedule``),
+/// never two at once. A cycle that runs past the next slot is counted and the slots it covered
+/// are skipped, never run late in a burst. A cycle that cannot read the venue fails closed (it
+/// decides nothing) and the loop goes on to the next slot. On graceful shutdown the loop stops
+/// taking new risk, and by policy asks the venue to cancel the engine's working orders; task
+/// cancellation (a second signal) ends it at once.
+public struct TradingLoop: Service {
+    /// How the loop runs.
+    public struct Configuration: Sendable {
+        /// The bar's length: one cycle a bar.
+        public var interval: Duration
+        /// The most a cycle is delayed past its bar's close, in % of the bar.
+        public var jitterPct: Double
+        /// The jitter's seed.
+        public var seed: UInt64
+        /// Stop after this many cycles (a bounded paper session); `nil` runs until shutdown.
+        public var maxCycles: Int?
+        /// Cancel the engine's working orders at a graceful shutdown.
+        public var cancelWorkingOrdersOnShutdown: Bool
+
+        /// Creates a configuration.
+        public init(interval: Duration, jitterPct: Double, seed: UInt64, maxCycles: Int? = nil, cancelWorkingOrdersOnShutdown: Bool) {
+            self.interval = interval
+            self.jitterPct = jitterPct
+            self.seed = seed
+            self.maxCycles = maxCycles
+            self.cancelWorkingOrdersOnShutdown = cancelWorkingOrdersOnShutdown
+        }
+    }
+
+    let configuration: Configuration
+    let node: TradingNode
+    let clock: any TradingClock
+    let logger: Logger
+
+    /// A loop running `node`'s cycles on `clock`.
+    public init(
+        configuration: Configuration, node: TradingNode, clock: any TradingClock,
+        logger: Logger = Logger(label: "trader.live", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.configuration = configuration
+        self.node = node
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs cycles until `maxCycles`, a graceful shutdown or cancellation.
+    ///
+    /// - Throws: what a cycle throws other than a ``VenueError`` (a store that cannot commit:
+    ///   the node must stop).
+    public func run() async throws {
+        var schedule = CycleSchedule(interval: configuration.interval, jitterPct: configuration.jitterPct, seed: configuration.seed)
+        var ran = 0
+        var after = clock.now()
+        while configuration.maxCycles.map({ ran < $0 }) ?? true {
+            let (boundary, start) = schedule.next(after: after)
+            do {
+                try await cancelWhenGracefulShutdown { try await clock.sleep(until: start) }
+            } catch {
+                break
+            }
+            do {
+                try await node.runCycle(at: clock.now())
+            } catch let error as VenueError {
+                logger.error("cycle failed closed: the venue could not be read; nothing decided", metadata: ["error": "\(error)"])
+            }
+            ran += 1
+            let finished = clock.now()
+            let nextBoundary = schedule.boundary(after: boundary)
+            if finished >= nextBoundary {
+                await node.recordOverrun()
+                logger.warning("cycle overran its slot; the slots it covered are skipped", metadata: ["bar": "\(boundary)", "finished": "\(finished)"])
+            }
+            after = max(finished, boundary)
+        }
+        if configuration.cancelWorkingOrdersOnShutdown && !Task.isCancelled {
+            let cancelled = await node.cancelWorkingOrders()
+            logger.info("shutdown: cancels sent", metadata: ["orders": "\(cancelled.count)"])
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Logging
+import TradingEngine
+import TraderCore
+
+/// The one owner of a live node's trading state: the engine, and a summary of what its cycles did.
+public actor TradingNode {
+    /// What the node has done since it started.
+    public struct Summary: Hashable, Sendable {
+        /// Cycles run.
+        public var cycles = 0
+        /// Cycles that failed closed (the venue could not be read; nothing was decided).
+        public var failedCycles = 0
+        /// Cycles that ran past the next one's slot (the slots they covered were skipped).
+        public var overruns = 0
+        /// Orders sent.
+        public var ordersSent = 0
+        /// Orders refused, by the venue's reason.
+        public var refusals: [String: Int] = [:]
+        /// Fills booked.
+        public var fillsBooked = 0
+        /// The last cycle's report.
+        public var lastCycle: LiveCycleReport?
+    }
+
+    /// The engine.
+    public private(set) var engine: TradingEngine
+    /// What the node has done.
+    public private(set) var summary = Summary()
+    let cycle: LiveCycle
+
+    /// A node trading `engine` through `cycle`.
+    public init(engine: TradingEngine, cycle: LiveCycle) {
+        self.engine = engine
+        self.cycle = cycle
+    }
+
+    /// Runs one cycle at `time`.
+    ///
+    /// - Throws: what ``LiveCycle/run(_:at:)`` throws; the engine is then as the cycle left it
+    ///   (a venue failure before the decision leaves it unchanged).
+    @discardableResult
+    public func runCycle(at time: Timestamp) async throws -> LiveCycleReport {
+        var working = engine
+        defer { engine = working }
+        do {
+            let report = try await cycle.run(&working, at: time)
+            summary.cycles += 1
+            summary.ordersSent += report.sent.count
+            summary.fillsBooked += report.fillsBooked
+            for refusal in report.refused { summary.refusals[refusal.reason, default: 0] += 1 }
+            summary.lastCycle = report
+            return report
+        } catch {
+            summary.failedCycles += 1
+            throw error
+        }
+    }
+
+    /// Counts a cycle that ran past the next slot.
+    func recordOverrun() { summary.overruns += 1 }
+
+    /// Asks the venue to cancel every order the engine has working (a shutdown's last act);
+    /// returns those the venue took the cancel of. The next start reconciles what became of them.
+    public func cancelWorkingOrders() async -> [ClientOrderID] {
+        var cancelled: [ClientOrderID] = []
+        for id in engine.portfolio.workingOrders.keys.sorted() {
+            guard let order = engine.orders[id] else { continue }
+            do {
+                try await cycle.venue.orders.cancel(OrderReference(order))
+                cancelled.append(id)
+            } catch {
+                cycle.logger.warning("shutdown: cancel not done", metadata: ["client_order_id": "\(id)", "error": "\(error)"])
+            }
+        }
+        return cancelled
+    }
+}
