@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "LiveRuntime",
             dependencies: [
-                "TraderCore", "TradingEngine", "Persistence", .product(name: "Logging", package: "swift-log"),
+                "TraderCore", "TradingEngine", "Persistence", "TraderConfig", "CurlHTTP", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Packages/LiveRuntime"),
@@ -188,7 +188,8 @@ let package = Package(
         .testTarget(
             name: "BacktestTests", dependencies: ["Backtest", "Analytics", "CostModel", "RiskKit", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(
-            name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "Backtest", "Persistence", "TradingEngine", "TraderCore", "TraderTestKit"],
+            name: "LiveRuntimeTests",
+            dependencies: ["LiveRuntime", "Backtest", "CurlHTTP", "Persistence", "TradingEngine", "TraderConfig", "TraderCore", "TraderTestKit"],
             path: "Tests/LiveRuntimeTests"),
         .testTarget(
             name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
