@@ -20,6 +20,14 @@ public actor TradingNode {
         public var fillsBooked = 0
         /// The last cycle's report.
         public var lastCycle: LiveCycleReport?
+        /// How long the last cycle took.
+        public var lastCycleDuration: Duration?
+        /// Whether the last cycle attempted failed closed.
+        public var lastCycleFailed = false
+        /// Positions held after the last cycle.
+        public var openPositions = 0
+        /// Orders working or in flight after the last cycle.
+        public var pendingOrders = 0
     }
 
     /// The engine.
@@ -27,11 +35,14 @@ public actor TradingNode {
     /// What the node has done.
     public private(set) var summary = Summary()
     let cycle: LiveCycle
+    /// Where each cycle is recorded for `/metrics`.
+    public nonisolated let metrics: NodeMetrics
 
-    /// A node trading `engine` through `cycle`.
-    public init(engine: TradingEngine, cycle: LiveCycle) {
+    /// A node trading `engine` through `cycle`, recording into `metrics`.
+    public init(engine: TradingEngine, cycle: LiveCycle, metrics: NodeMetrics = NodeMetrics()) {
         self.engine = engine
         self.cycle = cycle
+        self.metrics = metrics
     }
 
     /// Runs one cycle at `time`.
@@ -42,22 +53,34 @@ public actor TradingNode {
     public func runCycle(at time: Timestamp) async throws -> LiveCycleReport {
         var working = engine
         defer { engine = working }
+        let started = ContinuousClock.now
         do {
             let report = try await cycle.run(&working, at: time)
+            let duration = ContinuousClock.now - started
             summary.cycles += 1
             summary.ordersSent += report.sent.count
             summary.fillsBooked += report.fillsBooked
             for refusal in report.refused { summary.refusals[refusal.reason, default: 0] += 1 }
             summary.lastCycle = report
+            summary.lastCycleDuration = duration
+            summary.lastCycleFailed = false
+            summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+            summary.pendingOrders = working.portfolio.workingOrders.count
+            metrics.record(report, duration: duration, openPositions: summary.openPositions, pendingOrders: summary.pendingOrders)
             return report
         } catch {
             summary.failedCycles += 1
+            summary.lastCycleFailed = true
+            metrics.recordFailedCycle()
             throw error
         }
     }
 
     /// Counts a cycle that ran past the next slot.
-    func recordOverrun() { summary.overruns += 1 }
+    func recordOverrun() {
+        summary.overruns += 1
+        metrics.recordOverrun()
+    }
 
     /// Asks the venue to cancel every order the engine has working (a shutdown's last act);
     /// returns those the venue took the cancel of. The next start reconciles what became of them.

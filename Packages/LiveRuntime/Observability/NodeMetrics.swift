@@ -1,0 +1,65 @@
+import Prometheus
+import TraderCore
+
+/// A live node's metrics in Prometheus's text format, in a registry of their own (nothing global is
+/// bootstrapped: a library never does): cycles run, failed closed and overrun, the reasons cycles
+/// placed nothing, orders sent and refused by reason, fills, open positions, pending orders, the
+/// last cycle's time, and each cycle's duration.
+public final class NodeMetrics: Sendable {
+    /// The registry the metrics live in.
+    public let registry = PrometheusCollectorRegistry()
+    private let cycles: Counter
+    private let failedCycles: Counter
+    private let overruns: Counter
+    private let ordersSent: Counter
+    private let fills: Counter
+    private let openPositions: Gauge
+    private let pendingOrders: Gauge
+    private let lastCycle: Gauge
+    private let cycleDuration: DurationHistogram
+
+    /// Metrics starting from zero.
+    public init() {
+        cycles = registry.makeCounter(name: "trader_cycles_total", help: "Trading cycles run.")
+        failedCycles = registry.makeCounter(
+            name: "trader_failed_cycles_total", help: "Cycles that failed closed: the venue could not be read, nothing was decided.")
+        overruns = registry.makeCounter(name: "trader_cycle_overruns_total", help: "Cycles that ran past the next one's slot.")
+        ordersSent = registry.makeCounter(name: "trader_orders_sent_total", help: "Orders sent to the venue.")
+        fills = registry.makeCounter(name: "trader_fills_total", help: "Fills booked.")
+        openPositions = registry.makeGauge(name: "trader_open_positions", help: "Positions held.")
+        pendingOrders = registry.makeGauge(name: "trader_pending_orders", help: "Orders working at the venue or in flight.")
+        lastCycle = registry.makeGauge(name: "trader_last_cycle_timestamp_seconds", help: "When the last cycle ran, in Unix seconds.")
+        cycleDuration = registry.makeDurationHistogram(
+            name: "trader_cycle_duration_seconds",
+            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2), .seconds(10)],
+            help: "How long a cycle took, venue calls included.")
+    }
+
+    /// Records a cycle that ran for `duration`, leaving `openPositions` held and `pendingOrders` working.
+    public func record(_ report: LiveCycleReport, duration: Duration, openPositions: Int, pendingOrders: Int) {
+        cycles.increment()
+        ordersSent.increment(by: Int64(report.sent.count))
+        fills.increment(by: Int64(report.fillsBooked))
+        for refusal in report.refused {
+            registry.makeCounter(name: "trader_order_refusals_total", labels: [("reason", refusal.reason)], help: "Orders the venue refused, by reason.")
+                .increment()
+        }
+        if let reason = report.noTradeReason {
+            registry.makeCounter(name: "trader_no_trade_total", labels: [("reason", reason)], help: "Cycles that placed nothing, by reason.")
+                .increment()
+        }
+        self.openPositions.set(to: Double(openPositions))
+        self.pendingOrders.set(to: Double(pendingOrders))
+        lastCycle.set(to: Double(report.time.nanosecondsSinceEpoch) / 1e9)
+        cycleDuration.record(duration)
+    }
+
+    /// Records a cycle that failed closed.
+    public func recordFailedCycle() { failedCycles.increment() }
+
+    /// Records a cycle that ran past the next slot.
+    public func recordOverrun() { overruns.increment() }
+
+    /// Every metric, in Prometheus's text exposition format.
+    public func exposition() -> String { registry.emitToString() }
+}
