@@ -116,3 +116,21 @@ struct SlowMarket: MarketData {
         try await base.book(for: symbol, depth: depth)
     }
 }
+
+/// A node's last act at a graceful shutdown: the engine's working orders cancelled at the venue.
+@Suite struct NodeShutdownTests {
+    @Test func theWorkingOrdersAreCancelledAtTheVenue() async throws {
+        let session = try LiveSession(mode: .paper)
+        defer { session.remove() }
+        let node = TradingNode(engine: session.engine, cycle: session.cycle)
+        var working: [ClientOrderID] = []
+        for _ in 0..<2_000 where working.isEmpty {
+            guard let close = try await session.nextHour() else { break }
+            try await node.runCycle(at: close)
+            working = await node.engine.portfolio.workingOrders.keys.sorted()
+        }
+        try #require(!working.isEmpty, "no cycle left an order working")
+        #expect(await node.cancelWorkingOrders() == working)
+        for id in working { #expect(try await session.venue.order(OrderReference(id))?.status == .cancelled) }
+    }
+}
