@@ -27,6 +27,20 @@ import TraderTestKit
         #expect(try session.store.fills(since: Timestamp(secondsSinceEpoch: 0)).count == session.reports.reduce(0) { $0 + $1.fillsBooked })
     }
 
+    @Test func everyCycleIsAuditedWithItsDecisionsAndTheirReasonCodes() async throws {
+        var session = try LiveSession(mode: .paper)
+        defer { session.remove() }
+        try await session.run(400)
+        let records = try session.store.auditRecords(from: Timestamp(secondsSinceEpoch: 0), to: session.clock.now().advanced(bySeconds: 1))
+        #expect(records.count == 400)
+        #expect(records.allSatisfy { $0.mode == "PAPER" && $0.configHash == "test" })
+        let decisions = records.flatMap(\.decisions)
+        #expect(decisions.filter { $0.outcome == "approved" }.count == session.sent.count)
+        #expect(decisions.filter { $0.outcome == "no_trade" }.count == session.reports.filter { $0.noTradeReason != nil }.count)
+        #expect(decisions.contains { $0.outcome == "no_trade" && $0.code == "no_signal" })
+        #expect(records.flatMap(\.intents).count == session.sent.count)
+    }
+
     @Test func dryRunDecidesAndRecordsButSendsNothing() async throws {
         var session = try LiveSession(mode: .dryRun)
         defer { session.remove() }

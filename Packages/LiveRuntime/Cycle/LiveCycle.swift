@@ -77,7 +77,7 @@ public struct LiveCycle: Sendable {
             CycleRecord(
                 audit: AuditRecord(
                     cycleID: cycleID, at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
-                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","), decisions: [],
+                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","), decisions: outcome.auditDecisions,
                     intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,

@@ -1,0 +1,32 @@
+import Persistence
+import TradingEngine
+
+extension CycleOutcome {
+    /// The cycle's decisions as its audit record keeps them, each with its stable reason code:
+    /// trades risk approved, proposals the universe or risk refused, triggers the rules suppressed,
+    /// halts, and why nothing was traded when nothing was.
+    var auditDecisions: [AuditRecord.Decision] {
+        var decisions: [AuditRecord.Decision] = []
+        for rejection in universeRejections {
+            decisions.append(.init(symbol: rejection.proposal.symbol.description, outcome: "rejected", code: rejection.bar.code, detail: rejection.bar.detail))
+        }
+        for suppression in suppressions {
+            decisions.append(.init(symbol: suppression.trigger.symbol.description, outcome: "suppressed", code: suppression.code, detail: suppression.detail))
+        }
+        if let risk {
+            for stop in risk.stops { decisions.append(.init(symbol: "*", outcome: "halted", code: stop.code.rawValue, detail: stop.detail)) }
+            for trade in risk.approved {
+                decisions.append(
+                    .init(
+                        symbol: trade.proposal.symbol.description, outcome: "approved", code: nil,
+                        detail: "\(trade.proposal.side) \(trade.quantity) at \(trade.referencePrice)"))
+            }
+            for rejection in risk.rejected {
+                decisions.append(
+                    .init(symbol: rejection.proposal.symbol.description, outcome: "rejected", code: rejection.finding.code.rawValue, detail: rejection.finding.detail))
+            }
+        }
+        if let noTradeReason { decisions.append(.init(symbol: "*", outcome: "no_trade", code: noTradeReason.rawValue, detail: "no new trade this cycle")) }
+        return decisions
+    }
+}
