@@ -36,6 +36,11 @@ let package = Package(
             name: "CoinbaseCalls",
             dependencies: ["CoinbaseAdapter", "CurlHTTP", "TraderCore"].map { .product(name: $0, package: "main") },
             path: "Benchmarks/CoinbaseCalls"),
+        // The engine's step plus the cycle's store commit, 100 symbols (issue 21's figure).
+        .executableTarget(
+            name: "CycleCommit",
+            dependencies: ["Backtest", "Persistence", "TradingEngine", "TraderCore"].map { .product(name: $0, package: "main") },
+            path: "Benchmarks/CycleCommit"),
     ],
     swiftLanguageModes: [.v6]
 )
