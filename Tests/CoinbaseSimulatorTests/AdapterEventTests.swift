@@ -66,6 +66,27 @@ import TraderTestKit
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func aWorkingOrderCoinbaseNoLongerKnowsIsDroppedAndThePollsGoOn() async throws {
+        try await SimulatorHarness.with { harness in
+            var configuration = harness.configuration
+            configuration.eventLookback = .zero  // so that a cancelled order leaves every listing
+            let adapter = CoinbaseAdapter(configuration: configuration)
+            var events = adapter.events().makeAsyncIterator()
+            let (order, venueID) = try await placeRestingBuy("events-gone-1", harness)
+            #expect(await reports(of: order.clientOrderID, until: .open, in: &events).map(\.status) == [.open])
+            var gone = Fault(.status)
+            gone.status = 404
+            gone.method = "GET"
+            gone.path = "/api/v3/brokerage/orders/historical/\(venueID)"
+            gone.count = 1_000
+            await harness.simulator.inject(gone)
+            try await harness.adapter.cancel(OrderReference(order.clientOrderID, venueOrderID: venueID))
+            let (next, _) = try await placeRestingBuy("events-gone-2", harness)
+            #expect(await reports(of: next.clientOrderID, until: .open, in: &events).map(\.status) == [.open])
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func anOrderPlacedAndFilledBetweenPollsArrivesFilledWithItsFills() async throws {
         try await SimulatorHarness.with { harness in
             let venue = CoinbaseVenueUnderTest(harness: harness)

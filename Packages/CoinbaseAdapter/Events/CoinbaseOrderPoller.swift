@@ -67,8 +67,12 @@ actor CoinbaseOrderPoller {
             var orders: [String: WireOrder] = [:]
             for wire in open + recent { if let id = wire.orderID, orders[id] == nil { orders[id] = wire } }
             for id in working.subtracting(orders.keys).sorted() {
-                if let wire = try await adapter.client.get("/orders/historical/\(id)", as: WireOrderAnswer.self).order {
-                    orders[id] = wire
+                do {
+                    if let wire = try await adapter.client.get("/orders/historical/\(id)", as: WireOrderAnswer.self).order { orders[id] = wire }
+                } catch where error.code == .notFound {
+                    // Asking again would fail every poll after this one.
+                    logger.warning("order events: working order \(id) is no longer known to Coinbase; not followed")
+                    working.remove(id)
                 }
             }
             var reports: [VenueOrderReport] = []
