@@ -17,6 +17,22 @@ final class RequestLedger: Sendable {
         var recent: [Double] = []
         var start = 0
         var peak = 0
+
+        /// Counts an arrival at `now` and takes its token when there is one.
+        mutating func admit(at now: Double) -> (admitted: Bool, remaining: Int, limit: Double) {
+            recent.append(now)
+            while recent[start] <= now - 1 { start += 1 }
+            peak = max(peak, recent.count - start)
+            if start > 4_096 {
+                recent.removeFirst(start)
+                start = 0
+            }
+            if rate.isFinite { tokens = min(rate, tokens + (now - refilled) * rate) }
+            refilled = now
+            let admitted = tokens >= 1
+            if admitted { tokens -= 1 }
+            return (admitted, rate.isFinite ? Int(tokens) : Int.max, rate)
+        }
     }
 
     private struct State {
@@ -42,22 +58,10 @@ final class RequestLedger: Sendable {
     func admit(_ endpoint: String, class endpointClass: EndpointClass, now: Double) -> (admitted: Bool, remaining: Int, limit: Double) {
         state.withLock { state in
             state.counts[endpoint, default: 0] += 1
-            guard var bucket = state.buckets[endpointClass] else { return (true, 0, 0) }
-            bucket.recent.append(now)
-            while bucket.recent[bucket.start] <= now - 1 { bucket.start += 1 }
-            bucket.peak = max(bucket.peak, bucket.recent.count - bucket.start)
-            if bucket.start > 4_096 {
-                bucket.recent.removeFirst(bucket.start)
-                bucket.start = 0
-            }
-            if bucket.rate.isFinite {
-                bucket.tokens = min(bucket.rate, bucket.tokens + (now - bucket.refilled) * bucket.rate)
-            }
-            bucket.refilled = now
-            let admitted = bucket.tokens >= 1
-            if admitted { bucket.tokens -= 1 } else { state.rateLimited += 1 }
-            state.buckets[endpointClass] = bucket
-            return (admitted, bucket.rate.isFinite ? Int(bucket.tokens) : Int.max, bucket.rate)
+            // In place: a copy of the bucket would copy its arrival times on every request.
+            guard let answer = state.buckets[endpointClass]?.admit(at: now) else { return (true, 0, 0) }
+            if !answer.admitted { state.rateLimited += 1 }
+            return answer
         }
     }
 
