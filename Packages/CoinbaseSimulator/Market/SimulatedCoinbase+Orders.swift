@@ -10,8 +10,14 @@ extension SimulatedCoinbase {
 
         init(_ reason: String, preview: String? = nil, _ message: String) {
             self.reason = reason
-            self.preview = preview ?? Self.previewReasons[reason] ?? "UNKNOWN_PREVIEW_FAILURE_REASON"
+            self.preview = preview ?? Self.previewReasons[reason] ?? (reason.hasPrefix("PREVIEW_") ? reason : "UNKNOWN_PREVIEW_FAILURE_REASON")
             self.message = message
+        }
+
+        /// The refusal of the exchange's `error`, with Coinbase's message for its reason when one is known.
+        init(_ error: VenueError) {
+            let reason = error.venueReason ?? "UNKNOWN_FAILURE_REASON"
+            self.init(reason, Self.messages[reason] ?? error.message)
         }
 
         /// A refusal known only by its preview reason (sizes and amounts checked before the order).
@@ -65,8 +71,7 @@ extension SimulatedCoinbase {
                 clientIDs[record.orderID] = order.clientOrderID
                 return success(record)
             } catch {
-                let reason = error.venueReason ?? "UNKNOWN_FAILURE_REASON"
-                return failure(Refusal(reason, Refusal.messages[reason] ?? error.message), configurationBody)
+                return failure(Refusal(error), configurationBody)
             }
         } catch {
             return failure(error, configurationBody)

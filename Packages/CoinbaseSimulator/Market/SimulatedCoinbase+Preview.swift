@@ -18,8 +18,7 @@ extension SimulatedCoinbase {
             do {
                 quote = try await venue.preview(order)
             } catch {
-                let reason = error.venueReason ?? "UNKNOWN_FAILURE_REASON"
-                throw Refusal(reason, Refusal.messages[reason] ?? error.message)
+                throw Refusal(error)
             }
             let touch = order.side == .buy ? quote.ask : quote.bid
             let (price, crosses): (Price, Bool) =
@@ -33,12 +32,11 @@ extension SimulatedCoinbase {
             return preview(
                 total: total, commission: commission, quoteSize: quoteSize, baseSize: order.quantity.value, quote: quote, errors: [])
         } catch {
-            let reason = error.preview == "UNKNOWN_PREVIEW_FAILURE_REASON" && error.reason.hasPrefix("PREVIEW_") ? error.reason : error.preview
             var quote: Quote?
             if let symbol = (request["product_id"] as? String).flatMap({ Symbol(canonical: $0) }) {
                 quote = try? await venue.quotes(for: [symbol])[symbol]
             }
-            return preview(total: .zero, commission: .zero, quoteSize: .zero, baseSize: .zero, quote: quote, errors: [reason])
+            return preview(total: .zero, commission: .zero, quoteSize: .zero, baseSize: .zero, quote: quote, errors: [error.preview])
         }
     }
 
