@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "config-lint", targets: ["config-lint"]),
         .executable(name: "trader-backtest", targets: ["trader-backtest"]),
         .executable(name: "exchange-sim", targets: ["exchange-sim"]),
+        .executable(name: "trader-live", targets: ["trader-live"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -124,7 +125,7 @@ let package = Package(
             path: "Packages/CoinbaseSimulator"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(
-            name: "TraderTestKit", dependencies: ["TraderCore", .product(name: "Logging", package: "swift-log")],
+            name: "TraderTestKit", dependencies: ["TraderCore", "CurlHTTP", .product(name: "Logging", package: "swift-log")],
             path: "Packages/TraderTestKit"),
 
         // Executables
@@ -144,6 +145,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Executables/trader-backtest"
+        ),
+
+        .executableTarget(
+            name: "trader-live",
+            dependencies: [
+                "LiveRuntime", "Backtest", "CoinbaseAdapter", "CostModel", "Persistence", "TraderConfig", "TraderCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Executables/trader-live"
         ),
 
         .executableTarget(
@@ -193,6 +203,8 @@ let package = Package(
             name: "LiveRuntimeTests",
             dependencies: ["LiveRuntime", "Backtest", "CurlHTTP", "Persistence", "TradingEngine", "TraderConfig", "TraderCore", "TraderTestKit"],
             path: "Tests/LiveRuntimeTests"),
+        .testTarget(
+            name: "TraderLiveTests", dependencies: ["trader-live", "config-lint", "Persistence", "TraderTestKit"], path: "Tests/TraderLiveTests"),
         .testTarget(
             name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
             path: "Tests/TradingEngineTests"),

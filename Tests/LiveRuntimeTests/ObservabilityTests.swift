@@ -59,23 +59,7 @@ import TraderTestKit
             #expect(text.contains("\ntrader_orders_sent_total \(summary.ordersSent)\n"))
             #expect(text.contains("trader_no_trade_total{reason=\"no_signal\"}"))
             #expect(text.contains("trader_cycle_duration_seconds_count 300"))
-            let promtool = Process()
-            promtool.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
-            promtool.arguments = ["check", "metrics"]
-            let input = Pipe()
-            let output = Pipe()
-            promtool.standardInput = input
-            promtool.standardOutput = output
-            promtool.standardError = output
-            try #require(
-                FileManager.default.isExecutableFile(atPath: "/usr/bin/promtool"),
-                "promtool is not installed: scripts/setup installs Debian's prometheus package")
-            try promtool.run()
-            input.fileHandleForWriting.write(Data(text.utf8))
-            try input.fileHandleForWriting.close()
-            let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            promtool.waitUntilExit()
-            #expect(promtool.terminationStatus == 0, "promtool: \(said)")
+            #expect(try Promtool.check(text) == "")
         }
     }
 }

@@ -56,9 +56,9 @@ import YAMLConfig
     }
 
     @Test func stagingRefusesLiveAndTheEnvFlagLintsAsProduction() throws {
-        let staging = TraderConfigLoader(environment: ["TRADER_MODE": "LIVE"]).load(.directory(TestPaths.config))
+        let staging = TraderConfigLoader(environment: ["TRADER_MODE": "LIVE", "TRADER_VENUE": "coinbase"]).load(.directory(TestPaths.config))
         #expect(staging.findings.map(\.code) == [.liveInStaging])
-        let production = TraderConfigLoader(environment: ["TRADER_MODE": "LIVE"])
+        let production = TraderConfigLoader(environment: ["TRADER_MODE": "LIVE", "TRADER_VENUE": "coinbase"])
             .load(.directory(TestPaths.config), deployment: .production)
         #expect(!production.findings.map(\.code).contains(.liveInStaging))
         #expect(production.findings.map(\.code).contains(.missingAlertWebhook))

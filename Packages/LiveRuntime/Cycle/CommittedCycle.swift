@@ -14,4 +14,8 @@ public struct CommittedCycle: Hashable, Sendable {
     public let fillsBooked: Int
     /// Why nothing was proposed, when nothing was.
     public let noTradeReason: String?
+    /// Proposals refused (by the universe or risk) and risk's halts, by reason code.
+    public let rejections: [String: Int]
+    /// Whether the kill switch was engaged.
+    public let killSwitchEngaged: Bool
 }

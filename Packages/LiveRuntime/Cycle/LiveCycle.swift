@@ -25,13 +25,19 @@ public struct LiveCycle: Sendable {
         public var mode: TradingMode
         /// The configuration's hash, stamped on every audit record.
         public var configHash: String
+        /// Whether the operator's kill switch is engaged, read once a cycle.
+        public var killSwitchEngaged: @Sendable () -> Bool
 
         /// Creates a configuration.
-        public init(symbols: [Symbol], barInterval: Duration, mode: TradingMode, configHash: String) {
+        public init(
+            symbols: [Symbol], barInterval: Duration, mode: TradingMode, configHash: String,
+            killSwitchEngaged: @escaping @Sendable () -> Bool = { false }
+        ) {
             self.symbols = symbols
             self.barInterval = barInterval
             self.mode = mode
             self.configHash = configHash
+            self.killSwitchEngaged = killSwitchEngaged
         }
     }
 
@@ -82,9 +88,13 @@ public struct LiveCycle: Sendable {
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,
                 engineSnapshot: EngineSnapshot(cycle: engine.cycle, time: time, format: state.format, payload: Array(try JSONEncoder().encode(state)))))
+        var rejections: [String: Int] = [:]
+        for decision in outcome.auditDecisions where decision.outcome == "rejected" || decision.outcome == "halted" {
+            rejections[decision.code ?? "unknown", default: 0] += 1
+        }
         return CommittedCycle(
             cycle: engine.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count,
-            noTradeReason: outcome.noTradeReason?.rawValue)
+            noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, killSwitchEngaged: snapshot.killSwitchEngaged)
     }
 
     /// The second half of a cycle: sends the committed intents (in DRY_RUN withdraws the orders)
@@ -103,7 +113,8 @@ public struct LiveCycle: Sendable {
         try await store.recordTransitions(sending.transitions)
         return LiveCycleReport(
             cycle: committed.cycle, time: committed.time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
-            ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked, noTradeReason: committed.noTradeReason)
+            ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked, noTradeReason: committed.noTradeReason,
+            rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged)
     }
 
     /// What sending the intents did.
@@ -142,10 +153,11 @@ public struct LiveCycle: Sendable {
         return (transitions, fills)
     }
 
-    /// The quotes of every symbol and the last bar of each that closed by `time`.
+    /// The quotes and order books of every symbol and the last bar of each that closed by `time`.
     private func marketSnapshot(at time: Timestamp) async throws -> MarketSnapshot {
         let quotes = try await venue.market.quotes(for: configuration.symbols)
         var candles: SymbolMap<Candle> = [:]
+        var books: SymbolMap<BookSnapshot> = [:]
         let length = configuration.barInterval.nanoseconds
         let barClose = Timestamp(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch / length * length)
         let barStart = barClose.advanced(by: .zero - configuration.barInterval)
@@ -153,9 +165,14 @@ public struct LiveCycle: Sendable {
             if let bar = try await venue.market.candles(for: symbol, interval: configuration.barInterval, in: barStart..<barClose).last {
                 candles[symbol] = bar
             }
+            books[symbol] = try await venue.market.book(for: symbol, depth: Self.bookDepth)
         }
-        return MarketSnapshot(time: time, candles: candles, quotes: quotes)
+        return MarketSnapshot(
+            time: time, candles: candles, quotes: quotes, books: books, killSwitchEngaged: configuration.killSwitchEngaged())
     }
+
+    /// The levels of each side read for the liquidity check.
+    static let bookDepth = 50
 
     /// Sends a committed order (or, in DRY_RUN, withdraws it) and books the venue's answer.
     private func send(_ order: Order, engine: inout TradingEngine, at time: Timestamp, into sending: inout Sending) async throws {

@@ -18,6 +18,10 @@ public struct LiveCycleReport: Hashable, Sendable {
     public let fillsBooked: Int
     /// Why nothing was proposed, when nothing was (the engine's reason code).
     public let noTradeReason: String?
+    /// Proposals refused (by the universe or risk) and risk's halts, by reason code.
+    public let rejections: [String: Int]
+    /// Whether the kill switch was engaged.
+    public let killSwitchEngaged: Bool
 
     /// An order the venue refused.
     public struct Refusal: Hashable, Sendable {

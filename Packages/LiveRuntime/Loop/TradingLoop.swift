@@ -35,16 +35,19 @@ public struct TradingLoop: Service {
     let configuration: Configuration
     let node: TradingNode
     let clock: any TradingClock
+    let alerts: AlertDispatcher?
     let logger: Logger
 
-    /// A loop running `node`'s cycles on `clock`.
+    /// A loop running `node`'s cycles on `clock`, telling `alerts` of failed cycles, overruns and
+    /// an engaged kill switch.
     public init(
-        configuration: Configuration, node: TradingNode, clock: any TradingClock,
+        configuration: Configuration, node: TradingNode, clock: any TradingClock, alerts: AlertDispatcher? = nil,
         logger: Logger = Logger(label: "trader.live", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.configuration = configuration
         self.node = node
         self.clock = clock
+        self.alerts = alerts
         self.logger = logger
     }
 
@@ -63,16 +66,23 @@ public struct TradingLoop: Service {
             } catch {
                 break
             }
+            guard !Task.isShuttingDownGracefully else { break }
             do {
-                try await node.runCycle(at: clock.now())
+                let report = try await node.runCycle(at: clock.now())
+                if report.killSwitchEngaged {
+                    await alerts?.send(Alert(.killSwitch, .critical, "the kill switch is engaged: no new orders", at: clock.now()))
+                }
             } catch let error as VenueError {
                 logger.error("cycle failed closed: the venue could not be read; nothing decided", metadata: ["error": "\(error)"])
+                await alerts?.send(
+                    Alert(.apiFailureBurst, .error, "a cycle failed closed: the venue could not be read (\(error.code.rawValue))", at: clock.now()))
             }
             ran += 1
             let finished = clock.now()
             let nextBoundary = schedule.boundary(after: boundary)
             if finished >= nextBoundary {
                 await node.recordOverrun()
+                await alerts?.send(Alert(.cycleOverrun, .warning, "a cycle ran past the next one's slot; that slot was skipped", at: finished))
                 logger.warning("cycle overran its slot; the slots it covered are skipped", metadata: ["bar": "\(boundary)", "finished": "\(finished)"])
             }
             after = max(finished, boundary)

@@ -16,6 +16,8 @@ public actor TradingNode {
         public var ordersSent = 0
         /// Orders refused, by the venue's reason.
         public var refusals: [String: Int] = [:]
+        /// Proposals refused (by the universe or risk) and risk's halts, by reason code.
+        public var rejections: [String: Int] = [:]
         /// Fills booked.
         public var fillsBooked = 0
         /// The last cycle's report.
@@ -61,6 +63,7 @@ public actor TradingNode {
             summary.ordersSent += report.sent.count
             summary.fillsBooked += report.fillsBooked
             for refusal in report.refused { summary.refusals[refusal.reason, default: 0] += 1 }
+            summary.rejections.merge(report.rejections, uniquingKeysWith: +)
             summary.lastCycle = report
             summary.lastCycleDuration = duration
             summary.lastCycleFailed = false

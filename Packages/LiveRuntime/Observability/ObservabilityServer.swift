@@ -55,6 +55,7 @@ public struct ObservabilityServer: Service {
         let application = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "trader-live"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
-        try await application.runService()
+        // run(), not runService(): the node's ServiceGroup owns the signals and the shutdown order.
+        try await application.run()
     }
 }

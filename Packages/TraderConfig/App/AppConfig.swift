@@ -22,10 +22,21 @@ public struct AppConfig: Hashable, Sendable, Codable {
     public var schedule: ScheduleSettings
     /// Where alerts go, by severity.
     public var alerts: AlertSettings
+    /// The paper venue's candles and cash; required with `venue: sim`.
+    public var sim: SimVenueSettings?
+    /// Where Coinbase is reached; required with `venue: coinbase`.
+    public var coinbase: CoinbaseSettings?
+    /// What a stop does; absent: cancel working orders (except in DRY_RUN) within 30 seconds.
+    public var shutdown: ShutdownSettings?
+
+    /// ``shutdown``, or its default for ``mode``.
+    public var effectiveShutdown: ShutdownSettings {
+        shutdown ?? ShutdownSettings(cancelOpenOrders: mode != .dryRun, timeoutSeconds: 30)
+    }
 
     /// The file's top-level keys, for routing environment overrides.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case mode, environment, venue, logging, state, health, metrics, schedule, alerts
+        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, shutdown
     }
 }
 

@@ -74,6 +74,10 @@ extension YAMLDiagnostic.Code {
     public static let portConflict: Self = "port_conflict"
     /// Two alert routes with the same name.
     public static let duplicateRoute: Self = "duplicate_route"
+    /// The venue chosen has no settings section (`sim:` for `venue: sim`, `coinbase:` for `venue: coinbase`).
+    public static let missingVenueSettings: Self = "missing_venue_settings"
+    /// A `sim` candle file's symbol given twice.
+    public static let duplicateCandleSymbol: Self = "duplicate_candle_symbol"
 
     // Secrets
     /// A secret-looking value (key, private key, token, webhook URL) written in YAML.
@@ -88,6 +92,8 @@ extension YAMLDiagnostic.Code {
     // Production gate
     /// `mode: LIVE` with `environment: staging`.
     public static let liveInStaging: Self = "live_in_staging"
+    /// `mode: LIVE` on `venue: sim`: real money cannot be traded on the paper venue.
+    public static let liveOnSimulator: Self = "live_on_simulator"
     /// LIVE in production without the venue's credentials.
     public static let missingCredentials: Self = "missing_credentials"
     /// LIVE in production with alerting disabled or without routes.

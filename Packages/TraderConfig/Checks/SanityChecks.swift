@@ -41,7 +41,7 @@ struct SanityChecks {
 
     private func appChecks(_ app: AppConfig) -> [YAMLDiagnostic] {
         var findings: [YAMLDiagnostic] = []
-        if app.health.bindAddress == app.metrics.bindAddress, app.health.port == app.metrics.port {
+        if app.health.bindAddress == app.metrics.bindAddress, app.health.port == app.metrics.port, app.health.port != 0 {
             findings.append(
                 finding(
                     .portConflict, locate.valueOrigin(.app, "metrics", "port"), "metrics.port",
@@ -61,6 +61,31 @@ struct SanityChecks {
             if !seen.insert(route.name).inserted {
                 findings.append(finding(.duplicateRoute, origin, path, "a second route named \(Quoted.text(route.name))"))
             }
+        }
+        findings += venueChecks(app)
+        return findings
+    }
+
+    private func venueChecks(_ app: AppConfig) -> [YAMLDiagnostic] {
+        var findings: [YAMLDiagnostic] = []
+        let venueOrigin = locate.valueOrigin(.app, "venue")
+        switch app.venue {
+        case .sim where app.sim == nil:
+            findings.append(finding(.missingVenueSettings, venueOrigin, "venue", "venue sim needs a sim: section (its candle files and cash)"))
+        case .coinbase where app.coinbase == nil:
+            findings.append(finding(.missingVenueSettings, venueOrigin, "venue", "venue coinbase needs a coinbase: section (its base_url)"))
+        default: break
+        }
+        if app.venue == .sim, app.mode == .live {
+            findings.append(
+                finding(.liveOnSimulator, locate.valueOrigin(.app, "mode"), "mode", "mode LIVE trades real money; venue sim is the paper venue"))
+        }
+        var symbols: Set<String> = []
+        for (index, candles) in (app.sim?.candles ?? []).enumerated() where !symbols.insert(candles.symbol).inserted {
+            findings.append(
+                finding(
+                    .duplicateCandleSymbol, locate.valueOrigin(.app, "sim", "candles", .index(index), "symbol"), "sim.candles[\(index)].symbol",
+                    "a second candle file for \(candles.symbol)"))
         }
         return findings
     }

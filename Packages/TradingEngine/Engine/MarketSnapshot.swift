@@ -16,6 +16,9 @@ public struct MarketSnapshot: Sendable {
     /// Product rules the venue changed since the last snapshot (a product now `cancel_only`, a new
     /// tick size): the engine trades by them from this cycle on. Usually empty.
     public var productUpdates: [ProductRules]
+    /// Whether the operator's kill switch is engaged (the shell reads it each cycle): risk then
+    /// approves nothing new.
+    public var killSwitchEngaged: Bool
     /// The latest quotes, by symbol.
     // perf: declared last. A shell that sets a quote right before the step stores this field
     // alone, and the step's copy of the snapshot then reads it alone too (a wider read across a
@@ -25,8 +28,9 @@ public struct MarketSnapshot: Sendable {
     /// Creates a snapshot.
     public init(
         time: Timestamp, candles: SymbolMap<Candle>, quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:],
-        listings: [ProductListing]? = nil, productUpdates: [ProductRules] = []
+        listings: [ProductListing]? = nil, productUpdates: [ProductRules] = [], killSwitchEngaged: Bool = false
     ) {
+        self.killSwitchEngaged = killSwitchEngaged
         self.time = time
         self.candles = candles
         self.quotes = quotes

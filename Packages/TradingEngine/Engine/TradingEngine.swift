@@ -176,7 +176,7 @@ public struct TradingEngine: Sendable {
             nextPruning = now.advanced(bySeconds: 3600)
         }
         let context = RiskContext(
-            now: now, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: products,
+            now: now, killSwitchEngaged: snapshot.killSwitchEngaged, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: products,
             themes: configuration.themes, tiers: universe.tierMap)
         let evaluation = risk.evaluate(
             requotes.isEmpty ? admitted : admitted + requotes.map { $0.proposal }, portfolio: portfolio, context: context, state: riskState)

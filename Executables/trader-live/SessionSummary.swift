@@ -1,0 +1,82 @@
+import Foundation
+import LiveRuntime
+import TraderConfig
+import TraderCore
+
+/// What a session did, as trader-live prints it when it stops.
+struct SessionSummary: Encodable {
+    let mode: String
+    let venue: String
+    let runEpoch: Int64
+    let cycles: Int
+    let failedCycles: Int
+    let overruns: Int
+    let ordersSent: Int
+    let trades: Int
+    let startNAV: String
+    let endNAV: String
+    let pnl: String
+    let openPositions: Int
+    let pendingOrders: Int
+    /// Proposals refused by the universe or risk, and risk's halts, by reason code.
+    let rejections: [String: Int]
+    /// Orders the venue refused, by its reason.
+    let venueRefusals: [String: Int]
+    /// Start-up reconciliation's differences, by kind.
+    let reconciliation: [String: Int]
+
+    init(outcome: LiveNode.Outcome, mode: TradingMode, venue: Venue) {
+        let summary = outcome.summary
+        self.mode = mode.rawValue
+        self.venue = venue.rawValue
+        runEpoch = outcome.runEpoch
+        cycles = summary.cycles
+        failedCycles = summary.failedCycles
+        overruns = summary.overruns
+        ordersSent = summary.ordersSent
+        trades = summary.fillsBooked
+        startNAV = outcome.startNAV.description
+        endNAV = outcome.endNAV.description
+        pnl = (try? outcome.endNAV.subtracting(outcome.startNAV))?.description ?? "overflow"
+        openPositions = summary.openPositions
+        pendingOrders = summary.pendingOrders
+        rejections = summary.rejections
+        venueRefusals = summary.refusals
+        reconciliation = outcome.reconciliation.differences.reduce(into: [:]) { $0[$1.kind.rawValue, default: 0] += 1 }
+    }
+
+    func render(_ format: SummaryFormat) -> String {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        case .text:
+            var lines = [
+                "session    \(mode) on \(venue), run \(runEpoch)",
+                "cycles     \(cycles) (\(failedCycles) failed closed, \(overruns) overran)",
+                "orders     \(ordersSent) sent, \(trades) fills",
+                "NAV        \(startNAV) -> \(endNAV) (PnL \(pnl))",
+                "open       \(openPositions) positions, \(pendingOrders) orders working",
+            ]
+            lines += Self.table("rejected", rejections)
+            lines += Self.table("refused", venueRefusals)
+            lines += Self.table("reconciled", reconciliation)
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    private static func table(_ title: String, _ counts: [String: Int]) -> [String] {
+        guard !counts.isEmpty else { return ["\(title.padding(toLength: 10, withPad: " ", startingAt: 0)) none"] }
+        let width = counts.keys.map(\.count).max() ?? 0
+        return ["\(title) (by reason code)"]
+            + counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+                "  \($0.key.padding(toLength: width, withPad: " ", startingAt: 0))  \(String($0.value).leftPadded(to: 6))"
+            }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

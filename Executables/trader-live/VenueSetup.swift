@@ -1,0 +1,67 @@
+import Backtest
+import CoinbaseAdapter
+import CostModel
+import Foundation
+import LiveRuntime
+import TraderConfig
+import TraderCore
+
+/// The venue `app.yaml` names, and the clock the node runs on there.
+struct VenueSetup {
+    let connection: VenueConnection
+    let clock: any TradingClock
+
+    /// Why the venue could not be set up, for the operator.
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `venue: sim`: the paper venue replaying `candles` (the `sim` section's, or `--data`'s),
+    /// its first `warmUpBars` bars closed before the node starts, on a ``SteppedReplayClock``.
+    static func sim(
+        _ settings: SimVenueSettings, candles: [(symbol: Symbol, path: String)], configuration: TraderConfiguration, warmUpBars: Int
+    ) async throws -> VenueSetup {
+        let feed = try HistoricalFeed(sources: candles.map { HistoricalFeed.Source(symbol: $0.symbol, path: $0.path) })
+        let increment = Price(FixedPoint(nearest: settings.priceIncrement) ?? .zero)
+        guard increment.value.raw > 0 else {
+            throw Problem(description: "sim.price_increment \(settings.priceIncrement) is not a positive price")
+        }
+        let products = candles.map {
+            ProductRules(
+                symbol: $0.symbol, baseIncrement: Quantity(FixedPoint(raw: 1)), priceIncrement: increment, minSize: Quantity(FixedPoint(raw: 1)),
+                maxSize: Quantity(FixedPoint(1_000_000)), minNotional: .zero, status: .online)
+        }
+        let execution = configuration.policy.execution
+        let fillModel = FillModel(
+            fees: FeeRates(makerBps: FixedPoint(nearest: execution.makerFeeBps) ?? .max, takerBps: FixedPoint(nearest: execution.takerFeeBps) ?? .max),
+            slippageBps: FixedPoint(nearest: execution.slippageBps) ?? .zero, limitRule: .tradeThrough, participationRate: FixedPoint(nearest: 0.1),
+            latencyBars: 0)
+        let quoteCurrency = Currency(code: candles.first?.symbol.quote ?? "USD")
+        let manual = ManualClock(Timestamp(secondsSinceEpoch: 0))
+        let venue = try PaperVenue(
+            feed: feed, products: products, fillModel: fillModel,
+            balances: [quoteCurrency: FixedPoint(nearest: settings.startingCash) ?? .zero], clock: manual)
+        // The first bar's close, then as many more as the signals warm up on.
+        guard let first = await venue.nextBarClose else { throw Problem(description: "the sim candle files hold no bar") }
+        let start = first.advanced(by: .seconds(Int64(configuration.app.schedule.intervalSeconds)) * max(0, warmUpBars - 1))
+        manual.set(to: start)
+        try await venue.advance(to: start)
+        return VenueSetup(connection: VenueConnection(venue), clock: SteppedReplayClock(clock: manual, venue: venue))
+    }
+
+    /// `venue: coinbase`: Coinbase Advanced Trade at `settings.base_url`, signing with the
+    /// secrets' key, on the wall clock.
+    static func coinbase(_ settings: CoinbaseSettings, secrets: TraderSecrets, baseDirectory: String) throws -> VenueSetup {
+        var credentials: CoinbaseCredentials?
+        if let name = secrets.coinbaseAPIKeyName, let key = secrets.coinbaseAPIPrivateKey {
+            do {
+                credentials = try CoinbaseCredentials(keyName: name.reveal(), pem: key.reveal())
+            } catch {
+                throw Problem(description: "the Coinbase credentials cannot be used: \(error)")
+            }
+        }
+        let caFile = settings.caFile.map { $0.hasPrefix("/") ? $0 : baseDirectory + "/" + $0 }
+        let adapter = CoinbaseAdapter(configuration: CoinbaseConfiguration(baseURL: settings.baseUrl, credentials: credentials, caFile: caFile))
+        return VenueSetup(connection: VenueConnection(adapter), clock: SystemClock())
+    }
+}

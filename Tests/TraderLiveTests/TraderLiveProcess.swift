@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+import TraderTestKit
+
+/// trader-live run as a subprocess from the package root, on a copy of the shipped configuration in
+/// a temporary folder: the paper venue replaying real BTC-USD hours from ../shared/data, the state
+/// store and log in the folder, health and metrics on free ports of 127.0.0.1.
+final class TraderLiveProcess: Sendable {
+    /// The built binary, beside the test bundle.
+    static let binary: String = {
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidate = bundleFolder.appendingPathComponent("trader-live").path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : SharedData.packageRoot + "/.build/debug/trader-live"
+    }()
+
+    /// The configuration folder (removed by ``remove()``).
+    let folder: String
+    private let process: Process
+    private let output = Mutex((standardOutput: "", standardError: ""))
+
+    /// The state file the configuration names.
+    var statePath: String { folder + "/state/trader.sqlite" }
+
+    /// A configuration folder for a run.
+    init() throws {
+        folder = NSTemporaryDirectory() + "trader-live-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["policy.yaml", "universe.yaml"] {
+            try FileManager.default.copyItem(atPath: SharedData.packageRoot + "/config/" + name, toPath: folder + "/" + name)
+        }
+        var app = try String(contentsOfFile: SharedData.packageRoot + "/config/app.yaml", encoding: .utf8)
+        for (shipped, replacement) in [
+            ("file: var/log/trader.log", "file: \(folder)/trader.log"), ("path: var/state/trader.sqlite", "path: \(folder)/state/trader.sqlite"),
+            ("port: 8080", "port: 0"), ("port: 9090", "port: 0"),
+            ("file: ../../shared/data/binance_btcusdt_1h.csv", "file: \(try SharedData.path("data/binance_btcusdt_1h.csv"))"),
+            ("file: ../../shared/data/binance_ethusdt_1h.csv", "file: \(try SharedData.path("data/binance_ethusdt_1h.csv"))"),
+        ] {
+            precondition(app.contains(shipped), "the shipped app.yaml no longer says \(shipped)")
+            app = app.replacingOccurrences(of: shipped, with: replacement)
+        }
+        try app.write(toFile: folder + "/app.yaml", atomically: true, encoding: .utf8)
+        process = Process()
+    }
+
+    /// Starts trader-live on the folder's configuration with `arguments`, with `environment` added
+    /// to the test's (less its `TRADER_` variables).
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["--config", folder] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: SharedData.packageRoot)
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADER_") }.merging(environment) { $1 }
+        let standardOutput = Pipe()
+        let standardError = Pipe()
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        standardOutput.fileHandleForReading.readabilityHandler = { [self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            self.output.withLock { $0.standardOutput += text }
+        }
+        standardError.fileHandleForReading.readabilityHandler = { [self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            self.output.withLock { $0.standardError += text }
+        }
+        try process.run()
+    }
+
+    /// Runs trader-live to its end and returns its status.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
+        try start(arguments, environment: environment)
+        return waitForExit()
+    }
+
+    /// Waits for the process to end (its output read to the end) and returns its status.
+    func waitForExit() -> Int32 {
+        process.waitUntilExit()
+        for pipe in [process.standardOutput, process.standardError].compactMap({ $0 as? Pipe }) {
+            pipe.fileHandleForReading.readabilityHandler = nil
+            let rest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            output.withLock { pipe === process.standardOutput as? Pipe ? ($0.standardOutput += rest) : ($0.standardError += rest) }
+        }
+        return process.terminationStatus
+    }
+
+    /// Waits until standard output has a line starting with `prefix` and returns the line; `nil`
+    /// when the process ends first.
+    func waitForLine(startingWith prefix: String) async throws -> String? {
+        while true {
+            if let line = standardOutput.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) { return String(line) }
+            guard process.isRunning else { return nil }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Sends `signal` to the process.
+    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    var standardOutput: String { output.withLock { $0.standardOutput } }
+    var standardError: String { output.withLock { $0.standardError } }
+
+    /// The session summary printed with `--format json`.
+    func summary() throws -> [String: Any] {
+        let text = standardOutput
+        guard let start = text.firstIndex(of: "{") else { return [:] }
+        return try JSONSerialization.jsonObject(with: Data(text[start...].utf8)) as? [String: Any] ?? [:]
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}
