@@ -21,6 +21,12 @@ final class TraderLiveProcess: Sendable {
     /// The state file the configuration names.
     var statePath: String { folder + "/state/trader.sqlite" }
 
+    /// A process on the configuration (and state) in `folder`, made by another.
+    init(folder: String) {
+        self.folder = folder
+        process = Process()
+    }
+
     /// A configuration folder for a run.
     init() throws {
         folder = NSTemporaryDirectory() + "trader-live-" + UUID().uuidString

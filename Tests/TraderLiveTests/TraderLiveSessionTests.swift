@@ -26,6 +26,19 @@ import TraderTestKit
         #expect(audit.last?.cycleID == "cycle-400")
     }
 
+    @Test func aSecondSessionOnTheSameStoreRestoresTheEngineAndReconcilesAgain() throws {
+        let live = try TraderLiveProcess()
+        defer { live.remove() }
+        #expect(try live.run(["--max-cycles", "150"]) == 0, "\(live.standardError)")
+        let again = try TraderLiveProcess(folder: live.folder)
+        #expect(try again.run(["--max-cycles", "150"]) == 0, "\(again.standardError)")
+        let store = try StateStore(path: live.statePath)
+        #expect(try store.runEpochs().count == 2)
+        let audit = try store.auditRecords(from: .init(secondsSinceEpoch: 0), to: .init(secondsSinceEpoch: 4_000_000_000))
+        #expect(audit.filter { $0.cycleID.hasPrefix("startup-") }.count == 2)
+        #expect(audit.filter { $0.cycleID.hasPrefix("cycle-") }.count == 300)
+    }
+
     @Test func aSecondProcessOnTheSameStateFileExits2NamingTheHolder() throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }

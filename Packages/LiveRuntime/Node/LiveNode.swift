@@ -127,7 +127,7 @@ public struct LiveNode: Sendable {
                 throw LiveNodeError("the venue lists none of the universe's symbols; nothing to trade")
             }
             var engine = try await startEngine(symbols: symbols, store: store, runEpoch: runEpoch)
-            let reconciliation = try await reconcile(&engine.engine, store: store, fillsSince: engine.savedAt)
+            let reconciliation = try await reconcile(&engine.engine, store: store, fillsSince: engine.savedAt, runEpoch: runEpoch)
             let startNAV = nav(engine.engine)
             let node = TradingNode(engine: engine.engine, cycle: cycle(symbols: symbols, store: store))
             try await serve(node)
@@ -168,12 +168,14 @@ public struct LiveNode: Sendable {
 
     /// Start-up reconciliation, retried while the venue cannot be read: no cycle runs before the
     /// engine agrees with the venue.
-    private func reconcile(_ engine: inout TradingEngine, store: StateStore, fillsSince: Timestamp) async throws -> ReconciliationReport {
+    private func reconcile(
+        _ engine: inout TradingEngine, store: StateStore, fillsSince: Timestamp, runEpoch: Int64
+    ) async throws -> ReconciliationReport {
         let startup = LiveStartup(venue: venue, store: store, logger: logger)
         while true {
             do {
                 let report = try await startup.reconcile(
-                    &engine, fillsSince: fillsSince, at: clock.now(), mode: configuration.app.mode, configHash: configHash)
+                    &engine, fillsSince: fillsSince, at: clock.now(), runEpoch: runEpoch, mode: configuration.app.mode, configHash: configHash)
                 if !report.isInSync {
                     let kinds = Set(report.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
                     logger.warning("start-up reconciliation adopted the venue's truth", metadata: ["differences": "\(report.differences.count)"])

@@ -78,7 +78,7 @@ public struct LiveStartup: Sendable {
     /// - Throws: ``VenueError`` when the venue's truth cannot be gathered; ``EngineError``,
     ///   ``Portfolio/Error`` when it cannot be adopted (nothing changes); ``StoreError``.
     public func reconcile(
-        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, mode: TradingMode, configHash: String
+        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, runEpoch: Int64, mode: TradingMode, configHash: String
     ) async throws -> ReconciliationReport {
         let snapshot = try await venueSnapshot(for: engine, fillsSince: fillsSince, at: time)
         let report = engine.reconciliation(with: snapshot)
@@ -92,7 +92,7 @@ public struct LiveStartup: Sendable {
         try await store.commitCycle(
             CycleRecord(
                 audit: AuditRecord(
-                    cycleID: "startup-\(time.secondsSinceEpoch)", at: time, mode: mode.rawValue, configHash: configHash,
+                    cycleID: "startup-\(runEpoch)", at: time, mode: mode.rawValue, configHash: configHash,
                     snapshotSummary: "reconciliation with the venue",
                     decisions: report.differences.map {
                         AuditRecord.Decision(symbol: $0.subject, outcome: "adopted", code: $0.kind.rawValue, detail: $0.description)
