@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "trader-backtest", targets: ["trader-backtest"]),
         .executable(name: "exchange-sim", targets: ["exchange-sim"]),
         .executable(name: "trader-live", targets: ["trader-live"]),
+        .executable(name: "trader-reconcile", targets: ["trader-reconcile"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -150,10 +151,19 @@ let package = Package(
         .executableTarget(
             name: "trader-live",
             dependencies: [
-                "LiveRuntime", "Backtest", "CoinbaseAdapter", "CostModel", "Persistence", "TraderConfig", "TraderCore",
+                "LiveRuntime", "Backtest", "CoinbaseAdapter", "CostModel", "CurlHTTP", "Persistence", "TraderConfig", "TraderCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Executables/trader-live"
+        ),
+
+        .executableTarget(
+            name: "trader-reconcile",
+            dependencies: [
+                "LiveRuntime", "CoinbaseAdapter", "Persistence", "TradingEngine", "TraderConfig", "TraderCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Executables/trader-reconcile"
         ),
 
         .executableTarget(
@@ -204,7 +214,8 @@ let package = Package(
             dependencies: ["LiveRuntime", "Backtest", "CurlHTTP", "Persistence", "TradingEngine", "TraderConfig", "TraderCore", "TraderTestKit"],
             path: "Tests/LiveRuntimeTests"),
         .testTarget(
-            name: "TraderLiveTests", dependencies: ["trader-live", "config-lint", "Persistence", "TraderTestKit"], path: "Tests/TraderLiveTests"),
+            name: "TraderLiveTests",
+            dependencies: ["trader-live", "trader-reconcile", "exchange-sim", "config-lint", "CoinbaseAdapter", "Persistence", "TraderCore", "TraderTestKit"], path: "Tests/TraderLiveTests"),
         .testTarget(
             name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
             path: "Tests/TradingEngineTests"),

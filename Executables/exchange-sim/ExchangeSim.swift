@@ -107,8 +107,11 @@ struct ExchangeSim: AsyncParsableCommand {
             sources: sources, cash: try Self.balances(cash), warmupBars: warmup, wallNow: SystemClock().now(), logger: logger)
         let keyFile = try KeyFile.loadOrCreate(at: keys)
         let (privateRate, publicRate) = try Self.rates(rateLimit)
+        let pace = step ? nil : ReplayPace(replayStart: clock.now(), wallStart: SystemClock().now(), speed: speed)
+        if let pace { await exchange.run(at: pace) }
         let simulator = CoinbaseSimulator(
-            exchange: exchange, keys: keyFile.keys, privateRate: privateRate, publicRate: publicRate, stepClock: step ? clock : nil, logger: logger)
+            exchange: exchange, keys: keyFile.keys, privateRate: privateRate, publicRate: publicRate, stepClock: step ? clock : nil, pace: pace,
+            logger: logger)
         for text in faults { await simulator.inject(try Fault(parsing: text)) }
         let server = try https ? HTTPServerBuilder.tls(.http1(), tlsConfiguration: try tlsConfiguration()) : .http1()
         let scheme = https ? "https" : "http"
@@ -119,8 +122,8 @@ struct ExchangeSim: AsyncParsableCommand {
                     Self.say("exchange-sim listening on \(scheme)://127.0.0.1:\(bound) keys=\(keyFile.path) products=\(products)")
                 }
             }
-            if !step {
-                group.addTask { try await SimulatorMarket.replay(exchange, clock: clock, speed: speed, wallClock: SystemClock()) }
+            if let pace {
+                group.addTask { try await SimulatorMarket.replay(exchange, clock: clock, pace: pace, wallClock: SystemClock()) }
             }
             try await group.next()
             group.cancelAll()

@@ -99,7 +99,7 @@ struct TraderLive: AsyncParsableCommand {
             return try await VenueSetup.sim(settings, candles: candles, configuration: configuration, warmUpBars: warmUpBars)
         case .coinbase:
             guard let settings = app.coinbase else { throw VenueSetup.Problem(description: "venue coinbase needs app.yaml's coinbase: section") }
-            return try VenueSetup.coinbase(settings, secrets: secrets, baseDirectory: config)
+            return try await VenueSetup.coinbase(settings, secrets: secrets, baseDirectory: config)
         case .ibkr:
             throw VenueSetup.Problem(description: "venue ibkr is not supported by this build of trader-live yet")
         }

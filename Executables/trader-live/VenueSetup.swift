@@ -1,6 +1,7 @@
 import Backtest
 import CoinbaseAdapter
 import CostModel
+import CurlHTTP
 import Foundation
 import LiveRuntime
 import TraderConfig
@@ -51,7 +52,7 @@ struct VenueSetup {
 
     /// `venue: coinbase`: Coinbase Advanced Trade at `settings.base_url`, signing with the
     /// secrets' key, on the wall clock.
-    static func coinbase(_ settings: CoinbaseSettings, secrets: TraderSecrets, baseDirectory: String) throws -> VenueSetup {
+    static func coinbase(_ settings: CoinbaseSettings, secrets: TraderSecrets, baseDirectory: String) async throws -> VenueSetup {
         var credentials: CoinbaseCredentials?
         if let name = secrets.coinbaseAPIKeyName, let key = secrets.coinbaseAPIPrivateKey {
             do {
@@ -61,7 +62,25 @@ struct VenueSetup {
             }
         }
         let caFile = settings.caFile.map { $0.hasPrefix("/") ? $0 : baseDirectory + "/" + $0 }
-        let adapter = CoinbaseAdapter(configuration: CoinbaseConfiguration(baseURL: settings.baseUrl, credentials: credentials, caFile: caFile))
-        return VenueSetup(connection: VenueConnection(adapter), clock: SystemClock())
+        let rate = settings.privateRequestsPerSecond ?? 10
+        let adapter = CoinbaseAdapter(
+            configuration: CoinbaseConfiguration(
+                baseURL: settings.baseUrl, credentials: credentials, privateRate: (rate, rate * 3), publicRate: (rate / 2, rate), caFile: caFile))
+        let clock: any TradingClock =
+            settings.followSimulatorClock == true ? try await simulatorClock(settings.baseUrl, caFile: caFile) : SystemClock()
+        return VenueSetup(connection: VenueConnection(adapter), clock: clock)
+    }
+
+    /// A clock in step with exchange-sim's replay at `baseURL` (its `GET /_sim/clock`).
+    static func simulatorClock(_ baseURL: String, caFile: String?) async throws -> AcceleratedClock {
+        let client = HTTPClient(configuration: .init(caFile: caFile))
+        let response = try await client.send(HTTPRequest(url: baseURL + "/_sim/clock"))
+        let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        guard response.status == 200, let text = object?["now"] as? String, let now = Timestamp(text),
+            let speed = object?["speed"] as? Int, speed >= 1
+        else {
+            throw Problem(description: "coinbase.follow_simulator_clock: \(baseURL)/_sim/clock gave no running replay clock (status \(response.status))")
+        }
+        return AcceleratedClock(start: now, factor: speed)
     }
 }

@@ -21,6 +21,8 @@ public struct CoinbaseSimulator: Sendable {
     let stepClock: ManualClock?
     /// The wall clock tokens and `GET /time` are read on.
     let wallClock: any TradingClock
+    /// The replay's pace when it runs on its own (`GET /_sim/clock`); `nil` in step mode.
+    let pace: ReplayPace?
     let logger: Logger
 
     /// The largest request body read.
@@ -28,16 +30,17 @@ public struct CoinbaseSimulator: Sendable {
 
     /// A simulator of `exchange` accepting tokens of `keys`, limiting private and public requests
     /// to `privateRate` and `publicRate` a second (`nil`: no limit; Coinbase's are 30 and 10),
-    /// stepping `stepClock` when given.
+    /// stepping `stepClock` when given, or replaying at `pace`.
     public init(
         exchange: SimulatedCoinbase, keys: SimulatorKeys, privateRate: Double? = 30, publicRate: Double? = 10,
-        stepClock: ManualClock? = nil, wallClock: any TradingClock = SystemClock(),
+        stepClock: ManualClock? = nil, pace: ReplayPace? = nil, wallClock: any TradingClock = SystemClock(),
         logger: Logger = Logger(label: "trader.exchange-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.exchange = exchange
         verifier = TokenVerifier(keys: keys, leewaySeconds: 30)
         ledger = RequestLedger(privateRate: privateRate, publicRate: publicRate)
         self.stepClock = stepClock
+        self.pace = pace
         self.wallClock = wallClock
         self.logger = logger
     }

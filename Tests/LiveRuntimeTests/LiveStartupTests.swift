@@ -31,7 +31,7 @@ import TraderTestKit
         session.engine = try #require(try await startup.restoreEngine(configuration: LiveSession.configuration, runEpoch: 4))
         let saved = try #require(try await session.store.latestEngineSnapshot())
         return try await startup.reconcile(
-            &session.engine, fillsSince: saved.time.advanced(bySeconds: -86_400), at: session.clock.now(), runEpoch: 4, mode: .paper, configHash: "test")
+            &session.engine, fillsSince: saved.time.advanced(bySeconds: -86_400), at: session.clock.now(), auditID: "startup-4", mode: .paper, configHash: "test")
     }
 
     @Test func anIntentCommittedButNeverSentIsRefusedAtTheRestartNeverSent() async throws {

@@ -34,4 +34,30 @@ import TraderCore
         }
         #expect(try store.latestEngineSnapshot() == snapshot(1))
     }
+
+    @Test func aReconciliationAmendsTheSnapshotOfTheCycleItFollows() throws {
+        let store = try StateStore(path: try StoreFixture.statePath())
+        try store.saveEngineSnapshot(snapshot(4))
+        let amended = EngineSnapshot(cycle: 4, time: StoreFixture.start.advanced(bySeconds: 600), format: 1, payload: Array("reconciled".utf8))
+        try store.commitCycle(CycleRecord(audit: StoreFixture.audit("reconcile-1"), engineSnapshot: amended, amendsEngineSnapshot: true))
+        #expect(try store.latestEngineSnapshot() == amended)
+        #expect(try store.engineSnapshotCycles() == [4])
+    }
+
+    @Test func aReadOnlyStoreReadsBesideItsOwnerWithoutTheLockAndWritesNothing() throws {
+        let path = try StoreFixture.statePath()
+        let owner = try StateStore(path: path)
+        try owner.saveEngineSnapshot(snapshot(2))
+        let reader = try StateStore(readingOnly: path)
+        #expect(try reader.latestEngineSnapshot() == snapshot(2))
+        try owner.saveEngineSnapshot(snapshot(3))
+        #expect(try reader.latestEngineSnapshot() == snapshot(3))
+        #expect(throws: StoreError.self) { try reader.saveEngineSnapshot(snapshot(4)) }
+        #expect(try owner.engineSnapshotCycles() == [2, 3])
+    }
+
+    @Test func aReadOnlyStoreOfAMissingFileIsAnError() throws {
+        let error = #expect(throws: StoreError.self) { _ = try StateStore(readingOnly: try StoreFixture.statePath()) }
+        #expect(error?.code == .io)
+    }
 }

@@ -15,20 +15,24 @@ final class TraderLiveProcess: Sendable {
 
     /// The configuration folder (removed by ``remove()``).
     let folder: String
+    /// The executable run: trader-live, or trader-reconcile on the same configuration.
+    let program: String
     private let process: Process
     private let output = Mutex((standardOutput: "", standardError: ""))
 
     /// The state file the configuration names.
     var statePath: String { folder + "/state/trader.sqlite" }
 
-    /// A process on the configuration (and state) in `folder`, made by another.
-    init(folder: String) {
+    /// `program` on the configuration (and state) in `folder`, made by another.
+    init(folder: String, program: String = "trader-live") {
         self.folder = folder
+        self.program = program
         process = Process()
     }
 
-    /// A configuration folder for a run.
-    init() throws {
+    /// A configuration folder for a run on the paper venue, or on Coinbase at `coinbase` (an
+    /// exchange-sim, whose replay clock the node follows).
+    init(coinbase: String? = nil, cancelOnShutdown: Bool = true) throws {
         folder = NSTemporaryDirectory() + "trader-live-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for name in ["policy.yaml", "universe.yaml"] {
@@ -44,14 +48,22 @@ final class TraderLiveProcess: Sendable {
             precondition(app.contains(shipped), "the shipped app.yaml no longer says \(shipped)")
             app = app.replacingOccurrences(of: shipped, with: replacement)
         }
+        if let coinbase {
+            app = app.replacingOccurrences(of: "venue: sim   ", with: "venue: coinbase")
+                .replacingOccurrences(of: "base_url: https://api.coinbase.com", with: "base_url: \(coinbase)\n  follow_simulator_clock: true\n  private_requests_per_second: 1000")
+        }
+        if !cancelOnShutdown {
+            app = app.replacingOccurrences(of: "cancel_open_orders: true", with: "cancel_open_orders: false")
+        }
         try app.write(toFile: folder + "/app.yaml", atomically: true, encoding: .utf8)
+        program = "trader-live"
         process = Process()
     }
 
     /// Starts trader-live on the folder's configuration with `arguments`, with `environment` added
     /// to the test's (less its `TRADER_` variables).
     func start(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: URL(fileURLWithPath: Self.binary).deletingLastPathComponent().appendingPathComponent(program).path)
         process.arguments = ["--config", folder] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: SharedData.packageRoot)
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADER_") }.merging(environment) { $1 }
@@ -96,6 +108,9 @@ final class TraderLiveProcess: Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
     }
+
+    /// Whether the process is still running.
+    var isRunning: Bool { process.isRunning }
 
     /// Sends `signal` to the process.
     func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }

@@ -7,6 +7,9 @@ extension CoinbaseSimulator {
     /// - `POST /_sim/faults` a fault object (see ``Fault``); `DELETE /_sim/faults` removes them all.
     /// - `POST /_sim/products/{product_id}` `{"status": "online|cancel_only|limit_only|post_only|disabled|offline"}`.
     /// - `POST /_sim/advance` `{"bars": N}`: in step mode, processes the next N bars.
+    /// - `GET /_sim/clock`: `{"now": T, "speed": S}`, the market's time as shown to clients (between
+    ///   bar closes too) and replayed seconds a wall second (0 in step mode), so that a client
+    ///   under test can run its own clock in step with the replay.
     /// - `GET /_sim/state`: orders, fill count, balances, and requests served by endpoint, 429s,
     ///   401s and the peak requests a second of each class.
     func addControlRoutes(to router: Router<BasicRequestContext>) {
@@ -55,6 +58,13 @@ extension CoinbaseSimulator {
             guard bars > 0 else { return Self.response(.invalidArgument("bars must be above zero")) }
             let processed = try await exchange.advance(bars: bars, clock: stepClock)
             return Self.response(.json(["processed": processed, "time": exchange.timeline.wall(stepClock.now()).description]))
+        }
+        router.get("/_sim/clock") { _, _ in
+            if let stepClock {
+                return Self.response(.json(["now": exchange.timeline.wall(stepClock.now()).description, "speed": 0]))
+            }
+            let now = pace.map { $0.replayTime(atWall: wallClock.now()) } ?? wallClock.now()
+            return Self.response(.json(["now": exchange.timeline.wall(now).description, "speed": pace?.speed ?? 1]))
         }
         router.get("/_sim/state") { _, _ in
             Self.response(await exchange.state(requests: ledger.summary()))

@@ -49,12 +49,19 @@ extension SimulatedCoinbase {
         return render(rules, quote: quote, volume24h: volume)
     }
 
+    /// When a quote is shown as taken: now, on a replay running at its own pace (Coinbase stamps a
+    /// book with the time it is read); its bar's close in step mode.
+    func shownTime(of quote: Quote) -> Timestamp {
+        guard let pace else { return quote.time }
+        return max(quote.time, pace.replayTime(atWall: wallClock.now()))
+    }
+
     /// `GET /best_bid_ask`: one level a side for each product asked (every product when none is).
     func bestBidAsk(_ query: WireQuery) async -> WireAnswer {
         var symbols = query.all("product_ids").compactMap { Symbol(canonical: $0) }
         if symbols.isEmpty { symbols = ((try? await venue.allProducts()) ?? []).map(\.symbol) }
         let quotes = (try? await venue.quotes(for: symbols)) ?? [:]
-        return .json(["pricebooks": symbols.compactMap { quotes[$0].map { render(book: $0) } }])
+        return .json(["pricebooks": symbols.compactMap { quotes[$0].map { render(book: $0, at: shownTime(of: $0)) } }])
     }
 
     /// `GET /product_book?product_id=`: the pricebook with its last, mid and spread.
@@ -67,7 +74,7 @@ extension SimulatedCoinbase {
         let spread = (try? quote.ask.value.subtracting(quote.bid.value)) ?? .zero
         let bps = (try? spread.multiplied(by: FixedPoint(10_000), dividedBy: mid, rounding: .toNearestOrEven)) ?? .zero
         return .json([
-            "pricebook": render(book: quote), "last": quote.bid.description, "mid_market": mid.description,
+            "pricebook": render(book: quote, at: shownTime(of: quote)), "last": quote.bid.description, "mid_market": mid.description,
             "spread_bps": bps.description, "spread_absolute": spread.description,
         ])
     }

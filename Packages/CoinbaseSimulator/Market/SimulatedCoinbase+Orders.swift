@@ -55,6 +55,7 @@ extension SimulatedCoinbase {
         }
         let configurationBody = request["order_configuration"] as? [String: Any]
         if let known = records[ClientOrderID(clientID)] {
+            resubmissions += 1
             return success(known)
         }
         do {

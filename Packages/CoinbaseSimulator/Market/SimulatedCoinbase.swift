@@ -24,6 +24,16 @@ public actor SimulatedCoinbase {
     var records: [ClientOrderID: OrderRecord] = [:]
     /// Client order ids by Coinbase order id.
     var clientIDs: [String: ClientOrderID] = [:]
+    /// Create-order requests that named a client order id already placed (answered with the order
+    /// placed, as Coinbase does): each one a client sending an order twice.
+    var resubmissions = 0
+    /// The replay's pace when it runs on its own (books are then stamped with the time they are read).
+    var pace: ReplayPace?
+    /// The wall clock the pace is read on.
+    let wallClock: any TradingClock = SystemClock()
+
+    /// Sets the replay's pace (exchange-sim, before it serves).
+    public func run(at pace: ReplayPace) { self.pace = pace }
 
     /// A simulator over `venue` (already warmed up: its last bar closed is the present), showing
     /// replay times on the wall clock by `timeline`, charging `fees` (the venue's own fill model's).
@@ -79,7 +89,7 @@ public actor SimulatedCoinbase {
         for balance in (try? await venue.balances()) ?? [] {
             balances[balance.currency.code] = ["available": balance.available.description, "hold": balance.hold.description]
         }
-        return .json(["orders": orders, "fills": fills, "balances": balances, "served": requests.wire])
+        return .json(["orders": orders, "fills": fills, "balances": balances, "resubmissions": resubmissions, "served": requests.wire])
     }
 
     /// Coinbase's spelling of an order status.

@@ -21,7 +21,7 @@ public enum SimulatorMarket {
 
     /// A simulated Coinbase over `sources` (one CSV of real candles a product), holding `cash`,
     /// filling at most `participationRate` of a bar's volume, with `warmupBars` bars already
-    /// closed; its replay clock is the manual clock returned (stepped, or driven by ``replay(_:clock:speed:wallClock:)``).
+    /// closed; its replay clock is the manual clock returned (stepped, or driven by ``replay(_:clock:pace:wallClock:)``).
     ///
     /// - Throws: ``SimulatorError`` `invalid_market` when the data cannot be read or is shorter than the warm-up.
     public static func make(
@@ -51,16 +51,13 @@ public enum SimulatorMarket {
         return (SimulatedCoinbase(venue: venue, fees: fees, timeline: timeline), clock)
     }
 
-    /// Replays the rest of the history `speed` times as fast as the wall clock: each bar is processed
-    /// when its close comes on the scaled clock. Returns when the history is over.
+    /// Replays the rest of the history at `pace`: each bar is processed when its close comes on
+    /// the scaled clock. Returns when the history is over.
     ///
     /// - Throws: `CancellationError` when the task is cancelled; ``SimulatorError`` for bad data.
-    public static func replay(_ exchange: SimulatedCoinbase, clock: ManualClock, speed: Int, wallClock: any TradingClock) async throws {
-        let replayStart = clock.now()
-        let wallStart = wallClock.now()
+    public static func replay(_ exchange: SimulatedCoinbase, clock: ManualClock, pace: ReplayPace, wallClock: any TradingClock) async throws {
         while let close = await exchange.venue.nextBarClose {
-            let replayWait = close.nanosecondsSinceEpoch - replayStart.nanosecondsSinceEpoch
-            try await wallClock.sleep(until: wallStart.advanced(by: .nanoseconds(replayWait / Int64(max(1, speed)))))
+            try await wallClock.sleep(until: pace.wallTime(atReplay: close))
             clock.set(to: close)
             do {
                 try await exchange.venue.advance(to: close)

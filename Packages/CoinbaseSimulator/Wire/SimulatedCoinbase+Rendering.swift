@@ -68,11 +68,11 @@ extension SimulatedCoinbase {
         ]
     }
 
-    /// A one-level pricebook of a quote.
-    func render(book quote: Quote) -> [String: Any] {
+    /// A one-level pricebook of a quote, stamped `time` (replay time).
+    func render(book quote: Quote, at time: Timestamp) -> [String: Any] {
         [
             "product_id": quote.symbol.description, "bids": [["price": quote.bid.description, "size": quote.bidSize.description]],
-            "asks": [["price": quote.ask.description, "size": quote.askSize.description]], "time": timeline.wall(quote.time).description,
+            "asks": [["price": quote.ask.description, "size": quote.askSize.description]], "time": timeline.wall(time).description,
         ]
     }
 

@@ -78,7 +78,6 @@ public struct LiveCycle: Sendable {
         let snapshot = try await marketSnapshot(at: time)
         let outcome = engine.step(snapshot)
         let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
-        let state = engine.state
         try await store.commitCycle(
             CycleRecord(
                 audit: AuditRecord(
@@ -87,7 +86,7 @@ public struct LiveCycle: Sendable {
                     intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,
-                engineSnapshot: EngineSnapshot(cycle: engine.cycle, time: time, format: state.format, payload: Array(try JSONEncoder().encode(state)))))
+                engineSnapshot: try EngineSnapshot(engine, at: time)))
         var rejections: [String: Int] = [:]
         for decision in outcome.auditDecisions where decision.outcome == "rejected" || decision.outcome == "halted" {
             rejections[decision.code ?? "unknown", default: 0] += 1

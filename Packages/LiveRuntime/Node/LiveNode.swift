@@ -12,7 +12,8 @@ import TraderCore
 /// with no cycle run, while the venue cannot be read), then runs the trading loop and the health
 /// and metrics endpoints as Services in one ServiceGroup until the cycles are done or a signal
 /// stops it. SIGTERM or SIGINT stops it gracefully (no new cycle; working orders cancelled by
-/// policy; endpoints last), within `shutdown.timeout_seconds`, past which its tasks are cancelled. Every commit is one transaction,
+/// policy; endpoints last), within `shutdown.timeout_seconds`, past which its tasks are cancelled;
+/// what the venue then did with the orders is booked before the store is closed. Every commit is one transaction,
 /// so a stop at any instant leaves a store the next start reconciles.
 public struct LiveNode: Sendable {
     /// How the node runs, beyond its configuration files.
@@ -23,7 +24,7 @@ public struct LiveNode: Sendable {
         public var warmUpBars: Int
         /// The schedule's jitter seed.
         public var seed: UInt64
-        /// How long to wait before asking an unreadable venue again at start-up.
+        /// How long (real time) to wait before asking an unreadable venue again at start-up.
         public var retryDelay: Duration
         /// The process environment (the kill switch's flag).
         public var environment: [String: String]
@@ -89,13 +90,12 @@ public struct LiveNode: Sendable {
 
     /// The universe's symbols (its tiers', in order) that the venue lists: those the node trades.
     func listedSymbols() async throws -> [Symbol] {
-        let listed = Set(try await retrying("the product list") { () throws(VenueError) in try await venue.catalog.allProducts() }.map(\.symbol))
         let universe = configuration.universe.tiers.flatMap(\.symbols)
-        let missing = universe.filter { !listed.contains($0) }
+        let (listed, missing) = try await retrying("the product list") { () throws(VenueError) in try await venue.listed(universe) }
         if !missing.isEmpty {
             logger.warning("symbols the venue does not list are not traded", metadata: ["symbols": "\(missing.map(\.description).joined(separator: ","))"])
         }
-        return universe.filter { listed.contains($0) }
+        return listed
     }
 
     /// Runs the node until its cycles are done or it is stopped.
@@ -131,16 +131,16 @@ public struct LiveNode: Sendable {
             let startNAV = nav(engine.engine)
             let node = TradingNode(engine: engine.engine, cycle: cycle(symbols: symbols, store: store))
             try await serve(node)
-            let summary = await node.summary
+            var final = await node.engine
+            await settle(&final, store: store, runEpoch: runEpoch)
             return Outcome(
-                runEpoch: runEpoch, reconciliation: reconciliation, summary: summary, startNAV: startNAV, endNAV: nav(await node.engine))
+                runEpoch: runEpoch, reconciliation: reconciliation, summary: await node.summary, startNAV: startNAV, endNAV: nav(final))
         }
     }
 
     /// The engine the store saved, or a new one trading the venue's products; and when it was saved.
     private func startEngine(symbols: [Symbol], store: StateStore, runEpoch: Int64) async throws -> (engine: TradingEngine, savedAt: Timestamp) {
-        var products: [Symbol: ProductRules] = [:]
-        for symbol in symbols { products[symbol] = try await retrying("product rules") { () throws(VenueError) in try await venue.catalog.rules(for: symbol) } }
+        let products = try await retrying("product rules") { () throws(VenueError) in try await venue.rules(of: symbols) }
         let engineConfiguration = configuration.engineConfiguration(products: products)
         let startup = LiveStartup(venue: venue, store: store, logger: logger)
         let now = clock.now()
@@ -175,7 +175,7 @@ public struct LiveNode: Sendable {
         while true {
             do {
                 let report = try await startup.reconcile(
-                    &engine, fillsSince: fillsSince, at: clock.now(), runEpoch: runEpoch, mode: configuration.app.mode, configHash: configHash)
+                    &engine, fillsSince: fillsSince, at: clock.now(), auditID: "startup-\(runEpoch)", mode: configuration.app.mode, configHash: configHash)
                 if !report.isInSync {
                     let kinds = Set(report.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
                     logger.warning("start-up reconciliation adopted the venue's truth", metadata: ["differences": "\(report.differences.count)"])
@@ -183,24 +183,47 @@ public struct LiveNode: Sendable {
                         Alert(.reconcileMismatch, .warning, "start-up adopted \(report.differences.count) differences from the venue (\(kinds))", at: clock.now()))
                 }
                 return report
+            } catch let error as VenueError where error.code == .unauthorized {
+                await alerts?.send(Alert(.apiFailureBurst, .critical, "the venue refused the credentials at start-up reconciliation", at: clock.now()))
+                throw LiveNodeError("the venue refused the credentials at start-up reconciliation: \(error)")
             } catch let error as VenueError {
                 logger.error("start-up reconciliation: the venue could not be read; no trading until it can", metadata: ["error": "\(error)"])
                 await alerts?.send(
                     Alert(.apiFailureBurst, .error, "start-up reconciliation could not read the venue (\(error.code.rawValue)); retrying", at: clock.now()))
-                try await clock.sleep(until: clock.now().advanced(by: options.retryDelay))
+                try await Task.sleep(for: options.retryDelay)
             }
         }
     }
 
-    /// `read`, retried every ``Options/retryDelay`` while the venue cannot be read.
+    /// The stop's last act: books what the venue did with the working orders since the last cycle
+    /// (the cancels just sent, fills in between) and saves the engine so, leaving the store in step
+    /// with the venue. One try: a venue that cannot be read now is reconciled at the next start.
+    private func settle(_ engine: inout TradingEngine, store: StateStore, runEpoch: Int64) async {
+        guard !Task.isCancelled, !engine.orders.isEmpty || !engine.portfolio.workingOrders.isEmpty else { return }
+        let startup = LiveStartup(venue: venue, store: store, logger: logger)
+        do {
+            let report = try await startup.reconcile(
+                &engine, fillsSince: clock.now().advanced(by: .zero - interval * 2), at: clock.now(), auditID: "shutdown-\(runEpoch)",
+                mode: configuration.app.mode, configHash: configHash)
+            logger.info("shutdown: the venue's truth booked", metadata: ["differences": "\(report.differences.count)"])
+        } catch {
+            logger.warning("shutdown: the venue's truth not booked; the next start reconciles it", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// `read`, retried every ``Options/retryDelay`` of real time (whatever the trading clock's
+    /// speed) while the venue cannot be read; a venue that refuses the credentials stops the start.
     private func retrying<T>(_ what: String, _ read: () async throws(VenueError) -> T) async throws -> T {
         while true {
             do throws(VenueError) {
                 return try await read()
+            } catch where error.code == .unauthorized {
+                await alerts?.send(Alert(.apiFailureBurst, .critical, "the venue refused the credentials reading \(what)", at: clock.now()))
+                throw LiveNodeError("the venue refused the credentials reading \(what): \(error)")
             } catch {
                 logger.error("start-up: \(what) could not be read; retrying", metadata: ["error": "\(error)"])
                 await alerts?.send(Alert(.apiFailureBurst, .error, "start-up could not read \(what) (\(error.code.rawValue)); retrying", at: clock.now()))
-                try await clock.sleep(until: clock.now().advanced(by: options.retryDelay))
+                try await Task.sleep(for: options.retryDelay)
             }
         }
     }

@@ -69,16 +69,17 @@ public struct LiveStartup: Sendable {
     }
 
     /// Reconciles `engine` with the venue and adopts the venue's truth (see
-    /// ``TradingEngine/adoptVenueTruth(_:)``), committing the adopted order steps and fills and an
-    /// audit record naming every difference in one transaction. The engine's reconciled state is
-    /// saved with the first cycle after it; a process that dies before then reconciles again from
-    /// the same saved state, which books nothing twice (fills are kept once by trade id).
+    /// ``TradingEngine/adoptVenueTruth(_:)``), committing the adopted order steps and fills, an
+    /// audit record naming every difference, and the reconciled engine (amending the state saved
+    /// for its last cycle) in one transaction. A process that dies before the commit reconciles
+    /// again from the same saved state, which books nothing twice (fills are kept once by trade id).
     ///
+    /// - Parameter auditID: the audit record's id (`startup-EPOCH` at a node's start).
     /// - Returns: the differences found (orders the engine did not create among them, left alone).
     /// - Throws: ``VenueError`` when the venue's truth cannot be gathered; ``EngineError``,
     ///   ``Portfolio/Error`` when it cannot be adopted (nothing changes); ``StoreError``.
     public func reconcile(
-        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, runEpoch: Int64, mode: TradingMode, configHash: String
+        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, auditID: String, mode: TradingMode, configHash: String
     ) async throws -> ReconciliationReport {
         let snapshot = try await venueSnapshot(for: engine, fillsSince: fillsSince, at: time)
         let report = engine.reconciliation(with: snapshot)
@@ -92,7 +93,7 @@ public struct LiveStartup: Sendable {
         try await store.commitCycle(
             CycleRecord(
                 audit: AuditRecord(
-                    cycleID: "startup-\(runEpoch)", at: time, mode: mode.rawValue, configHash: configHash,
+                    cycleID: auditID, at: time, mode: mode.rawValue, configHash: configHash,
                     snapshotSummary: "reconciliation with the venue",
                     decisions: report.differences.map {
                         AuditRecord.Decision(symbol: $0.subject, outcome: "adopted", code: $0.kind.rawValue, detail: $0.description)
@@ -100,7 +101,8 @@ public struct LiveStartup: Sendable {
                 transitions: applied.filter { $0.status != $0.previousStatus }.map {
                     OrderTransitionRecord(clientOrderID: $0.clientOrderID, from: $0.previousStatus, to: $0.status, event: "reconcile", at: time)
                 },
-                fills: applied.flatMap { event in event.fills.map { FillOfOrder(clientOrderID: event.clientOrderID, fill: $0) } }))
+                fills: applied.flatMap { event in event.fills.map { FillOfOrder(clientOrderID: event.clientOrderID, fill: $0) } },
+                engineSnapshot: try EngineSnapshot(adopted, at: time), amendsEngineSnapshot: true))
         engine = adopted
         return report
     }

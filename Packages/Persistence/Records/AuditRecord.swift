@@ -108,13 +108,17 @@ public struct CycleRecord: Hashable, Sendable {
     public let balances: [Balance]
     /// The engine's state after the cycle, to restore at the next start; `nil` keeps the last one.
     public let engineSnapshot: EngineSnapshot?
+    /// Whether ``engineSnapshot`` replaces the one saved for its cycle (a reconciliation between
+    /// cycles amends the state of the cycle before it) instead of being a new cycle's.
+    public let amendsEngineSnapshot: Bool
 
     /// Creates a cycle record.
     public init(
         audit: AuditRecord, intents: [IntentRecord] = [], transitions: [OrderTransitionRecord] = [], fills: [FillOfOrder] = [],
         realized: [RealizedPnLRecord] = [], positions: [Position] = [], balances: [Balance] = [],
-        engineSnapshot: EngineSnapshot? = nil
+        engineSnapshot: EngineSnapshot? = nil, amendsEngineSnapshot: Bool = false
     ) {
+        self.amendsEngineSnapshot = amendsEngineSnapshot
         self.audit = audit
         self.intents = intents
         self.transitions = transitions

@@ -16,9 +16,10 @@ extension StateStore {
         try write { db in try Self.save(snapshot, in: db) }
     }
 
-    static func save(_ snapshot: EngineSnapshot, in db: Database) throws {
+    /// Saves `snapshot`; with `replacing`, in place of the one saved for its cycle, if any.
+    static func save(_ snapshot: EngineSnapshot, replacing: Bool = false, in db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO engine_snapshots (cycle, at_ns, format, payload) VALUES (?, ?, ?, ?)",
+            sql: "INSERT \(replacing ? "OR REPLACE " : "")INTO engine_snapshots (cycle, at_ns, format, payload) VALUES (?, ?, ?, ?)",
             arguments: [snapshot.cycle, snapshot.time.nanosecondsSinceEpoch, snapshot.format, Data(snapshot.payload)])
         try db.execute(
             sql: "DELETE FROM engine_snapshots WHERE cycle NOT IN (SELECT cycle FROM engine_snapshots ORDER BY cycle DESC LIMIT ?)",

@@ -70,7 +70,7 @@ extension StateStore {
             try insertRealized.execute(arguments: [entry.at.nanosecondsSinceEpoch, entry.symbol.description, entry.amount.raw])
         }
         try save(cycle.positions, balances: cycle.balances, at: cycle.audit.at, in: db)
-        if let snapshot = cycle.engineSnapshot { try save(snapshot, in: db) }
+        if let snapshot = cycle.engineSnapshot { try save(snapshot, replacing: cycle.amendsEngineSnapshot, in: db) }
         return added
     }
 

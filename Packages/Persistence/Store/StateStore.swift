@@ -20,7 +20,8 @@ public final class StateStore: Sendable {
     /// The state file.
     public let path: String
     let queue: DatabaseQueue
-    private let lock: StateLock
+    /// The single-instance lock; `nil` for a store opened only to read.
+    private let lock: StateLock?
 
     /// Where the store reports what it did (opening, migrations); silent unless the caller gives one.
     public let logger: Logger
@@ -61,6 +62,40 @@ public final class StateStore: Sendable {
                 logger.info("state file migrated", metadata: ["path": "\(path)", "migrations": "\(applied.joined(separator: ","))"])
             }
             logger.debug("state file opened", metadata: ["path": "\(path)", "schema": "\(migrator.migrations.last ?? "none")"])
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Opens the state file at `path` only to read, without its lock, so that it can be read while
+    /// the process holding it runs (each read is a consistent snapshot of the last commit). Every
+    /// write fails with `io`.
+    ///
+    /// - Throws: ``StoreError``: `io` when the file does not exist, `corrupt` when it is not a
+    ///   state file, `newer_schema` or `io` when its schema is not this version's (open it once
+    ///   with the owning process first).
+    public init(readingOnly path: String, logger: Logger = Logger(label: "trader.state", factory: { _ in SwiftLogNoOpLogHandler() })) throws(StoreError) {
+        self.path = path
+        self.logger = logger
+        lock = nil
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, "state file \(path) does not exist") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "StateStore (read-only)"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+            guard applied == Set(migrator.migrations) else {
+                let unknown = applied.subtracting(migrator.migrations)
+                throw StoreError(
+                    unknown.isEmpty ? .io : .newerSchema,
+                    unknown.isEmpty
+                        ? "\(path) has schema migrations not yet applied; open it once with trader-live"
+                        : "\(path) has schema migrations this version does not know (\(unknown.sorted().joined(separator: ", ")))")
+            }
         } catch let error as StoreError {
             throw error
         } catch {
