@@ -24,6 +24,17 @@ struct SessionSummary: Encodable {
     let venueRefusals: [String: Int]
     /// Start-up reconciliation's differences, by kind.
     let reconciliation: [String: Int]
+    /// Shadow mode: the orders DRY_RUN would have placed against those sent.
+    let shadow: Shadow?
+
+    struct Shadow: Encodable {
+        let intended: Int
+        let sent: Int
+        let matched: Int
+        let intendedOnly: [String: Int]
+        let sentOnly: [String: Int]
+        let fills: Int
+    }
 
     init(outcome: LiveNode.Outcome, mode: TradingMode, venue: Venue) {
         let summary = outcome.summary
@@ -43,6 +54,9 @@ struct SessionSummary: Encodable {
         rejections = summary.rejections
         venueRefusals = summary.refusals
         reconciliation = outcome.reconciliation.differences.reduce(into: [:]) { $0[$1.kind.rawValue, default: 0] += 1 }
+        shadow = summary.shadow.map {
+            Shadow(intended: $0.intended, sent: $0.sent, matched: $0.matched, intendedOnly: $0.intendedOnly, sentOnly: $0.sentOnly, fills: $0.fills)
+        }
     }
 
     func render(_ format: SummaryFormat) -> String {
@@ -63,14 +77,19 @@ struct SessionSummary: Encodable {
             lines += Self.table("rejected", rejections)
             lines += Self.table("refused", venueRefusals)
             lines += Self.table("reconciled", reconciliation)
+            if let shadow {
+                lines.append("shadow     \(shadow.intended) intended by DRY_RUN, \(shadow.sent) sent, \(shadow.matched) matched, \(shadow.fills) fills")
+                lines += Self.table("intended only", shadow.intendedOnly, by: "symbol and side")
+                lines += Self.table("sent only", shadow.sentOnly, by: "symbol and side")
+            }
             return lines.joined(separator: "\n")
         }
     }
 
-    private static func table(_ title: String, _ counts: [String: Int]) -> [String] {
-        guard !counts.isEmpty else { return ["\(title.padding(toLength: 10, withPad: " ", startingAt: 0)) none"] }
+    private static func table(_ title: String, _ counts: [String: Int], by: String = "reason code") -> [String] {
+        guard !counts.isEmpty else { return ["\(title.padding(toLength: max(10, title.count), withPad: " ", startingAt: 0)) none"] }
         let width = counts.keys.map(\.count).max() ?? 0
-        return ["\(title) (by reason code)"]
+        return ["\(title) (by \(by))"]
             + counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
                 "  \($0.key.padding(toLength: width, withPad: " ", startingAt: 0))  \(String($0.value).leftPadded(to: 6))"
             }

@@ -69,7 +69,7 @@ struct TraderLive: AsyncParsableCommand {
                 maxCycles: maxCycles, warmUpBars: warmUpBars, seed: seed, environment: environment,
                 jitterPct: configuration.app.venue == .sim ? 0 : nil,
                 onListening: { endpoint, port in say("listening \(endpoint) \(port)") }),
-            alerts: Self.alerts(configuration.app.alerts, secrets: loaded.secrets, clock: setup.clock, logger: logger), logger: logger)
+            alerts: Self.alerts(configuration.app.alerts, secrets: loaded.secrets, logger: logger), logger: logger)
         let secondSignal = SecondSignalExit()
         let outcome: LiveNode.Outcome
         do {
@@ -127,14 +127,16 @@ struct TraderLive: AsyncParsableCommand {
         return Logger(label: "trader.live")
     }
 
-    private static func alerts(_ settings: AlertSettings, secrets: TraderSecrets, clock: any TradingClock, logger: Logger) -> AlertDispatcher? {
+    /// The alert routes whose webhooks are set; deduplicated and rate-limited on real time,
+    /// whatever the trading clock's speed.
+    private static func alerts(_ settings: AlertSettings, secrets: TraderSecrets, logger: Logger) -> AlertDispatcher? {
         guard settings.enabled else { return nil }
         let routes = settings.routes.compactMap { route in
             secrets.alertWebhooks[route.name].map {
                 AlertDispatcher.Route(name: route.name, severities: Set(route.severities), webhookURL: $0.reveal())
             }
         }
-        return routes.isEmpty ? nil : AlertDispatcher(routes: routes, clock: clock, logger: logger)
+        return routes.isEmpty ? nil : AlertDispatcher(routes: routes, clock: SystemClock(), logger: logger)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Persistence
 import Testing
 import TraderCore
@@ -164,6 +165,28 @@ import TraderTestKit
             #expect(atVenue.count == 1)
             #expect(try StateStore(readingOnly: live.statePath).order(order.intent.clientOrderID)?.status != .unknown)
             try await expectNothingDuplicatedOrLost(live, sim)
+        }
+    }
+
+    @Test func anIncompleteSnapshotAtStartTakesNoRiskAlertsAndRetries() async throws {
+        let accountsDown = "kind=status,status=503,method=GET,path=/api/v3/brokerage/accounts,count=4"
+        let received = Mutex<[String]>([])
+        let receiver = try LoopbackServer { connection in
+            guard let request = connection.readRequest() else { return }
+            received.withLock { $0.append(String(decoding: request.body, as: UTF8.self)) }
+            connection.respond(200, body: "ok")
+        }
+        defer { receiver.stop() }
+        try await withVenue(faults: [accountsDown]) { live, sim in
+            let environment = try sim.credentialsEnvironment().merging(["TRADER_ALERT_WEBHOOK_TEAM": receiver.url("/team")]) { $1 }
+            #expect(try live.run(Self.warmUp + ["--max-cycles", "3"], environment: environment) == 0, "\(live.standardError)")
+            let alerts = received.withLock { $0 }
+            #expect(alerts.count == 1)
+            #expect(alerts.first?.contains("api_failure_burst: start-up reconciliation could not read the venue") == true, "\(alerts)")
+            // Nothing was decided before the venue could be read: the start-up record comes first.
+            let audit = try StateStore(readingOnly: live.statePath).auditRecords(
+                from: Timestamp(secondsSinceEpoch: 0), to: Timestamp(secondsSinceEpoch: 4_000_000_000))
+            #expect(audit.map(\.cycleID).prefix(2) == ["startup-\(try StateStore(readingOnly: live.statePath).runEpochs()[0])", "cycle-1"])
         }
     }
 }

@@ -39,6 +39,19 @@ import TraderTestKit
         #expect(audit.filter { $0.cycleID.hasPrefix("cycle-") }.count == 300)
     }
 
+    @Test func shadowModeReportsWhatDryRunWouldHaveSentBesideWhatWasSent() throws {
+        let live = try TraderLiveProcess()
+        defer { live.remove() }
+        #expect(try live.run(["--max-cycles", "1000", "--format", "json"], environment: ["TRADER_SHADOW": "true"]) == 0)
+        let shadow = try #require(try live.summary()["shadow"] as? [String: Any])
+        #expect(shadow["intended"] as? Int == 7)
+        #expect(shadow["sent"] as? Int == 10)
+        #expect(shadow["matched"] as? Int == 7)
+        #expect(shadow["sent_only"] as? [String: Int] == ["BTC-USD SELL": 3])
+        #expect(shadow["intended_only"] as? [String: Int] == [:])
+        #expect(shadow["fills"] as? Int == 10)
+    }
+
     @Test func aSecondProcessOnTheSameStateFileExits2NamingTheHolder() throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
@@ -79,6 +92,10 @@ import TraderTestKit
         let port = try #require(Int(listening.split(separator: " ").last ?? ""))
         let metrics = try await HTTPGet.text("http://127.0.0.1:\(port)/metrics")
         #expect(metrics.contains("trader_cycles_total"))
+        #expect(metrics.contains("trader_decision_duration_seconds_count"))
+        for call in ["quotes", "candles", "book", "all_products", "rules", "balances", "open_orders"] {
+            #expect(metrics.contains("trader_venue_call_duration_seconds_count{call=\"\(call)\"}"), "no latency histogram of \(call)")
+        }
         #expect(try Promtool.check(metrics) == "")
         live.signal(SIGTERM)
         #expect(live.waitForExit() == 0, "\(live.standardError)")

@@ -3,7 +3,7 @@ import TraderCore
 
 /// A cycle decided and committed to the store, its intents not yet sent
 /// (``LiveCycle/decide(_:at:)``, then ``LiveCycle/send(_:engine:)``).
-public struct CommittedCycle: Hashable, Sendable {
+public struct CommittedCycle: Sendable {
     /// The engine's cycle number.
     public let cycle: Int
     /// When it was decided.
@@ -18,4 +18,8 @@ public struct CommittedCycle: Hashable, Sendable {
     public let rejections: [String: Int]
     /// Whether the kill switch was engaged.
     public let killSwitchEngaged: Bool
+    /// How long the engine's step took.
+    public let decisionDuration: Duration
+    /// The snapshot the engine decided on (a shadow decides on the same).
+    public let snapshot: MarketSnapshot
 }

@@ -76,7 +76,9 @@ public struct LiveCycle: Sendable {
         let cycleID = "cycle-\(engine.cycle + 1)"
         let booked = try await bookVenueReports(&engine, at: time)
         let snapshot = try await marketSnapshot(at: time)
+        let stepStarted = ContinuousClock.now
         let outcome = engine.step(snapshot)
+        let decisionDuration = ContinuousClock.now - stepStarted
         let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
         try await store.commitCycle(
             CycleRecord(
@@ -93,7 +95,8 @@ public struct LiveCycle: Sendable {
         }
         return CommittedCycle(
             cycle: engine.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count,
-            noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, killSwitchEngaged: snapshot.killSwitchEngaged)
+            noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, killSwitchEngaged: snapshot.killSwitchEngaged,
+            decisionDuration: decisionDuration, snapshot: snapshot)
     }
 
     /// The second half of a cycle: sends the committed intents (in DRY_RUN withdraws the orders)
@@ -113,7 +116,7 @@ public struct LiveCycle: Sendable {
         return LiveCycleReport(
             cycle: committed.cycle, time: committed.time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
             ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked, noTradeReason: committed.noTradeReason,
-            rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged)
+            rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged, decisionDuration: committed.decisionDuration)
     }
 
     /// What sending the intents did.

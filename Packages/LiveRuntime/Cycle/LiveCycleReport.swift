@@ -22,6 +22,8 @@ public struct LiveCycleReport: Hashable, Sendable {
     public let rejections: [String: Int]
     /// Whether the kill switch was engaged.
     public let killSwitchEngaged: Bool
+    /// How long the engine's step took.
+    public let decisionDuration: Duration
 
     /// An order the venue refused.
     public struct Refusal: Hashable, Sendable {

@@ -30,6 +30,8 @@ public actor TradingNode {
         public var openPositions = 0
         /// Orders working or in flight after the last cycle.
         public var pendingOrders = 0
+        /// Shadow mode's intended versus actual orders, when it runs.
+        public var shadow: ShadowRun.Tally?
     }
 
     /// The engine.
@@ -40,11 +42,18 @@ public actor TradingNode {
     /// Where each cycle is recorded for `/metrics`.
     public nonisolated let metrics: NodeMetrics
 
-    /// A node trading `engine` through `cycle`, recording into `metrics`.
-    public init(engine: TradingEngine, cycle: LiveCycle, metrics: NodeMetrics = NodeMetrics()) {
+    private var shadow: ShadowRun?
+
+    /// A node trading `engine` through `cycle`, recording into `metrics`; with `shadow`, the
+    /// decisions DRY_RUN would take are computed beside each cycle's and matched with its orders.
+    public init(engine: TradingEngine, cycle: LiveCycle, metrics: NodeMetrics = NodeMetrics(), shadow: Bool = false) {
         self.engine = engine
         self.cycle = cycle
         self.metrics = metrics
+        if shadow {
+            self.shadow = ShadowRun(startingFrom: engine)
+            summary.shadow = ShadowRun.Tally()
+        }
     }
 
     /// Runs one cycle at `time`.
@@ -57,7 +66,13 @@ public actor TradingNode {
         defer { engine = working }
         let started = ContinuousClock.now
         do {
-            let report = try await cycle.run(&working, at: time)
+            let committed = try await cycle.decide(&working, at: time)
+            let report = try await cycle.send(committed, engine: &working)
+            if var shadow {
+                shadow.step(committed.snapshot, sent: report.sent.compactMap { working.orders[$0] }, fills: report.fillsBooked)
+                summary.shadow = shadow.tally
+                self.shadow = shadow
+            }
             let duration = ContinuousClock.now - started
             summary.cycles += 1
             summary.ordersSent += report.sent.count

@@ -67,6 +67,7 @@ public struct LiveNode: Sendable {
     let configHash: String
     let baseDirectory: String
     let venue: VenueConnection
+    let metrics = NodeMetrics()
     let clock: any TradingClock
     let options: Options
     let alerts: AlertDispatcher?
@@ -81,7 +82,7 @@ public struct LiveNode: Sendable {
         self.configuration = configuration
         self.configHash = configHash
         self.baseDirectory = baseDirectory
-        self.venue = venue
+        self.venue = TimedVenue.connection(venue, metrics: metrics)
         self.clock = clock
         self.options = options
         self.alerts = alerts
@@ -127,9 +128,12 @@ public struct LiveNode: Sendable {
                 throw LiveNodeError("the venue lists none of the universe's symbols; nothing to trade")
             }
             var engine = try await startEngine(symbols: symbols, store: store, runEpoch: runEpoch)
-            let reconciliation = try await reconcile(&engine.engine, store: store, fillsSince: engine.savedAt, runEpoch: runEpoch)
+            let reconciliation = try await reconcile(
+                &engine.engine, store: store, fillsSince: engine.savedAt, runEpoch: runEpoch, restored: engine.restored)
             let startNAV = nav(engine.engine)
-            let node = TradingNode(engine: engine.engine, cycle: cycle(symbols: symbols, store: store))
+            let node = TradingNode(
+                engine: engine.engine, cycle: cycle(symbols: symbols, store: store), metrics: metrics,
+                shadow: app.shadow == true && app.mode != .dryRun)
             try await serve(node)
             var final = await node.engine
             await settle(&final, store: store, runEpoch: runEpoch)
@@ -139,17 +143,21 @@ public struct LiveNode: Sendable {
     }
 
     /// The engine the store saved, or a new one trading the venue's products; and when it was saved.
-    private func startEngine(symbols: [Symbol], store: StateStore, runEpoch: Int64) async throws -> (engine: TradingEngine, savedAt: Timestamp) {
+    private func startEngine(
+        symbols: [Symbol], store: StateStore, runEpoch: Int64
+    ) async throws -> (engine: TradingEngine, savedAt: Timestamp, restored: Bool) {
         let products = try await retrying("product rules") { () throws(VenueError) in try await venue.rules(of: symbols) }
         let engineConfiguration = configuration.engineConfiguration(products: products)
         let startup = LiveStartup(venue: venue, store: store, logger: logger)
         let now = clock.now()
         var engine: TradingEngine
         var savedAt = now.advanced(by: .zero - interval)
+        var wasRestored = false
         if let restored = try await startup.restoreEngine(configuration: engineConfiguration, runEpoch: runEpoch),
             let snapshot = try await store.latestEngineSnapshot()
         {
             engine = restored
+            wasRestored = true
             savedAt = snapshot.time.advanced(by: .zero - interval)
             logger.info("engine restored", metadata: ["cycle": "\(snapshot.cycle)", "saved_at": "\(snapshot.time)"])
         } else {
@@ -163,20 +171,21 @@ public struct LiveNode: Sendable {
             try await startup.warmUp(&warming, symbols: symbols, interval: interval, bars: bars, until: now)
             engine = warming
         }
-        return (engine, savedAt)
+        return (engine, savedAt, wasRestored)
     }
 
     /// Start-up reconciliation, retried while the venue cannot be read: no cycle runs before the
-    /// engine agrees with the venue.
+    /// engine agrees with the venue. Differences found for a `restored` engine are alerted (a new
+    /// one always differs: it learns its balances so).
     private func reconcile(
-        _ engine: inout TradingEngine, store: StateStore, fillsSince: Timestamp, runEpoch: Int64
+        _ engine: inout TradingEngine, store: StateStore, fillsSince: Timestamp, runEpoch: Int64, restored: Bool
     ) async throws -> ReconciliationReport {
         let startup = LiveStartup(venue: venue, store: store, logger: logger)
         while true {
             do {
                 let report = try await startup.reconcile(
                     &engine, fillsSince: fillsSince, at: clock.now(), auditID: "startup-\(runEpoch)", mode: configuration.app.mode, configHash: configHash)
-                if !report.isInSync {
+                if !report.isInSync && restored {
                     let kinds = Set(report.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
                     logger.warning("start-up reconciliation adopted the venue's truth", metadata: ["differences": "\(report.differences.count)"])
                     await alerts?.send(

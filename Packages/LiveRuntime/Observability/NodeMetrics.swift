@@ -3,8 +3,9 @@ import TraderCore
 
 /// A live node's metrics in Prometheus's text format, in a registry of their own (nothing global is
 /// bootstrapped: a library never does): cycles run, failed closed and overrun, the reasons cycles
-/// placed nothing, orders sent and refused by reason, fills, open positions, pending orders, the
-/// last cycle's time, and each cycle's duration.
+/// placed nothing, proposals refused by reason code, orders sent and refused by reason, fills, open
+/// positions, pending orders, the last cycle's time, each cycle's and each decision's duration, and
+/// each venue call's latency and failures by error code.
 public final class NodeMetrics: Sendable {
     /// The registry the metrics live in.
     public let registry = PrometheusCollectorRegistry()
@@ -17,6 +18,13 @@ public final class NodeMetrics: Sendable {
     private let pendingOrders: Gauge
     private let lastCycle: Gauge
     private let cycleDuration: DurationHistogram
+    private let decisionDuration: DurationHistogram
+
+    /// The buckets of the venue calls' latency histograms.
+    static let venueCallBuckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5),
+    ]
 
     /// Metrics starting from zero.
     public init() {
@@ -33,6 +41,10 @@ public final class NodeMetrics: Sendable {
             name: "trader_cycle_duration_seconds",
             buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2), .seconds(10)],
             help: "How long a cycle took, venue calls included.")
+        decisionDuration = registry.makeDurationHistogram(
+            name: "trader_decision_duration_seconds",
+            buckets: [.microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(25)],
+            help: "How long the engine took to decide a cycle (its step), venue calls and the store excluded.")
     }
 
     /// Records a cycle that ran for `duration`, leaving `openPositions` held and `pendingOrders` working.
@@ -44,6 +56,12 @@ public final class NodeMetrics: Sendable {
             registry.makeCounter(name: "trader_order_refusals_total", labels: [("reason", refusal.reason)], help: "Orders the venue refused, by reason.")
                 .increment()
         }
+        for (code, count) in report.rejections {
+            registry.makeCounter(
+                name: "trader_proposals_rejected_total", labels: [("reason", code)], help: "Proposals refused by the universe or risk, and risk's halts, by reason code."
+            ).increment(by: Int64(count))
+        }
+        decisionDuration.record(report.decisionDuration)
         if let reason = report.noTradeReason {
             registry.makeCounter(name: "trader_no_trade_total", labels: [("reason", reason)], help: "Cycles that placed nothing, by reason.")
                 .increment()
@@ -52,6 +70,19 @@ public final class NodeMetrics: Sendable {
         self.pendingOrders.set(to: Double(pendingOrders))
         lastCycle.set(to: Double(report.time.nanosecondsSinceEpoch) / 1e9)
         cycleDuration.record(duration)
+    }
+
+    /// Records a venue call (`place` is a submission) that took `duration` and failed with `error`, if any.
+    public func recordVenueCall(_ call: String, duration: Duration, error: VenueError?) {
+        registry.makeDurationHistogram(
+            name: "trader_venue_call_duration_seconds", labels: [("call", call)], buckets: Self.venueCallBuckets,
+            help: "How long each venue call took, by call (place is a submission)."
+        ).record(duration)
+        if let error {
+            registry.makeCounter(
+                name: "trader_venue_errors_total", labels: [("call", call), ("code", error.code.rawValue)], help: "Venue calls that failed, by call and error code."
+            ).increment()
+        }
     }
 
     /// Records a cycle that failed closed.

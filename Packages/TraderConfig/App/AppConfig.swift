@@ -28,6 +28,9 @@ public struct AppConfig: Hashable, Sendable, Codable {
     public var coinbase: CoinbaseSettings?
     /// What a stop does; absent: cancel working orders (except in DRY_RUN) within 30 seconds.
     public var shutdown: ShutdownSettings?
+    /// Shadow mode: compute the decisions DRY_RUN would take beside a PAPER or LIVE run, and
+    /// report intended versus actual orders; absent: off.
+    public var shadow: Bool?
 
     /// ``shutdown``, or its default for ``mode``.
     public var effectiveShutdown: ShutdownSettings {
@@ -36,7 +39,7 @@ public struct AppConfig: Hashable, Sendable, Codable {
 
     /// The file's top-level keys, for routing environment overrides.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, shutdown
+        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, shutdown, shadow
     }
 }
 

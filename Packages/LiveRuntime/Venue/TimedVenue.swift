@@ -1,0 +1,77 @@
+import TraderCore
+
+/// A venue connection whose every call is timed and counted into ``NodeMetrics`` by port method
+/// (`quotes`, `candles`, `book`, `rules`, `all_products`, `place`, `cancel`, `order`,
+/// `open_orders`, `fills`, `balances`, `positions`): the latency histograms per venue call (a
+/// `place` is a submission), and the failures by error code. Answers pass through unchanged.
+struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource {
+    let venue: VenueConnection
+    let metrics: NodeMetrics
+
+    /// `venue`, timed into `metrics`.
+    static func connection(_ venue: VenueConnection, metrics: NodeMetrics) -> VenueConnection {
+        VenueConnection(TimedVenue(venue: venue, metrics: metrics))
+    }
+
+    private func timed<T>(_ call: String, _ body: () async throws(VenueError) -> T) async throws(VenueError) -> T {
+        let started = ContinuousClock.now
+        do throws(VenueError) {
+            let answer = try await body()
+            metrics.recordVenueCall(call, duration: ContinuousClock.now - started, error: nil)
+            return answer
+        } catch {
+            metrics.recordVenueCall(call, duration: ContinuousClock.now - started, error: error)
+            throw error
+        }
+    }
+
+    func quotes(for symbols: [Symbol]) async throws(VenueError) -> SymbolMap<Quote> {
+        try await timed("quotes") { () throws(VenueError) in try await venue.market.quotes(for: symbols) }
+    }
+
+    func candles(for symbol: Symbol, interval: Duration, in range: Range<Timestamp>) async throws(VenueError) -> [Candle] {
+        try await timed("candles") { () throws(VenueError) in try await venue.market.candles(for: symbol, interval: interval, in: range) }
+    }
+
+    func book(for symbol: Symbol, depth: Int) async throws(VenueError) -> BookSnapshot {
+        try await timed("book") { () throws(VenueError) in try await venue.market.book(for: symbol, depth: depth) }
+    }
+
+    func rules(for symbol: Symbol) async throws(VenueError) -> ProductRules {
+        try await timed("rules") { () throws(VenueError) in try await venue.catalog.rules(for: symbol) }
+    }
+
+    func allProducts() async throws(VenueError) -> [ProductRules] {
+        try await timed("all_products") { () throws(VenueError) in try await venue.catalog.allProducts() }
+    }
+
+    func place(_ order: Order) async throws(VenueError) -> PlaceAcknowledgement {
+        try await timed("place") { () throws(VenueError) in try await venue.orders.place(order) }
+    }
+
+    func cancel(_ order: OrderReference) async throws(VenueError) {
+        try await timed("cancel") { () throws(VenueError) in try await venue.orders.cancel(order) }
+    }
+
+    func order(_ order: OrderReference) async throws(VenueError) -> VenueOrderReport? {
+        try await timed("order") { () throws(VenueError) in try await venue.orders.order(order) }
+    }
+
+    func openOrders() async throws(VenueError) -> [VenueOrderReport] {
+        try await timed("open_orders") { () throws(VenueError) in try await venue.orders.openOrders() }
+    }
+
+    func fills(since time: Timestamp) async throws(VenueError) -> [VenueFillReport] {
+        try await timed("fills") { () throws(VenueError) in try await venue.orders.fills(since: time) }
+    }
+
+    func events() -> AsyncStream<VenueUpdate> { venue.orders.events() }
+
+    func balances() async throws(VenueError) -> [Balance] {
+        try await timed("balances") { () throws(VenueError) in try await venue.accounts.balances() }
+    }
+
+    func positions() async throws(VenueError) -> [VenuePosition] {
+        try await timed("positions") { () throws(VenueError) in try await venue.accounts.positions() }
+    }
+}
