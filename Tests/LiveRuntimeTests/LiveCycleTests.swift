@@ -75,4 +75,30 @@ import TraderTestKit
         #expect(await session.venue.allOrders().filter { $0.clientOrderID == lost }.isEmpty)
         #expect(try session.store.history(of: lost).last?.to == .rejected)
     }
+
+    @Test func thePostTradeFollowUpBooksTheFillsOnceAndAmendsTheSavedState() async throws {
+        var session = try LiveSession(mode: .paper)
+        defer { session.remove() }
+        var sent: [ClientOrderID] = []
+        while sent.isEmpty, let close = try await session.nextHour() {
+            sent = try await session.cycle.run(&session.engine, at: close).sent
+        }
+        // The next bar fills the orders at the venue; the follow-up books them before any cycle.
+        let fillTime = try #require(await session.venue.nextBarClose)
+        session.clock.set(to: fillTime)
+        try await session.venue.advance(to: fillTime)
+        let fills = try await session.cycle.followUp(&session.engine, at: fillTime)
+        #expect(fills == sent.count)
+        #expect(session.engine.portfolio.workingOrders.isEmpty)
+        let saved = try #require(try await session.store.latestEngineSnapshot())
+        #expect(saved.cycle == session.engine.cycle)
+        #expect(saved.time == fillTime)
+        let audit = try session.store.auditRecords(from: fillTime, to: fillTime.advanced(bySeconds: 1))
+        #expect(audit.map(\.cycleID) == ["cycle-\(session.engine.cycle)-follow-up"])
+        // Nothing is left for the next cycle to book, and a second follow-up books nothing.
+        #expect(try await session.cycle.followUp(&session.engine, at: fillTime) == 0)
+        let next = try #require(try await session.nextHour())
+        #expect(try await session.cycle.run(&session.engine, at: next).fillsBooked == 0)
+        #expect(try session.store.fills(since: Timestamp(secondsSinceEpoch: 0)).count == fills)
+    }
 }

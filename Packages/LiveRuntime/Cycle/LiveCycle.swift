@@ -119,6 +119,30 @@ public struct LiveCycle: Sendable {
             rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged, decisionDuration: committed.decisionDuration)
     }
 
+    /// The post-trade follow-up of a cycle that sent orders (after the policy's
+    /// `post_trade_reconcile_wait_seconds`): books what the venue reports of the working orders
+    /// (acceptances, fills, ends) and commits it with the engine's state, amending the cycle's
+    /// snapshot, in one transaction.
+    ///
+    /// - Returns: the fills booked.
+    /// - Throws: ``VenueError`` when an order cannot be looked up (the next cycle books it);
+    ///   ``StoreError``; what the engine throws for a report it cannot take.
+    @discardableResult
+    public func followUp(_ engine: inout TradingEngine, at time: Timestamp) async throws -> Int {
+        var working = engine
+        let booked = try await bookVenueReports(&working, at: time)
+        guard !booked.transitions.isEmpty || !booked.fills.isEmpty else { return 0 }
+        try await store.commitCycle(
+            CycleRecord(
+                audit: AuditRecord(
+                    cycleID: "cycle-\(working.cycle)-follow-up", at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
+                    snapshotSummary: "post-trade follow-up", decisions: [], intents: [], latenciesMicroseconds: [:]),
+                transitions: booked.transitions, fills: booked.fills, engineSnapshot: try EngineSnapshot(working, at: time),
+                amendsEngineSnapshot: true))
+        engine = working
+        return booked.fills.count
+    }
+
     /// What sending the intents did.
     private struct Sending {
         var sent: [ClientOrderID] = []

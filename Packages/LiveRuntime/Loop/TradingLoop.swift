@@ -21,9 +21,16 @@ public struct TradingLoop: Service {
         public var maxCycles: Int?
         /// Cancel the engine's working orders at a graceful shutdown.
         public var cancelWorkingOrdersOnShutdown: Bool
+        /// How long after a cycle that sent orders their fills and status are polled and booked
+        /// (`post_trade_reconcile_wait_seconds`); `nil`: at the next cycle only.
+        public var postTradeWait: Duration?
 
         /// Creates a configuration.
-        public init(interval: Duration, jitterPct: Double, seed: UInt64, maxCycles: Int? = nil, cancelWorkingOrdersOnShutdown: Bool) {
+        public init(
+            interval: Duration, jitterPct: Double, seed: UInt64, maxCycles: Int? = nil, cancelWorkingOrdersOnShutdown: Bool,
+            postTradeWait: Duration? = nil
+        ) {
+            self.postTradeWait = postTradeWait
             self.interval = interval
             self.jitterPct = jitterPct
             self.seed = seed
@@ -51,6 +58,21 @@ public struct TradingLoop: Service {
         self.logger = logger
     }
 
+    /// Books the sent orders' fills and status `wait` after the cycle; a venue that cannot be read
+    /// now is read at the next cycle.
+    private func followUp(after wait: Duration) async throws {
+        do {
+            try await cancelWhenGracefulShutdown { try await clock.sleep(until: clock.now().advanced(by: wait)) }
+        } catch {
+            return
+        }
+        do {
+            try await node.followUp(at: clock.now())
+        } catch let error as VenueError {
+            logger.warning("post-trade follow-up not done; the next cycle books it", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Runs cycles until `maxCycles`, a graceful shutdown or cancellation.
     ///
     /// - Throws: what a cycle throws other than a ``VenueError`` (a store that cannot commit:
@@ -71,6 +93,9 @@ public struct TradingLoop: Service {
                 let report = try await node.runCycle(at: clock.now())
                 if report.killSwitchEngaged {
                     await alerts?.send(Alert(.killSwitch, .critical, "the kill switch is engaged: no new orders", at: clock.now()))
+                }
+                if let wait = configuration.postTradeWait, !report.sent.isEmpty {
+                    try await followUp(after: wait)
                 }
             } catch let error as VenueError {
                 logger.error("cycle failed closed: the venue could not be read; nothing decided", metadata: ["error": "\(error)"])

@@ -94,6 +94,19 @@ public actor TradingNode {
         }
     }
 
+    /// The post-trade follow-up of the last cycle (``LiveCycle/followUp(_:at:)``): fills and order
+    /// ends booked now rather than at the next cycle.
+    ///
+    /// - Throws: what the follow-up throws; the engine is then unchanged.
+    public func followUp(at time: Timestamp) async throws {
+        var working = engine
+        let fills = try await cycle.followUp(&working, at: time)
+        engine = working
+        summary.fillsBooked += fills
+        summary.pendingOrders = working.portfolio.workingOrders.count
+        summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+    }
+
     /// Counts a cycle that ran past the next slot.
     func recordOverrun() {
         summary.overruns += 1

@@ -253,7 +253,8 @@ public struct LiveNode: Sendable {
         let loop = TradingLoop(
             configuration: .init(
                 interval: interval, jitterPct: options.jitterPct ?? app.schedule.jitterPct, seed: options.seed, maxCycles: options.maxCycles,
-                cancelWorkingOrdersOnShutdown: app.effectiveShutdown.cancelOpenOrders && app.mode != .dryRun),
+                cancelWorkingOrdersOnShutdown: app.effectiveShutdown.cancelOpenOrders && app.mode != .dryRun,
+                postTradeWait: postTradeWait),
             node: node, clock: clock, alerts: alerts, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var endpoints = [("health", app.health)]
@@ -274,6 +275,13 @@ public struct LiveNode: Sendable {
     }
 
     private var interval: Duration { .seconds(configuration.app.schedule.intervalSeconds) }
+
+    /// `post_trade_reconcile_wait_seconds`, when positive and below the interval.
+    private var postTradeWait: Duration? {
+        let seconds = configuration.policy.execution.postTradeReconcileWaitSeconds
+        guard seconds > 0, seconds < Double(configuration.app.schedule.intervalSeconds) else { return nil }
+        return .milliseconds(Int64(seconds * 1000))
+    }
 
     private func nav(_ engine: TradingEngine) -> FixedPoint {
         (try? engine.portfolio.nav(marks: engine.latestMarks)) ?? engine.portfolio.cash
