@@ -98,3 +98,21 @@ import TraderTestKit
         #expect(!logged.contains("secret-token"))
     }
 }
+
+/// The alerts a cycle raises from what it refused and why.
+@Suite struct CycleAlertTests {
+    let time = Timestamp(secondsSinceEpoch: 1_800_000_000)
+
+    @Test func eachStopAndBreakerRaisesItsKindAtItsSeverity() {
+        let alerts = Alert.raised(
+            byRejections: ["daily_loss_limit": 2, "weekly_loss_limit": 1, "max_drawdown": 1, "rate_limit_hits": 3, "insufficient_depth": 9],
+            venueRefusals: 3, killSwitchEngaged: true, at: time)
+        #expect(alerts.map(\.kind) == [.killSwitch, .dailyStop, .weeklyStop, .breakerTripped, .breakerTripped, .rejectionBurst])
+        #expect(alerts.map(\.severity) == [.critical, .critical, .critical, .critical, .error, .warning])
+        #expect(alerts[4].message == "a breaker tripped (rate_limit_hits): no new risk while it holds")
+    }
+
+    @Test func ordinaryRefusalsRaiseNothing() {
+        #expect(Alert.raised(byRejections: ["insufficient_depth": 40, "no_position": 3], venueRefusals: 2, killSwitchEngaged: false, at: time).isEmpty)
+    }
+}

@@ -91,9 +91,10 @@ public struct TradingLoop: Service {
             guard !Task.isShuttingDownGracefully else { break }
             do {
                 let report = try await node.runCycle(at: clock.now())
-                if report.killSwitchEngaged {
-                    await alerts?.send(Alert(.killSwitch, .critical, "the kill switch is engaged: no new orders", at: clock.now()))
-                }
+                let raised = Alert.raised(
+                    byRejections: report.rejections, venueRefusals: report.refused.count, killSwitchEngaged: report.killSwitchEngaged,
+                    at: clock.now())
+                for alert in raised { await alerts?.send(alert) }
                 if let wait = configuration.postTradeWait, !report.sent.isEmpty {
                     try await followUp(after: wait)
                 }

@@ -271,7 +271,12 @@ public struct LiveNode: Sendable {
         var group = ServiceGroupConfiguration(services: services, logger: logger)
         group.gracefulShutdownSignals = [.sigterm, .sigint]
         group.maximumGracefulShutdownDuration = .seconds(app.effectiveShutdown.timeoutSeconds)
-        try await ServiceGroup(configuration: group).run()
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch {
+            await alerts?.send(Alert(.exceptionBurst, .critical, "the node stopped on an error: \(error)", at: clock.now()))
+            throw error
+        }
     }
 
     private var interval: Duration { .seconds(configuration.app.schedule.intervalSeconds) }
