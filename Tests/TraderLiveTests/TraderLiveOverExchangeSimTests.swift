@@ -1,3 +1,4 @@
+import CoinbaseAdapter
 import Foundation
 import Synchronization
 import Persistence
@@ -187,6 +188,35 @@ import TraderTestKit
             let audit = try StateStore(readingOnly: live.statePath).auditRecords(
                 from: Timestamp(secondsSinceEpoch: 0), to: Timestamp(secondsSinceEpoch: 4_000_000_000))
             #expect(audit.map(\.cycleID).prefix(2) == ["startup-\(try StateStore(readingOnly: live.statePath).runEpochs()[0])", "cycle-1"])
+        }
+    }
+
+    @Test func anOrderTheNodeDidNotCreateIsReportedAndLeftAlone() async throws {
+        try await withVenue { live, sim in
+            #expect(try live.run(Self.warmUp + ["--max-cycles", "5"], environment: try sim.credentialsEnvironment()) == 0, "\(live.standardError)")
+            #expect(try reconcile(live, [], sim: sim).status == 0)
+            // Someone places an order by hand, far below the market: it rests.
+            let adapter = CoinbaseAdapter(
+                configuration: CoinbaseConfiguration(
+                    baseURL: sim.baseURL,
+                    credentials: try CoinbaseCredentials(keyFileJSON: Array(try Data(contentsOf: URL(fileURLWithPath: sim.folder + "/key.json"))))))
+            let btc = Symbol(base: "BTC", quote: "USD")
+            let bid = try #require(try await adapter.quotes(for: [btc])[btc]).bid
+            let price = try Price(bid.value.multiplied(by: FixedPoint("0.5")!, rounding: .down)).rounded(toTick: Price("0.01")!, .down)
+            let order = Order(
+                clientOrderID: ClientOrderID("by-hand-1"), symbol: btc, side: .buy, kind: .limit(price: price, postOnly: true),
+                quantity: Quantity("0.01")!)
+            _ = try await adapter.place(order)
+            let drift = try reconcile(live, ["--format", "json"], sim: sim)
+            #expect(drift.status == 1)
+            #expect(drift.said.contains("\"kind\" : \"extra_order\""))
+            #expect(drift.said.contains("by-hand-1"))
+            // --fix leaves it alone: it is still there, and still reported.
+            #expect(try reconcile(live, ["--fix"], sim: sim).status == 0)
+            #expect(try await adapter.order(OrderReference(order))?.status == .open)
+            #expect(try reconcile(live, [], sim: sim).status == 1)
+            try await adapter.cancel(OrderReference(order))
+            #expect(try reconcile(live, [], sim: sim).status == 0)
         }
     }
 }

@@ -93,6 +93,7 @@ import TraderTestKit
         let metrics = try await HTTPGet.text("http://127.0.0.1:\(port)/metrics")
         #expect(metrics.contains("trader_cycles_total"))
         #expect(metrics.contains("trader_decision_duration_seconds_count"))
+        #expect(metrics.contains("\ntrader_nav "))
         for call in ["quotes", "candles", "book", "all_products", "rules", "balances", "open_orders"] {
             #expect(metrics.contains("trader_venue_call_duration_seconds_count{call=\"\(call)\"}"), "no latency histogram of \(call)")
         }

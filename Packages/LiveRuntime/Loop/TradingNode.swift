@@ -85,6 +85,7 @@ public actor TradingNode {
             summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
             summary.pendingOrders = working.portfolio.workingOrders.count
             metrics.record(report, duration: duration, openPositions: summary.openPositions, pendingOrders: summary.pendingOrders)
+            metrics.recordHoldings(exposures: Self.exposures(of: working), nav: ((try? working.portfolio.nav(marks: working.latestMarks)) ?? working.portfolio.cash).doubleValue)
             return report
         } catch {
             summary.failedCycles += 1
@@ -105,6 +106,17 @@ public actor TradingNode {
         summary.fillsBooked += fills
         summary.pendingOrders = working.portfolio.workingOrders.count
         summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+    }
+
+    /// Each held asset's positions marked to the engine's latest prices (every asset held before
+    /// included, at zero once flat, so that a gauge never keeps a stale value).
+    static func exposures(of engine: TradingEngine) -> [String: Double] {
+        var exposures: [String: Double] = [:]
+        for (symbol, position) in engine.portfolio.positions {
+            let value = engine.latestMarks[symbol].flatMap { try? $0.notional(of: position.quantity, rounding: .toNearestOrEven) } ?? .zero
+            exposures[symbol.base, default: 0] += value.doubleValue
+        }
+        return exposures
     }
 
     /// Counts a cycle that ran past the next slot.

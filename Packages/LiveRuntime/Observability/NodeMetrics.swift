@@ -4,7 +4,7 @@ import TraderCore
 /// A live node's metrics in Prometheus's text format, in a registry of their own (nothing global is
 /// bootstrapped: a library never does): cycles run, failed closed and overrun, the reasons cycles
 /// placed nothing, proposals refused by reason code, orders sent and refused by reason, fills, open
-/// positions, pending orders, the last cycle's time, each cycle's and each decision's duration, and
+/// positions, exposure by asset, net asset value, pending orders, the last cycle's time, each cycle's and each decision's duration, and
 /// each venue call's latency and failures by error code.
 public final class NodeMetrics: Sendable {
     /// The registry the metrics live in.
@@ -17,6 +17,7 @@ public final class NodeMetrics: Sendable {
     private let openPositions: Gauge
     private let pendingOrders: Gauge
     private let lastCycle: Gauge
+    private let nav: Gauge
     private let cycleDuration: DurationHistogram
     private let decisionDuration: DurationHistogram
 
@@ -37,6 +38,7 @@ public final class NodeMetrics: Sendable {
         openPositions = registry.makeGauge(name: "trader_open_positions", help: "Positions held.")
         pendingOrders = registry.makeGauge(name: "trader_pending_orders", help: "Orders working at the venue or in flight.")
         lastCycle = registry.makeGauge(name: "trader_last_cycle_timestamp_seconds", help: "When the last cycle ran, in Unix seconds.")
+        nav = registry.makeGauge(name: "trader_nav", help: "Net asset value at the latest marks, in the quote currency.")
         cycleDuration = registry.makeDurationHistogram(
             name: "trader_cycle_duration_seconds",
             buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2), .seconds(10)],
@@ -83,6 +85,16 @@ public final class NodeMetrics: Sendable {
                 name: "trader_venue_errors_total", labels: [("call", call), ("code", error.code.rawValue)], help: "Venue calls that failed, by call and error code."
             ).increment()
         }
+    }
+
+    /// Records what the node holds after a cycle: each asset's exposure (its positions marked to
+    /// the latest prices) and the net asset value, in the quote currency.
+    public func recordHoldings(exposures: [String: Double], nav: Double) {
+        for (asset, value) in exposures {
+            registry.makeGauge(name: "trader_exposure", labels: [("asset", asset)], help: "Each asset's positions at the latest marks, in the quote currency.")
+                .set(to: value)
+        }
+        self.nav.set(to: nav)
     }
 
     /// Records a cycle that failed closed.
