@@ -80,17 +80,18 @@ public struct LiveCycle: Sendable {
         let outcome = engine.step(snapshot)
         let decisionDuration = ContinuousClock.now - stepStarted
         let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
+        let decisions = outcome.auditDecisions
         try await store.commitCycle(
             CycleRecord(
                 audit: AuditRecord(
                     cycleID: cycleID, at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
-                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","), decisions: outcome.auditDecisions,
+                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","), decisions: decisions,
                     intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,
                 engineSnapshot: try EngineSnapshot(engine, at: time)))
         var rejections: [String: Int] = [:]
-        for decision in outcome.auditDecisions where decision.outcome == "rejected" || decision.outcome == "halted" {
+        for decision in decisions where decision.outcome == "rejected" || decision.outcome == "halted" {
             rejections[decision.code ?? "unknown", default: 0] += 1
         }
         return CommittedCycle(

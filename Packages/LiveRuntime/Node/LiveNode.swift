@@ -153,13 +153,11 @@ public struct LiveNode: Sendable {
         var engine: TradingEngine
         var savedAt = now.advanced(by: .zero - interval)
         var wasRestored = false
-        if let restored = try await startup.restoreEngine(configuration: engineConfiguration, runEpoch: runEpoch),
-            let snapshot = try await store.latestEngineSnapshot()
-        {
-            engine = restored
+        if let saved = try await startup.savedEngine(configuration: engineConfiguration, runEpoch: runEpoch) {
+            engine = saved.engine
             wasRestored = true
-            savedAt = snapshot.time.advanced(by: .zero - interval)
-            logger.info("engine restored", metadata: ["cycle": "\(snapshot.cycle)", "saved_at": "\(snapshot.time)"])
+            savedAt = saved.savedAt.advanced(by: .zero - interval)
+            logger.info("engine restored", metadata: ["cycle": "\(saved.engine.cycle)", "saved_at": "\(saved.savedAt)"])
         } else {
             let currency = symbols.first.map { Currency(code: $0.quote) } ?? .usd
             engine = try TradingEngine(configuration: engineConfiguration, portfolio: Portfolio(currency: currency, cash: .zero), runEpoch: runEpoch)

@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import Persistence
 import TradingEngine
@@ -52,14 +51,13 @@ public struct StoreReconciler: Sendable {
 
     /// The engine the store saved, trading the venue's rules, and when to read fills from.
     private func savedEngine() async throws -> (engine: TradingEngine, fillsSince: Timestamp) {
-        guard let snapshot = try await store.latestEngineSnapshot() else {
-            throw LiveNodeError("\(store.path) holds no saved engine: nothing to reconcile (trader-live saves one every cycle)")
-        }
         let (symbols, _) = try await venue.listed(configuration.universe.tiers.flatMap(\.symbols))
         let engineConfiguration = configuration.engineConfiguration(products: try await venue.rules(of: symbols))
-        let state = try JSONDecoder().decode(EngineState.self, from: Data(snapshot.payload))
-        let engine = try TradingEngine(configuration: engineConfiguration, restoring: state)
+        let startup = LiveStartup(venue: venue, store: store, logger: logger)
+        guard let saved = try await startup.savedEngine(configuration: engineConfiguration, runEpoch: nil) else {
+            throw LiveNodeError("\(store.path) holds no saved engine: nothing to reconcile (trader-live saves one every cycle)")
+        }
         let interval = Duration.seconds(configuration.app.schedule.intervalSeconds)
-        return (engine, snapshot.time.advanced(by: .zero - interval))
+        return (saved.engine, saved.savedAt.advanced(by: .zero - interval))
     }
 }

@@ -26,12 +26,20 @@ public struct LiveStartup: Sendable {
     /// The engine as the store last saved it, under `configuration`, its new orders carrying
     /// `runEpoch`; `nil` when the store holds no engine (a first start).
     ///
+    /// - Throws: as ``savedEngine(configuration:runEpoch:)``.
+    public func restoreEngine(configuration: EngineConfiguration, runEpoch: Int64) async throws -> TradingEngine? {
+        try await savedEngine(configuration: configuration, runEpoch: runEpoch)?.engine
+    }
+
+    /// The engine as the store last saved it, under `configuration` (its new orders carrying
+    /// `runEpoch`, when given), and when it was saved; `nil` when the store holds no engine.
+    ///
     /// - Throws: ``StoreError``; `DecodingError` for a snapshot that cannot be read; what
     ///   ``TradingEngine/init(configuration:restoring:runEpoch:)`` throws.
-    public func restoreEngine(configuration: EngineConfiguration, runEpoch: Int64) async throws -> TradingEngine? {
+    public func savedEngine(configuration: EngineConfiguration, runEpoch: Int64?) async throws -> (engine: TradingEngine, savedAt: Timestamp)? {
         guard let snapshot = try await store.latestEngineSnapshot() else { return nil }
         let state = try JSONDecoder().decode(EngineState.self, from: Data(snapshot.payload))
-        return try TradingEngine(configuration: configuration, restoring: state, runEpoch: runEpoch)
+        return (try TradingEngine(configuration: configuration, restoring: state, runEpoch: runEpoch), snapshot.time)
     }
 
     /// Feeds `engine`'s signals the last `bars` bars of each symbol that closed by `time`, as the
