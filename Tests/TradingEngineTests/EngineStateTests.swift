@@ -15,7 +15,8 @@ import TraderCore
         return Array(try encoder.encode(state))
     }
 
-    /// Saves `harness`'s engine in a fresh state file, reopens the file, and restores from it.
+    /// Saves `harness`'s engine in a fresh state file as a live node does (``EngineState/encodedJSON()``),
+    /// reopens the file, and restores from it.
     private static func restart(_ harness: inout EngineHarness) throws {
         let folder = NSTemporaryDirectory() + "trader-engine-state-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -25,7 +26,7 @@ import TraderCore
             let store = try StateStore(path: folder + "/state.sqlite")
             try store.saveEngineSnapshot(
                 EngineSnapshot(
-                    cycle: state.cycle, time: EngineHarness.close(ofBar: harness.bar - 1), format: state.format, payload: try encoded(state)))
+                    cycle: state.cycle, time: EngineHarness.close(ofBar: harness.bar - 1), format: state.format, payload: try state.encodedJSON()))
         }
         let snapshot = try #require(try StateStore(path: folder + "/state.sqlite").latestEngineSnapshot())
         let restored = try JSONDecoder().decode(EngineState.self, from: Data(snapshot.payload))

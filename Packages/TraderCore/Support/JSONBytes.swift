@@ -17,16 +17,16 @@ public struct JSONBytes {
     }
 
     /// Writes an object whose members `body` writes.
-    public mutating func object(_ body: (inout JSONBytes) -> Void) {
+    public mutating func object(_ body: (inout JSONBytes) throws -> Void) rethrows {
         open(UInt8(ascii: "{"))
-        body(&self)
+        try body(&self)
         close(UInt8(ascii: "}"))
     }
 
     /// Writes an array whose elements `body` writes.
-    public mutating func array(_ body: (inout JSONBytes) -> Void) {
+    public mutating func array(_ body: (inout JSONBytes) throws -> Void) rethrows {
         open(UInt8(ascii: "["))
-        body(&self)
+        try body(&self)
         close(UInt8(ascii: "]"))
     }
 
@@ -39,6 +39,14 @@ public struct JSONBytes {
             span.append(UInt8(ascii: "\""))
             span.append(UInt8(ascii: ":"))
         }
+        // The value that follows is the member, not a second one.
+        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = false }
+    }
+
+    /// Starts the member `name` (escaped) of the open object; its value comes next.
+    public mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
         // The value that follows is the member, not a second one.
         if !hasMember.isEmpty { hasMember[hasMember.count - 1] = false }
     }
@@ -116,6 +124,18 @@ public struct JSONBytes {
         ASCIIText.append(value, to: &bytes)
     }
 
+    /// An unsigned integer.
+    public mutating func integer(_ value: UInt64) {
+        separate()
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    /// A finite double, in Swift's shortest form that reads back as the same value.
+    mutating func number(_ value: Double) {
+        separate()
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
     /// `true` or `false`.
     public mutating func bool(_ value: Bool) {
         separate()
@@ -140,13 +160,13 @@ public struct JSONBytes {
         hasMember[hasMember.count - 1] = true
     }
 
-    private mutating func open(_ bracket: UInt8) {
+    mutating func open(_ bracket: UInt8) {
         separate()
         bytes.append(bracket)
         hasMember.append(false)
     }
 
-    private mutating func close(_ bracket: UInt8) {
+    mutating func close(_ bracket: UInt8) {
         hasMember.removeLast()
         bytes.append(bracket)
     }

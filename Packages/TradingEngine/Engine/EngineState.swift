@@ -5,8 +5,8 @@ import TraderCore
 /// Everything a ``TradingEngine`` has learned by trading, as one value to save after a cycle and
 /// restore at start: the portfolio, the risk memory, every order it still holds with its history,
 /// the order follow-up (TTL placements, cancels in flight, re-quotes due, lookups awaited), the
-/// universe's red flags and discoveries, the marks, and its counters. Encoded as JSON with sorted
-/// keys, equal states are equal bytes.
+/// universe's red flags and discoveries, the marks, and its counters. Saved as JSON
+/// (``encodedJSON()``, which a live node writes every cycle) and read back with `JSONDecoder`.
 ///
 /// Signals' debounce (the whale signal's last firing) is included; indicators are not: they
 /// rebuild from candles, so a restarted engine proposes nothing until its signals have warmed up

@@ -1,0 +1,48 @@
+extension Portfolio {
+    /// Appends the JSON text of ``Portfolio``'s `encode(to:)` (the same members, which
+    /// `JSONDecoder` reads back), its positions written straight as bytes: a live node saves the
+    /// portfolio with the engine's state every cycle.
+    ///
+    /// - Throws: `EncodingError` (a working order or an option contract that cannot be encoded).
+    public func appendJSON(to json: inout JSONBytes) throws {
+        try json.object { json in
+            json.key("currency")
+            json.string(currency.code)
+            json.key("cash")
+            json.decimal(cash)
+            json.key("positions")
+            try json.object { json in
+                for (symbol, position) in positions {
+                    json.key(symbol.description)
+                    try position.appendJSON(to: &json)
+                }
+            }
+            json.key("working_orders")
+            try json.encodable(workingOrders)
+        }
+    }
+}
+
+extension Position {
+    /// Appends the JSON text of ``Position``'s `encode(to:)`.
+    ///
+    /// - Throws: `EncodingError` (an option contract that cannot be encoded).
+    public func appendJSON(to json: inout JSONBytes) throws {
+        try json.object { json in
+            if case .option = instrument {
+                json.key("instrument")
+                try json.encodable(instrument)
+            }
+            json.key("symbol")
+            json.string(symbol.description)
+            json.key("quantity")
+            json.decimal(quantity.value)
+            json.key("costBasis")
+            json.decimal(costBasis)
+            json.key("realizedPnL")
+            json.decimal(realizedPnL)
+            json.key("feesPaid")
+            json.decimal(feesPaid)
+        }
+    }
+}
