@@ -13,6 +13,10 @@ struct SessionSummary: Encodable {
     let overruns: Int
     let ordersSent: Int
     let trades: Int
+    /// Orders whose end was booked, by final status.
+    let ordersEnded: [String: Int]
+    /// Of those, the share that ended filled.
+    let fillRatio: Double?
     let startNAV: String
     let endNAV: String
     let pnl: String
@@ -24,6 +28,9 @@ struct SessionSummary: Encodable {
     let venueRefusals: [String: Int]
     /// Start-up reconciliation's differences, by kind.
     let reconciliation: [String: Int]
+    /// Reconciliations while running, and the differences they adopted.
+    let reconciliations: Int
+    let differencesAdopted: Int
     /// Shadow mode: the orders DRY_RUN would have placed against those sent.
     let shadow: Shadow?
 
@@ -46,6 +53,10 @@ struct SessionSummary: Encodable {
         overruns = summary.overruns
         ordersSent = summary.ordersSent
         trades = summary.fillsBooked
+        ordersEnded = summary.ordersEnded
+        fillRatio = summary.fillRatio
+        reconciliations = summary.reconciliations
+        differencesAdopted = summary.differencesAdopted
         startNAV = outcome.startNAV.description
         endNAV = outcome.endNAV.description
         pnl = (try? outcome.endNAV.subtracting(outcome.startNAV))?.description ?? "overflow"
@@ -71,12 +82,17 @@ struct SessionSummary: Encodable {
                 "session    \(mode) on \(venue), run \(runEpoch)",
                 "cycles     \(cycles) (\(failedCycles) failed closed, \(overruns) overran)",
                 "orders     \(ordersSent) sent, \(trades) fills",
+                "ended      " + (ordersEnded.isEmpty
+                    ? "none"
+                    : ordersEnded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                        + (fillRatio.map { String(format: " (fill ratio %.1f%%)", $0 * 100) } ?? "")),
                 "NAV        \(startNAV) -> \(endNAV) (PnL \(pnl))",
                 "open       \(openPositions) positions, \(pendingOrders) orders working",
             ]
             lines += Self.table("rejected", rejections)
             lines += Self.table("refused", venueRefusals)
             lines += Self.table("reconciled", reconciliation)
+            lines.append("running    \(reconciliations) reconciliations with the venue, \(differencesAdopted) differences adopted")
             if let shadow {
                 lines.append("shadow     \(shadow.intended) intended by DRY_RUN, \(shadow.sent) sent, \(shadow.matched) matched, \(shadow.fills) fills")
                 lines += Self.table("intended only", shadow.intendedOnly, by: "symbol and side")

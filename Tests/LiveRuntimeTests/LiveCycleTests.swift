@@ -87,7 +87,7 @@ import TraderTestKit
         let fillTime = try #require(await session.venue.nextBarClose)
         session.clock.set(to: fillTime)
         try await session.venue.advance(to: fillTime)
-        let fills = try await session.cycle.followUp(&session.engine, at: fillTime)
+        let fills = try await session.cycle.followUp(&session.engine, at: fillTime).fills
         #expect(fills == sent.count)
         #expect(session.engine.portfolio.workingOrders.isEmpty)
         let saved = try #require(try await session.store.latestEngineSnapshot())
@@ -96,7 +96,7 @@ import TraderTestKit
         let audit = try session.store.auditRecords(from: fillTime, to: fillTime.advanced(bySeconds: 1))
         #expect(audit.map(\.cycleID) == ["cycle-\(session.engine.cycle)-follow-up"])
         // Nothing is left for the next cycle to book, and a second follow-up books nothing.
-        #expect(try await session.cycle.followUp(&session.engine, at: fillTime) == 0)
+        #expect(try await session.cycle.followUp(&session.engine, at: fillTime).fills == 0)
         let next = try #require(try await session.nextHour())
         #expect(try await session.cycle.run(&session.engine, at: next).fillsBooked == 0)
         #expect(try session.store.fills(since: Timestamp(secondsSinceEpoch: 0)).count == fills)

@@ -35,7 +35,7 @@ import TraderTestKit
         let node: TradingNode
         let loop: TradingLoop
 
-        init(cycles: Int, slowQuotes: Duration? = nil) throws {
+        init(cycles: Int, slowQuotes: Duration? = nil, reconcileInterval: Duration? = nil) throws {
             session = try LiveSession(mode: .paper)
             var venue = VenueConnection(session.venue)
             if let slowQuotes { venue = VenueConnection(market: SlowMarket(base: session.venue, clock: session.clock, delay: slowQuotes), rest: session.venue) }
@@ -44,7 +44,9 @@ import TraderTestKit
                 venue: venue, store: session.store)
             node = TradingNode(engine: session.engine, cycle: cycle)
             loop = TradingLoop(
-                configuration: .init(interval: .seconds(3_600), jitterPct: 2, seed: 7, maxCycles: cycles, cancelWorkingOrdersOnShutdown: true),
+                configuration: .init(
+                    interval: .seconds(3_600), jitterPct: 2, seed: 7, maxCycles: cycles, cancelWorkingOrdersOnShutdown: true,
+                    reconcileInterval: reconcileInterval),
                 node: node, clock: session.clock)
         }
 

@@ -17,6 +17,12 @@ import TraderTestKit
         #expect(summary["trades"] as? Int == 1)
         #expect(summary["pnl"] as? String == "94.59755983")
         #expect(summary["reconciliation"] as? [String: Int] == ["balance_differs": 1])
+        #expect(summary["orders_ended"] as? [String: Int] == ["filled": 1])
+        #expect(summary["fill_ratio"] as? Double == 1)
+        // app.yaml reconciles hourly: after every hourly cycle (the session starts on a bar's
+        // close). The paper venue never drifts.
+        #expect(summary["reconciliations"] as? Int == 400)
+        #expect(summary["differences_adopted"] as? Int == 0)
         #expect(live.standardOutput.hasPrefix("config_hash sha256:"))
         // The lock is released: the store opens, and holds one audit record a cycle and the start-up's.
         let store = try StateStore(path: live.statePath)

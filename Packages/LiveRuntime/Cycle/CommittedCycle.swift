@@ -12,6 +12,8 @@ public struct CommittedCycle: Sendable {
     public let intents: [OrderIntent]
     /// Fills booked while deciding.
     public let fillsBooked: Int
+    /// Orders whose end was booked while deciding, by final status.
+    public let ordersEnded: [String: Int]
     /// Why nothing was proposed, when nothing was.
     public let noTradeReason: String?
     /// Proposals refused (by the universe or risk) and risk's halts, by reason code.

@@ -95,7 +95,7 @@ public struct LiveCycle: Sendable {
             rejections[decision.code ?? "unknown", default: 0] += 1
         }
         return CommittedCycle(
-            cycle: engine.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count,
+            cycle: engine.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count, ordersEnded: booked.ordersEnded,
             noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, killSwitchEngaged: snapshot.killSwitchEngaged,
             decisionDuration: decisionDuration, snapshot: snapshot)
     }
@@ -116,7 +116,10 @@ public struct LiveCycle: Sendable {
         try await store.recordTransitions(sending.transitions)
         return LiveCycleReport(
             cycle: committed.cycle, time: committed.time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
-            ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked, noTradeReason: committed.noTradeReason,
+            ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked,
+            ordersEnded: sending.refused.isEmpty
+                ? committed.ordersEnded : committed.ordersEnded.merging(["rejected": sending.refused.count], uniquingKeysWith: +),
+            noTradeReason: committed.noTradeReason,
             rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged, decisionDuration: committed.decisionDuration)
     }
 
@@ -125,14 +128,14 @@ public struct LiveCycle: Sendable {
     /// (acceptances, fills, ends) and commits it with the engine's state, amending the cycle's
     /// snapshot, in one transaction.
     ///
-    /// - Returns: the fills booked.
+    /// - Returns: the fills booked and the orders that ended.
     /// - Throws: ``VenueError`` when an order cannot be looked up (the next cycle books it);
     ///   ``StoreError``; what the engine throws for a report it cannot take.
     @discardableResult
-    public func followUp(_ engine: inout TradingEngine, at time: Timestamp) async throws -> Int {
+    public func followUp(_ engine: inout TradingEngine, at time: Timestamp) async throws -> FollowUp {
         var working = engine
         let booked = try await bookVenueReports(&working, at: time)
-        guard !booked.transitions.isEmpty || !booked.fills.isEmpty else { return 0 }
+        guard !booked.transitions.isEmpty || !booked.fills.isEmpty else { return FollowUp(fills: 0, ordersEnded: [:]) }
         try await store.commitCycle(
             CycleRecord(
                 audit: AuditRecord(
@@ -141,7 +144,7 @@ public struct LiveCycle: Sendable {
                 transitions: booked.transitions, fills: booked.fills, engineSnapshot: try EngineSnapshot(working, at: time),
                 amendsEngineSnapshot: true))
         engine = working
-        return booked.fills.count
+        return FollowUp(fills: booked.fills.count, ordersEnded: booked.ordersEnded)
     }
 
     /// What sending the intents did.
@@ -155,11 +158,10 @@ public struct LiveCycle: Sendable {
 
     /// Looks up each working order and books the venue's report: its acceptance, fills and end; an
     /// order whose submit had no clear answer and that the venue never received is refused.
-    private func bookVenueReports(
-        _ engine: inout TradingEngine, at time: Timestamp
-    ) async throws -> (transitions: [OrderTransitionRecord], fills: [FillOfOrder]) {
+    private func bookVenueReports(_ engine: inout TradingEngine, at time: Timestamp) async throws -> BookedReports {
         var transitions: [OrderTransitionRecord] = []
         var fills: [FillOfOrder] = []
+        var ended: [String: Int] = [:]
         for id in engine.portfolio.workingOrders.keys.sorted() {
             guard let order = engine.orders[id] else { continue }
             let event: VenueEvent
@@ -175,9 +177,28 @@ public struct LiveCycle: Sendable {
             if applied.status != applied.previousStatus {
                 transitions.append(OrderTransitionRecord(clientOrderID: id, from: applied.previousStatus, to: applied.status, event: "status", at: time))
             }
-            if applied.status.isTerminal { _ = engine.removeSettledOrder(id) }
+            if applied.status.isTerminal {
+                ended[applied.status.rawValue, default: 0] += 1
+                _ = engine.removeSettledOrder(id)
+            }
         }
-        return (transitions, fills)
+        return BookedReports(transitions: transitions, fills: fills, ordersEnded: ended)
+    }
+
+    /// What the venue's reports of the working orders booked.
+    private struct BookedReports {
+        var transitions: [OrderTransitionRecord]
+        var fills: [FillOfOrder]
+        /// Orders that ended, by final status.
+        var ordersEnded: [String: Int]
+    }
+
+    /// What a post-trade follow-up booked.
+    public struct FollowUp: Hashable, Sendable {
+        /// Fills booked.
+        public let fills: Int
+        /// Orders that ended, by final status (`filled`, `cancelled`, ...).
+        public let ordersEnded: [String: Int]
     }
 
     /// The quotes and order books of every symbol and the last bar of each that closed by `time`.

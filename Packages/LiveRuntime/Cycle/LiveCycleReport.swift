@@ -16,6 +16,9 @@ public struct LiveCycleReport: Hashable, Sendable {
     public let ambiguous: [ClientOrderID]
     /// Fills booked in the cycle.
     public let fillsBooked: Int
+    /// Orders whose end was booked in the cycle, by final status (those the venue refused at
+    /// submission are `rejected`).
+    public let ordersEnded: [String: Int]
     /// Why nothing was proposed, when nothing was (the engine's reason code).
     public let noTradeReason: String?
     /// Proposals refused (by the universe or risk) and risk's halts, by reason code.

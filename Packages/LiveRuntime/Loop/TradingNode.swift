@@ -20,6 +20,9 @@ public actor TradingNode {
         public var rejections: [String: Int] = [:]
         /// Fills booked.
         public var fillsBooked = 0
+        /// Orders whose end the node booked, by final status (`filled`, `cancelled`, `expired`,
+        /// `rejected`).
+        public var ordersEnded: [String: Int] = [:]
         /// The last cycle's report.
         public var lastCycle: LiveCycleReport?
         /// How long the last cycle took.
@@ -30,8 +33,23 @@ public actor TradingNode {
         public var openPositions = 0
         /// Orders working or in flight after the last cycle.
         public var pendingOrders = 0
+        /// Reconciliations with the venue while running (start-up's and shutdown's apart).
+        public var reconciliations = 0
+        /// Differences those reconciliations found and adopted from the venue.
+        public var differencesAdopted = 0
         /// Shadow mode's intended versus actual orders, when it runs.
         public var shadow: ShadowRun.Tally?
+
+        /// Of the orders whose end was booked, the share that ended filled; `nil` before any ended.
+        public var fillRatio: Double? {
+            let ended = ordersEnded.values.reduce(0, +)
+            return ended == 0 ? nil : Double(ordersEnded["filled", default: 0]) / Double(ended)
+        }
+
+        /// Counts orders that ended.
+        mutating func countEnded(_ ended: [String: Int]) {
+            ordersEnded.merge(ended, uniquingKeysWith: +)
+        }
     }
 
     /// The engine.
@@ -77,6 +95,7 @@ public actor TradingNode {
             summary.cycles += 1
             summary.ordersSent += report.sent.count
             summary.fillsBooked += report.fillsBooked
+            summary.countEnded(report.ordersEnded)
             for refusal in report.refused { summary.refusals[refusal.reason, default: 0] += 1 }
             summary.rejections.merge(report.rejections, uniquingKeysWith: +)
             summary.lastCycle = report
@@ -85,6 +104,7 @@ public actor TradingNode {
             summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
             summary.pendingOrders = working.portfolio.workingOrders.count
             metrics.record(report, duration: duration, openPositions: summary.openPositions, pendingOrders: summary.pendingOrders)
+            metrics.recordOrdersEnded(report.ordersEnded, fillRatio: summary.fillRatio)
             metrics.recordHoldings(exposures: Self.exposures(of: working), nav: ((try? working.portfolio.nav(marks: working.latestMarks)) ?? working.portfolio.cash).doubleValue)
             return report
         } catch {
@@ -101,11 +121,32 @@ public actor TradingNode {
     /// - Throws: what the follow-up throws; the engine is then unchanged.
     public func followUp(at time: Timestamp) async throws {
         var working = engine
-        let fills = try await cycle.followUp(&working, at: time)
+        let booked = try await cycle.followUp(&working, at: time)
         engine = working
-        summary.fillsBooked += fills
+        summary.fillsBooked += booked.fills
+        summary.countEnded(booked.ordersEnded)
+        metrics.recordOrdersEnded(booked.ordersEnded, fillRatio: summary.fillRatio)
         summary.pendingOrders = working.portfolio.workingOrders.count
         summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+    }
+
+    /// Reconciles the engine with the venue between cycles (``LiveStartup/reconcile(_:fillsSince:at:auditID:mode:configHash:recordingInSync:)``):
+    /// the venue's balances, positions, open orders and fills since `fillsSince` compared, and its
+    /// truth adopted and recorded (audit record `cycle-N-reconcile`) when they differ.
+    ///
+    /// - Throws: what the reconciliation throws; the engine is then unchanged.
+    public func reconcile(fillsSince: Timestamp, at time: Timestamp) async throws -> ReconciliationReport {
+        var working = engine
+        let report = try await LiveStartup(venue: cycle.venue, store: cycle.store, logger: cycle.logger).reconcile(
+            &working, fillsSince: fillsSince, at: time, auditID: "cycle-\(working.cycle)-reconcile", mode: cycle.configuration.mode,
+            configHash: cycle.configuration.configHash, recordingInSync: false)
+        engine = working
+        summary.reconciliations += 1
+        summary.differencesAdopted += report.differences.count
+        summary.pendingOrders = working.portfolio.workingOrders.count
+        summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+        metrics.recordReconciliation(differences: report.differences.map(\.kind.rawValue))
+        return report
     }
 
     /// Each held asset's positions marked to the engine's latest prices (every asset held before

@@ -252,7 +252,7 @@ public struct LiveNode: Sendable {
             configuration: .init(
                 interval: interval, jitterPct: options.jitterPct ?? app.schedule.jitterPct, seed: options.seed, maxCycles: options.maxCycles,
                 cancelWorkingOrdersOnShutdown: app.effectiveShutdown.cancelOpenOrders && app.mode != .dryRun,
-                postTradeWait: postTradeWait),
+                postTradeWait: postTradeWait, reconcileInterval: .seconds(app.effectiveReconcile.intervalSeconds)),
             node: node, clock: clock, alerts: alerts, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var endpoints = [("health", app.health)]

@@ -14,6 +14,8 @@ public final class NodeMetrics: Sendable {
     private let overruns: Counter
     private let ordersSent: Counter
     private let fills: Counter
+    private let reconciliations: Counter
+    private let fillRatio: Gauge
     private let openPositions: Gauge
     private let pendingOrders: Gauge
     private let lastCycle: Gauge
@@ -35,6 +37,10 @@ public final class NodeMetrics: Sendable {
         overruns = registry.makeCounter(name: "trader_cycle_overruns_total", help: "Cycles that ran past the next one's slot.")
         ordersSent = registry.makeCounter(name: "trader_orders_sent_total", help: "Orders sent to the venue.")
         fills = registry.makeCounter(name: "trader_fills_total", help: "Fills booked.")
+        fillRatio = registry.makeGauge(
+            name: "trader_fill_ratio", help: "Of the orders whose end was booked since the start, the share that ended filled.")
+        reconciliations = registry.makeCounter(
+            name: "trader_reconciliations_total", help: "Reconciliations with the venue while running (start-up and shutdown apart).")
         openPositions = registry.makeGauge(name: "trader_open_positions", help: "Positions held.")
         pendingOrders = registry.makeGauge(name: "trader_pending_orders", help: "Orders working at the venue or in flight.")
         lastCycle = registry.makeGauge(name: "trader_last_cycle_timestamp_seconds", help: "When the last cycle ran, in Unix seconds.")
@@ -95,6 +101,26 @@ public final class NodeMetrics: Sendable {
                 .set(to: value)
         }
         self.nav.set(to: nav)
+    }
+
+    /// Records orders that ended, by final status, and the node's fill ratio since it started (of
+    /// the orders whose end was booked, the share that ended filled).
+    public func recordOrdersEnded(_ ended: [String: Int], fillRatio: Double?) {
+        for (status, count) in ended {
+            registry.makeCounter(name: "trader_orders_ended_total", labels: [("status", status)], help: "Orders whose end was booked, by final status.")
+                .increment(by: Int64(count))
+        }
+        if let fillRatio { self.fillRatio.set(to: fillRatio) }
+    }
+
+    /// Records a reconciliation with the venue while running and the differences it adopted, by kind.
+    public func recordReconciliation(differences: [String]) {
+        reconciliations.increment()
+        for kind in differences {
+            registry.makeCounter(
+                name: "trader_reconcile_differences_total", labels: [("kind", kind)],
+                help: "Differences from the venue adopted by reconciliations while running, by kind.").increment()
+        }
     }
 
     /// Records a cycle that failed closed.

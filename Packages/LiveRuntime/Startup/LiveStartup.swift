@@ -82,15 +82,20 @@ public struct LiveStartup: Sendable {
     /// for its last cycle) in one transaction. A process that dies before the commit reconciles
     /// again from the same saved state, which books nothing twice (fills are kept once by trade id).
     ///
-    /// - Parameter auditID: the audit record's id (`startup-EPOCH` at a node's start).
+    /// - Parameters:
+    ///   - auditID: the audit record's id (`startup-EPOCH` at a node's start).
+    ///   - recordingInSync: whether an engine already in step with the venue is recorded too (at
+    ///     start-up and shutdown); otherwise only differences are.
     /// - Returns: the differences found (orders the engine did not create among them, left alone).
     /// - Throws: ``VenueError`` when the venue's truth cannot be gathered; ``EngineError``,
     ///   ``Portfolio/Error`` when it cannot be adopted (nothing changes); ``StoreError``.
     public func reconcile(
-        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, auditID: String, mode: TradingMode, configHash: String
+        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, auditID: String, mode: TradingMode, configHash: String,
+        recordingInSync: Bool = true
     ) async throws -> ReconciliationReport {
         let snapshot = try await venueSnapshot(for: engine, fillsSince: fillsSince, at: time)
         let report = engine.reconciliation(with: snapshot)
+        guard recordingInSync || !report.isInSync else { return report }
         var adopted = engine
         let applied = try adopted.adoptVenueTruth(snapshot)
         for difference in report.differences {

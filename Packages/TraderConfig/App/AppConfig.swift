@@ -28,6 +28,8 @@ public struct AppConfig: Hashable, Sendable, Codable {
     public var coinbase: CoinbaseSettings?
     /// What a stop does; absent: cancel working orders (except in DRY_RUN) within 30 seconds.
     public var shutdown: ShutdownSettings?
+    /// How often a running node reconciles with the venue; absent: every hour.
+    public var reconcile: ReconcileSettings?
     /// Shadow mode: compute the decisions DRY_RUN would take beside a PAPER or LIVE run, and
     /// report intended versus actual orders; absent: off.
     public var shadow: Bool?
@@ -37,9 +39,14 @@ public struct AppConfig: Hashable, Sendable, Codable {
         shutdown ?? ShutdownSettings(cancelOpenOrders: mode != .dryRun, timeoutSeconds: 30)
     }
 
+    /// ``reconcile``, or its default: every hour.
+    public var effectiveReconcile: ReconcileSettings {
+        reconcile ?? ReconcileSettings(intervalSeconds: 3600)
+    }
+
     /// The file's top-level keys, for routing environment overrides.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, shutdown, shadow
+        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, shutdown, reconcile, shadow
     }
 }
 
