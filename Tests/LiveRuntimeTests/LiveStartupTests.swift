@@ -44,7 +44,9 @@ import TraderTestKit
         let report = try await restart(&session)
         for id in unsent {
             #expect(report.differences.contains(.init(.orderState, id.rawValue, engine: "new", venue: "never received")))
-            #expect(session.engine.orders[id]?.status == .rejected)
+            // Ended, the order is handed out of the engine; the store has its end.
+            #expect(session.engine.orders[id] == nil)
+            #expect(try session.store.order(id)?.status == .rejected)
         }
         let sentBefore = session.sent.count
         try await session.run(300)
@@ -70,7 +72,8 @@ import TraderTestKit
         for id in ids {
             let atVenue = try #require(try await session.venue.order(OrderReference(id)))
             #expect(report.differences.contains(.init(.orderState, id.rawValue, engine: "new", venue: atVenue.status.rawValue)))
-            #expect(session.engine.orders[id]?.status == atVenue.status)
+            #expect(try session.store.order(id)?.status == atVenue.status)
+            #expect(atVenue.status.isTerminal ? session.engine.orders[id] == nil : session.engine.orders[id]?.status == atVenue.status)
         }
         let (ordersBefore, sentBefore) = (await session.venue.allOrders().count, session.sent.count)
         try await session.run(300)

@@ -1,4 +1,5 @@
 import Backtest
+import Foundation
 import LiveRuntime
 import Persistence
 import Testing
@@ -6,45 +7,51 @@ import TradingEngine
 import TraderCore
 import TraderTestKit
 
-/// A running node reconciles with the venue between cycles on the configured schedule: what the
-/// venue did that the engine has not booked is adopted and recorded once, and an engine in step
-/// records nothing.
+/// A running node reconciles with the venue on the configured schedule, inside a cycle: after
+/// booking the venue's reports of its working orders and before deciding. Drift (an engine behind
+/// the venue) is adopted and recorded with the cycle; an engine in step finds nothing.
 @Suite struct RunningReconciliationTests {
-    @Test func ordersTheVenueHoldsButTheEngineNeverBookedAreAdoptedOnceAndRecorded() async throws {
+    @Test func anEngineBehindTheVenueAdoptsItsTruthBeforeDecidingAndThenStaysInStep() async throws {
         var session = try LiveSession(mode: .paper)
         defer { session.remove() }
         try await session.run(250)
-        let (ids, committed) = try await LiveStartupTests().decideUntilOrders(&session)
-        // Sent, but the node's engine never booked the venue's answers.
-        var sent = session.engine
-        _ = try await session.cycle.send(committed, engine: &sent)
-        let node = TradingNode(engine: session.engine, cycle: session.cycle)
-        let time = session.clock.now()
+        // Restored under a new run epoch, as a restart does (its orders get new ids).
+        let behind = try TradingEngine(configuration: LiveSession.configuration, restoring: session.engine.state, runEpoch: 9)
+        let since = session.clock.now()
+        // The venue trades on while this engine stands still (a store restored from a backup).
+        for _ in 0..<2_000 where session.reports.dropFirst(250).allSatisfy({ $0.fillsBooked == 0 }) { try await session.run(1) }
+        try #require(session.engineHoldings.usd != behind.portfolio.cash.raw)
 
-        let report = try await node.reconcile(fillsSince: time.advanced(bySeconds: -7_200), at: time)
-        for id in ids {
-            let atVenue = try #require(try await session.venue.order(OrderReference(id)))
-            #expect(report.differences.contains(.init(.orderState, id.rawValue, engine: "new", venue: atVenue.status.rawValue)))
-        }
-        func reconciliationsRecorded() throws -> [String] {
-            try session.store.auditRecords(from: time, to: time.advanced(bySeconds: 1)).map(\.cycleID).filter { $0.hasSuffix("-reconcile") }
-        }
-        #expect(try reconciliationsRecorded() == ["cycle-\(committed.cycle)-reconcile"])
+        let folder = NSTemporaryDirectory() + "trader-running-reconcile-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try StateStore(path: folder + "/state.sqlite")
+        let cycle = LiveCycle(
+            configuration: .init(symbols: [LiveSession.btc], barInterval: .seconds(3_600), mode: .paper, configHash: "test"),
+            venue: VenueConnection(session.venue), store: store)
+        let node = TradingNode(engine: behind, cycle: cycle)
+        let close = try #require(try await session.nextHour())
+        let report = try await node.runCycle(at: close, reconcilingFillsSince: since.advanced(bySeconds: -3_600))
 
-        let again = try await node.reconcile(fillsSince: time.advanced(bySeconds: -7_200), at: time)
-        #expect(again.isInSync)
-        #expect(try reconciliationsRecorded().count == 1)
-        let summary = await node.summary
-        #expect(summary.reconciliations == 2)
-        #expect(summary.differencesAdopted == report.differences.count)
+        let differences = try #require(report.reconciliation?.differences)
+        #expect(differences.contains { $0.kind == .balance && $0.subject == "USD" })
         let holdings = try await session.venueHoldings()
         let engine = await node.engine
         #expect(engine.portfolio.positions[LiveSession.btc]?.quantity.value.raw ?? 0 == holdings.btc)
         #expect(engine.portfolio.cash.raw == holdings.usd)
+        let audit = try #require(try store.auditRecords(from: close, to: close.advanced(bySeconds: 1)).first)
+        #expect(audit.cycleID == "cycle-\(behind.cycle + 1)")
+        #expect(audit.decisions.filter { $0.outcome == "adopted" }.count == differences.count)
+
+        let next = try #require(try await session.nextHour())
+        #expect(try await node.runCycle(at: next, reconcilingFillsSince: close.advanced(bySeconds: -3_600)).reconciliation?.isInSync == true)
+        let summary = await node.summary
+        #expect(summary.reconciliations == 2)
+        #expect(summary.differencesAdopted == differences.count)
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: [(5 * 3_600 + 1_800, 4), (0, 24)])
-    func theLoopReconcilesAfterTheCyclesTheScheduleCallsFor(intervalSeconds: Int, reconciliations: Int) async throws {
+    func theLoopReconcilesInTheCyclesTheScheduleCallsFor(intervalSeconds: Int, reconciliations: Int) async throws {
         let harness = try TradingLoopTests.Harness(cycles: 24, reconcileInterval: .seconds(intervalSeconds))
         defer { harness.session.remove() }
         harness.session.clock.set(to: Timestamp(secondsSinceEpoch: 1_498_906_800))

@@ -17,7 +17,18 @@ extension PaperVenue: MarketData {
         guard interval == .seconds(self.interval.seconds) else {
             throw VenueError(.rejected, venueReason: "INVALID_ARGUMENT", message: "candles: granularity \(interval) is not served; the replay is \(self.interval)")
         }
-        return (history[symbol] ?? []).filter { range.contains($0.time) }
+        guard let bars = history[symbol] else { return [] }
+        // Oldest first: the bars in range are a slice, found by bisection.
+        func firstIndex(atOrAfter time: Timestamp) -> Int {
+            var low = 0
+            var high = bars.count
+            while low < high {
+                let middle = (low + high) / 2
+                if bars[middle].time < time { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return Array(bars[firstIndex(atOrAfter: range.lowerBound)..<firstIndex(atOrAfter: range.upperBound)])
     }
 
     /// A one-level book a side: the quote's bid and ask at its sizes.

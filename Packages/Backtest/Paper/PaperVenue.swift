@@ -31,8 +31,11 @@ public actor PaperVenue {
     private var upcoming: (symbol: Symbol, candle: Candle)?
     /// The last closed bar of each symbol.
     var lastBars: SymbolMap<Candle> = [:]
-    /// Closed bars, oldest first, up to ``historyLimit`` a symbol.
+    /// Closed bars, oldest first: at least the last ``historyLimit`` a symbol (a quarter more
+    /// before a trim).
     var history: [Symbol: [Candle]] = [:]
+    /// Every fill, in the order they happened (which is time order).
+    var fillLog: [VenueFillReport] = []
     /// Every order the venue accepted, by client order id.
     var orders: [ClientOrderID: PaperOrder] = [:]
     /// The ids of the orders still working: holds and open orders read these, not every order ever placed.
@@ -45,7 +48,7 @@ public actor PaperVenue {
     /// Where the venue reports refusals and lost answers; silent unless the caller gives one.
     nonisolated let logger: Logger
 
-    /// How many closed bars a symbol keeps for ``candles(for:interval:in:)``.
+    /// How many closed bars a symbol keeps at least for ``candles(for:interval:in:)``.
     public static let historyLimit = 10_000
 
     /// A venue replaying `feed` (which it takes over) for the products in `products`, filling by
@@ -84,7 +87,10 @@ public actor PaperVenue {
             for event in events { record(event) }
             lastBars[bar.symbol] = bar.candle
             history[bar.symbol, default: []].append(bar.candle)
-            if history[bar.symbol, default: []].count > Self.historyLimit { history[bar.symbol]?.removeFirst() }
+            // Trimmed in batches of a quarter, so each bar is moved a bounded number of times.
+            if let kept = history[bar.symbol]?.count, kept > Self.historyLimit + Self.historyLimit / 4 {
+                history[bar.symbol]?.removeFirst(kept - Self.historyLimit)
+            }
             processed += 1
             upcoming = try feed.next()
         }
@@ -120,6 +126,7 @@ public actor PaperVenue {
         switch event.change {
         case .filled(let fill):
             paper.fills.append(fill)
+            fillLog.append(VenueFillReport(clientOrderID: paper.order.clientOrderID, symbol: paper.order.symbol, side: paper.order.side, fill: fill))
             paper.status = paper.filledQuantity == paper.order.quantity ? .filled : .partiallyFilled
             settle(fill, of: paper.order)
         case .expired:
@@ -322,12 +329,15 @@ extension PaperVenue: OrderGateway {
 
     /// Fills executed at or after `time`, oldest first (then by trade id).
     public func fills(since time: Timestamp) async throws(VenueError) -> [VenueFillReport] {
-        orders.values.flatMap { paper in
-            paper.fills.filter { $0.time >= time }.map {
-                VenueFillReport(clientOrderID: paper.order.clientOrderID, symbol: paper.order.symbol, side: paper.order.side, fill: $0)
-            }
+        // The log is in time order (fills happen as the replay advances): the wanted ones are a
+        // suffix, found by bisection, so a long session's reconciliations stay cheap.
+        var low = 0
+        var high = fillLog.count
+        while low < high {
+            let middle = (low + high) / 2
+            if fillLog[middle].fill.time < time { low = middle + 1 } else { high = middle }
         }
-        .sorted { ($0.fill.time, $0.fill.tradeID) < ($1.fill.time, $1.fill.tradeID) }
+        return fillLog[low...].sorted { ($0.fill.time, $0.fill.tradeID) < ($1.fill.time, $1.fill.tradeID) }
     }
 
     /// Every event from now on: acceptances, fills, cancellations, expiries. The stream never has

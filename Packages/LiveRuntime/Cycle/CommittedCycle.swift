@@ -22,6 +22,9 @@ public struct CommittedCycle: Sendable {
     public let killSwitchEngaged: Bool
     /// How long the engine's step took.
     public let decisionDuration: Duration
+    /// The reconciliation with the venue the cycle ran on the reconcile schedule, if it ran one
+    /// (its differences adopted).
+    public let reconciliation: ReconciliationReport?
     /// The snapshot the engine decided on (a shadow decides on the same).
     public let snapshot: MarketSnapshot
 }

@@ -65,19 +65,32 @@ public struct LiveCycle: Sendable {
         try await send(try await decide(&engine, at: time), engine: &engine)
     }
 
-    /// The first half of a cycle: books the venue's reports of the working orders, gathers the
-    /// snapshot, steps, and commits it all (the intents first of all) in one transaction. Nothing
-    /// is sent: a process that dies now leaves intents the next start looks up, never re-sends.
+    /// The first half of a cycle: books the venue's reports of the working orders; when
+    /// `reconcilingFillsSince` is given (the reconcile schedule), compares the engine with the
+    /// venue's balances, positions, open orders and fills since then and adopts the venue's truth
+    /// where they differ; gathers the snapshot, steps, and commits it all (the intents first of
+    /// all, the differences adopted in the audit record) in one transaction. Nothing is sent: a
+    /// process that dies now leaves intents the next start looks up, never re-sends.
     ///
-    /// - Throws: ``VenueError`` when the snapshot cannot be gathered (nothing is decided: the
-    ///   cycle fails closed); ``StoreError`` when the commit fails; what the engine throws for a
-    ///   report it cannot take.
-    public func decide(_ engine: inout TradingEngine, at time: Timestamp) async throws -> CommittedCycle {
-        let cycleID = "cycle-\(engine.cycle + 1)"
-        let booked = try await bookVenueReports(&engine, at: time)
+    /// - Throws: ``VenueError`` when the venue cannot be read (nothing is decided: the cycle fails
+    ///   closed); ``StoreError`` when the commit fails; what the engine throws for a report or a
+    ///   venue truth it cannot take. `engine` is then unchanged.
+    public func decide(_ engine: inout TradingEngine, at time: Timestamp, reconcilingFillsSince: Timestamp? = nil) async throws -> CommittedCycle {
+        var working = engine
+        let cycleID = "cycle-\(working.cycle + 1)"
+        var booked = try await bookVenueReports(&working, at: time)
+        var truth: AdoptedTruth?
+        if let since = reconcilingFillsSince {
+            let venueTruth = try await LiveStartup(venue: venue, store: store, logger: logger).venueSnapshot(for: working, fillsSince: since, at: time)
+            let adopted = try AdoptedTruth(adopting: venueTruth, into: &working, at: time)
+            booked.transitions += adopted.transitions
+            booked.fills += adopted.fills
+            for step in adopted.transitions where step.to.isTerminal { booked.ordersEnded[step.to.rawValue, default: 0] += 1 }
+            truth = adopted
+        }
         let snapshot = try await marketSnapshot(at: time)
         let stepStarted = ContinuousClock.now
-        let outcome = engine.step(snapshot)
+        let outcome = working.step(snapshot)
         let decisionDuration = ContinuousClock.now - stepStarted
         let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
         let decisions = outcome.auditDecisions
@@ -85,19 +98,20 @@ public struct LiveCycle: Sendable {
             CycleRecord(
                 audit: AuditRecord(
                     cycleID: cycleID, at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
-                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","), decisions: decisions,
-                    intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
+                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","),
+                    decisions: (truth?.decisions ?? []) + decisions, intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,
-                engineSnapshot: try EngineSnapshot(engine, at: time)))
+                engineSnapshot: try EngineSnapshot(working, at: time)))
+        engine = working
         var rejections: [String: Int] = [:]
         for decision in decisions where decision.outcome == "rejected" || decision.outcome == "halted" {
             rejections[decision.code ?? "unknown", default: 0] += 1
         }
         return CommittedCycle(
-            cycle: engine.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count, ordersEnded: booked.ordersEnded,
+            cycle: working.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count, ordersEnded: booked.ordersEnded,
             noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, killSwitchEngaged: snapshot.killSwitchEngaged,
-            decisionDuration: decisionDuration, snapshot: snapshot)
+            decisionDuration: decisionDuration, reconciliation: truth?.report, snapshot: snapshot)
     }
 
     /// The second half of a cycle: sends the committed intents (in DRY_RUN withdraws the orders)
@@ -114,13 +128,16 @@ public struct LiveCycle: Sendable {
             }
         }
         try await store.recordTransitions(sending.transitions)
+        // Orders withheld (DRY_RUN) or refused ended here: handed out, so the engine stays bounded.
+        for id in sending.withheld + sending.refused.map(\.clientOrderID) { _ = engine.removeSettledOrder(id) }
         return LiveCycleReport(
             cycle: committed.cycle, time: committed.time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
             ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked,
             ordersEnded: sending.refused.isEmpty
                 ? committed.ordersEnded : committed.ordersEnded.merging(["rejected": sending.refused.count], uniquingKeysWith: +),
             noTradeReason: committed.noTradeReason,
-            rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged, decisionDuration: committed.decisionDuration)
+            rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged, decisionDuration: committed.decisionDuration,
+            reconciliation: committed.reconciliation)
     }
 
     /// The post-trade follow-up of a cycle that sent orders (after the policy's

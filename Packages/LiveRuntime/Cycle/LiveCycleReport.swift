@@ -1,3 +1,4 @@
+import TradingEngine
 import TraderCore
 
 /// What one live cycle did, for the node's log, metrics and summary.
@@ -27,6 +28,9 @@ public struct LiveCycleReport: Hashable, Sendable {
     public let killSwitchEngaged: Bool
     /// How long the engine's step took.
     public let decisionDuration: Duration
+    /// The reconciliation with the venue the cycle ran on the reconcile schedule, if it ran one
+    /// (its differences adopted).
+    public let reconciliation: ReconciliationReport?
 
     /// An order the venue refused.
     public struct Refusal: Hashable, Sendable {

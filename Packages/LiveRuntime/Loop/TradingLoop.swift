@@ -5,8 +5,8 @@ import TraderCore
 /// A live node's trading loop, a Service: a cycle just after each bar closes (``CycleSchedule``),
 /// never two at once. A cycle that runs past the next slot is counted and the slots it covered
 /// are skipped, never run late in a burst. A cycle that cannot read the venue fails closed (it
-/// decides nothing) and the loop goes on to the next slot. After a cycle, on the configured
-/// schedule, the engine is reconciled with the venue's balances, positions and open orders. On
+/// decides nothing) and the loop goes on to the next slot. On the configured schedule a cycle also
+/// reconciles the engine with the venue's balances, positions and open orders before deciding. On
 /// graceful shutdown the loop stops taking new risk, and by policy asks the venue to cancel the
 /// engine's working orders; task cancellation (a second signal) ends it at once.
 public struct TradingLoop: Service {
@@ -25,8 +25,8 @@ public struct TradingLoop: Service {
         /// How long after a cycle that sent orders their fills and status are polled and booked
         /// (`post_trade_reconcile_wait_seconds`); `nil`: at the next cycle only.
         public var postTradeWait: Duration?
-        /// The least time between two reconciliations with the venue, checked after each cycle
-        /// (`reconcile.interval_seconds`; zero: after every cycle); `nil`: none while running.
+        /// The least time between two cycles that reconcile with the venue
+        /// (`reconcile.interval_seconds`; zero: every cycle); `nil`: none while running.
         public var reconcileInterval: Duration?
 
         /// Creates a configuration.
@@ -78,26 +78,6 @@ public struct TradingLoop: Service {
         }
     }
 
-    /// Reconciles the engine with the venue, booking fills since `since` (a venue that cannot be
-    /// read now is tried again after the next cycle); differences adopted are alerted.
-    ///
-    /// - Returns: whether the reconciliation was done.
-    private func reconcile(since: Timestamp) async throws -> Bool {
-        do {
-            let report = try await node.reconcile(fillsSince: since, at: clock.now())
-            if !report.isInSync {
-                let kinds = Set(report.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
-                logger.warning("reconciliation adopted the venue's truth", metadata: ["differences": "\(report.differences.count)", "kinds": "\(kinds)"])
-                await alerts?.send(
-                    Alert(.reconcileMismatch, .warning, "a reconciliation while running adopted \(report.differences.count) differences from the venue (\(kinds))", at: clock.now()))
-            }
-            return true
-        } catch let error as VenueError {
-            logger.warning("reconciliation not done: the venue could not be read; tried again after the next cycle", metadata: ["error": "\(error)"])
-            return false
-        }
-    }
-
     /// Runs cycles until `maxCycles`, a graceful shutdown or cancellation.
     ///
     /// - Throws: what a cycle throws other than a ``VenueError`` (a store that cannot commit:
@@ -106,8 +86,7 @@ public struct TradingLoop: Service {
         var schedule = CycleSchedule(interval: configuration.interval, jitterPct: configuration.jitterPct, seed: configuration.seed)
         var ran = 0
         var after = clock.now()
-        // The node reconciled at start-up; later reconciliations follow the cycles' slots, so that
-        // an interval of one bar reconciles after every cycle however long each took.
+        // The node reconciled at start-up.
         var reconciled = after
         while configuration.maxCycles.map({ ran < $0 }) ?? true {
             let (boundary, start) = schedule.next(after: after)
@@ -117,19 +96,27 @@ public struct TradingLoop: Service {
                 break
             }
             guard !Task.isShuttingDownGracefully else { break }
+            // On the reconcile schedule (by the cycles' slots, so that an interval of one bar
+            // reconciles every cycle however long each took), with fills since a bar before the last.
+            let reconciling = configuration.reconcileInterval.map { boundary >= reconciled.advanced(by: $0) } ?? false
             do {
-                let report = try await node.runCycle(at: clock.now())
+                let report = try await node.runCycle(
+                    at: clock.now(), reconcilingFillsSince: reconciling ? reconciled.advanced(by: .zero - configuration.interval) : nil)
+                if reconciling { reconciled = boundary }
+                if let reconciliation = report.reconciliation, !reconciliation.isInSync {
+                    let kinds = Set(reconciliation.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+                    logger.warning("cycle adopted the venue's truth", metadata: ["differences": "\(reconciliation.differences.count)", "kinds": "\(kinds)"])
+                    await alerts?.send(
+                        Alert(
+                            .reconcileMismatch, .warning, "a cycle's reconciliation adopted \(reconciliation.differences.count) differences from the venue (\(kinds))",
+                            at: clock.now()))
+                }
                 let raised = Alert.raised(
                     byRejections: report.rejections, venueRefusals: report.refused.count, killSwitchEngaged: report.killSwitchEngaged,
                     at: clock.now())
                 for alert in raised { await alerts?.send(alert) }
                 if let wait = configuration.postTradeWait, !report.sent.isEmpty {
                     try await followUp(after: wait)
-                }
-                if let every = configuration.reconcileInterval, boundary >= reconciled.advanced(by: every),
-                    try await reconcile(since: reconciled.advanced(by: .zero - configuration.interval))
-                {
-                    reconciled = boundary
                 }
             } catch let error as VenueError {
                 logger.error("cycle failed closed: the venue could not be read; nothing decided", metadata: ["error": "\(error)"])

@@ -33,9 +33,9 @@ public actor TradingNode {
         public var openPositions = 0
         /// Orders working or in flight after the last cycle.
         public var pendingOrders = 0
-        /// Reconciliations with the venue while running (start-up's and shutdown's apart).
+        /// Cycles that reconciled with the venue (start-up's and shutdown's reconciliations apart).
         public var reconciliations = 0
-        /// Differences those reconciliations found and adopted from the venue.
+        /// Differences those cycles found and adopted from the venue.
         public var differencesAdopted = 0
         /// Shadow mode's intended versus actual orders, when it runs.
         public var shadow: ShadowRun.Tally?
@@ -74,17 +74,19 @@ public actor TradingNode {
         }
     }
 
-    /// Runs one cycle at `time`.
+    /// Runs one cycle at `time`; with `reconcilingFillsSince`, one that reconciles with the venue
+    /// (``LiveCycle/decide(_:at:reconcilingFillsSince:)``).
     ///
-    /// - Throws: what ``LiveCycle/run(_:at:)`` throws; the engine is then as the cycle left it
-    ///   (a venue failure before the decision leaves it unchanged).
+    /// - Throws: what ``LiveCycle/decide(_:at:reconcilingFillsSince:)`` and
+    ///   ``LiveCycle/send(_:engine:)`` throw; the engine is then as the cycle left it (a failure
+    ///   before the commit leaves it unchanged).
     @discardableResult
-    public func runCycle(at time: Timestamp) async throws -> LiveCycleReport {
+    public func runCycle(at time: Timestamp, reconcilingFillsSince: Timestamp? = nil) async throws -> LiveCycleReport {
         var working = engine
         defer { engine = working }
         let started = ContinuousClock.now
         do {
-            let committed = try await cycle.decide(&working, at: time)
+            let committed = try await cycle.decide(&working, at: time, reconcilingFillsSince: reconcilingFillsSince)
             let report = try await cycle.send(committed, engine: &working)
             if var shadow {
                 shadow.step(committed.snapshot, sent: report.sent.compactMap { working.orders[$0] }, fills: report.fillsBooked)
@@ -96,6 +98,11 @@ public actor TradingNode {
             summary.ordersSent += report.sent.count
             summary.fillsBooked += report.fillsBooked
             summary.countEnded(report.ordersEnded)
+            if let reconciliation = report.reconciliation {
+                summary.reconciliations += 1
+                summary.differencesAdopted += reconciliation.differences.count
+                metrics.recordReconciliation(differences: reconciliation.differences.map(\.kind.rawValue))
+            }
             for refusal in report.refused { summary.refusals[refusal.reason, default: 0] += 1 }
             summary.rejections.merge(report.rejections, uniquingKeysWith: +)
             summary.lastCycle = report
@@ -128,25 +135,6 @@ public actor TradingNode {
         metrics.recordOrdersEnded(booked.ordersEnded, fillRatio: summary.fillRatio)
         summary.pendingOrders = working.portfolio.workingOrders.count
         summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
-    }
-
-    /// Reconciles the engine with the venue between cycles (``LiveStartup/reconcile(_:fillsSince:at:auditID:mode:configHash:recordingInSync:)``):
-    /// the venue's balances, positions, open orders and fills since `fillsSince` compared, and its
-    /// truth adopted and recorded (audit record `cycle-N-reconcile`) when they differ.
-    ///
-    /// - Throws: what the reconciliation throws; the engine is then unchanged.
-    public func reconcile(fillsSince: Timestamp, at time: Timestamp) async throws -> ReconciliationReport {
-        var working = engine
-        let report = try await LiveStartup(venue: cycle.venue, store: cycle.store, logger: cycle.logger).reconcile(
-            &working, fillsSince: fillsSince, at: time, auditID: "cycle-\(working.cycle)-reconcile", mode: cycle.configuration.mode,
-            configHash: cycle.configuration.configHash, recordingInSync: false)
-        engine = working
-        summary.reconciliations += 1
-        summary.differencesAdopted += report.differences.count
-        summary.pendingOrders = working.portfolio.workingOrders.count
-        summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
-        metrics.recordReconciliation(differences: report.differences.map(\.kind.rawValue))
-        return report
     }
 
     /// Each held asset's positions marked to the engine's latest prices (every asset held before

@@ -82,23 +82,17 @@ public struct LiveStartup: Sendable {
     /// for its last cycle) in one transaction. A process that dies before the commit reconciles
     /// again from the same saved state, which books nothing twice (fills are kept once by trade id).
     ///
-    /// - Parameters:
-    ///   - auditID: the audit record's id (`startup-EPOCH` at a node's start).
-    ///   - recordingInSync: whether an engine already in step with the venue is recorded too (at
-    ///     start-up and shutdown); otherwise only differences are.
+    /// - Parameter auditID: the audit record's id (`startup-EPOCH` at a node's start).
     /// - Returns: the differences found (orders the engine did not create among them, left alone).
     /// - Throws: ``VenueError`` when the venue's truth cannot be gathered; ``EngineError``,
     ///   ``Portfolio/Error`` when it cannot be adopted (nothing changes); ``StoreError``.
     public func reconcile(
-        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, auditID: String, mode: TradingMode, configHash: String,
-        recordingInSync: Bool = true
+        _ engine: inout TradingEngine, fillsSince: Timestamp, at time: Timestamp, auditID: String, mode: TradingMode, configHash: String
     ) async throws -> ReconciliationReport {
         let snapshot = try await venueSnapshot(for: engine, fillsSince: fillsSince, at: time)
-        let report = engine.reconciliation(with: snapshot)
-        guard recordingInSync || !report.isInSync else { return report }
         var adopted = engine
-        let applied = try adopted.adoptVenueTruth(snapshot)
-        for difference in report.differences {
+        let truth = try AdoptedTruth(adopting: snapshot, into: &adopted, at: time)
+        for difference in truth.report.differences {
             logger.warning(
                 "reconciliation: \(difference.kind.rawValue)",
                 metadata: ["subject": "\(difference.subject)", "engine": "\(difference.engine)", "venue": "\(difference.venue)"])
@@ -106,17 +100,11 @@ public struct LiveStartup: Sendable {
         try await store.commitCycle(
             CycleRecord(
                 audit: AuditRecord(
-                    cycleID: auditID, at: time, mode: mode.rawValue, configHash: configHash,
-                    snapshotSummary: "reconciliation with the venue",
-                    decisions: report.differences.map {
-                        AuditRecord.Decision(symbol: $0.subject, outcome: "adopted", code: $0.kind.rawValue, detail: $0.description)
-                    }, intents: [], latenciesMicroseconds: [:]),
-                transitions: applied.filter { $0.status != $0.previousStatus }.map {
-                    OrderTransitionRecord(clientOrderID: $0.clientOrderID, from: $0.previousStatus, to: $0.status, event: "reconcile", at: time)
-                },
-                fills: applied.flatMap { event in event.fills.map { FillOfOrder(clientOrderID: event.clientOrderID, fill: $0) } },
-                engineSnapshot: try EngineSnapshot(adopted, at: time), amendsEngineSnapshot: true))
+                    cycleID: auditID, at: time, mode: mode.rawValue, configHash: configHash, snapshotSummary: "reconciliation with the venue",
+                    decisions: truth.decisions, intents: [], latenciesMicroseconds: [:]),
+                transitions: truth.transitions, fills: truth.fills, engineSnapshot: try EngineSnapshot(adopted, at: time),
+                amendsEngineSnapshot: true))
         engine = adopted
-        return report
+        return truth.report
     }
 }
