@@ -27,6 +27,24 @@ import TraderTestKit
         try await body(session, node, "http://127.0.0.1:\(port)")
     }
 
+    @Test func healthNamesTheBreakersActiveInTheLastCycleAndStaysHealthy() async throws {
+        let session = try LiveSession(mode: .paper)
+        defer { session.remove() }
+        let cycle = LiveCycle(
+            configuration: .init(
+                symbols: [LiveSession.btc], barInterval: .seconds(3_600), mode: .paper, configHash: "test", killSwitchEngaged: { true }),
+            venue: VenueConnection(session.venue), store: session.store)
+        let node = TradingNode(engine: session.engine, cycle: cycle)
+        for _ in 0..<30 {
+            guard let close = try await session.nextHour() else { break }
+            try await node.runCycle(at: close)
+        }
+        let report = HealthReport(
+            summary: await node.summary, mode: .paper, now: session.clock.now(), startedAt: session.clock.now(), maxStaleness: .seconds(7_200))
+        #expect(report.breakersActive == ["kill_switch_engaged"])
+        #expect(report.isHealthy)
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func healthSaysWhatTheNodeDidAndTurns503WhenCyclesStop() async throws {
         try await withServer(hours: 300) { session, node, base in
@@ -41,6 +59,7 @@ import TraderTestKit
             #expect(report.openPositions == summary.openPositions)
             #expect(report.pendingOrders == summary.pendingOrders)
             #expect(report.problems == [])
+            #expect(report.breakersActive == [])
             session.clock.advance(by: .seconds(7_201))
             let stale = try await http.send(HTTPRequest(url: base + "/health"))
             #expect(stale.status == 503)

@@ -108,9 +108,12 @@ public struct LiveCycle: Sendable {
         for decision in decisions where decision.outcome == "rejected" || decision.outcome == "halted" {
             rejections[decision.code ?? "unknown", default: 0] += 1
         }
+        var halts = Set(decisions.filter { $0.outcome == "halted" }.compactMap(\.code))
+        if snapshot.killSwitchEngaged { halts.insert("kill_switch_engaged") }
         return CommittedCycle(
             cycle: working.cycle, time: time, intents: outcome.intents, fillsBooked: booked.fills.count, ordersEnded: booked.ordersEnded,
-            noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, killSwitchEngaged: snapshot.killSwitchEngaged,
+            noTradeReason: outcome.noTradeReason?.rawValue, rejections: rejections, haltsActive: halts.sorted(),
+            killSwitchEngaged: snapshot.killSwitchEngaged,
             decisionDuration: decisionDuration, reconciliation: truth?.report, snapshot: snapshot)
     }
 
@@ -136,7 +139,8 @@ public struct LiveCycle: Sendable {
             ordersEnded: sending.refused.isEmpty
                 ? committed.ordersEnded : committed.ordersEnded.merging(["rejected": sending.refused.count], uniquingKeysWith: +),
             noTradeReason: committed.noTradeReason,
-            rejections: committed.rejections, killSwitchEngaged: committed.killSwitchEngaged, decisionDuration: committed.decisionDuration,
+            rejections: committed.rejections, haltsActive: committed.haltsActive, killSwitchEngaged: committed.killSwitchEngaged,
+            decisionDuration: committed.decisionDuration,
             reconciliation: committed.reconciliation)
     }
 

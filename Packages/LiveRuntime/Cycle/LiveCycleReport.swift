@@ -24,6 +24,9 @@ public struct LiveCycleReport: Hashable, Sendable {
     public let noTradeReason: String?
     /// Proposals refused (by the universe or risk) and risk's halts, by reason code.
     public let rejections: [String: Int]
+    /// Risk's halts and breakers that held in the cycle (a loss stop, the drawdown halt, a
+    /// breaker, the kill switch), by reason code, sorted.
+    public let haltsActive: [String]
     /// Whether the kill switch was engaged.
     public let killSwitchEngaged: Bool
     /// How long the engine's step took.

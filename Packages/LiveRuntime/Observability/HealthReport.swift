@@ -2,8 +2,9 @@ import Foundation
 import TraderCore
 
 /// What `/health` says of a live node: when its last cycle ran and how long it took, what it
-/// holds and has working, how stale its view is, whether its last cycle failed closed, its mode,
-/// and from all that whether it is healthy (HTTP 200) or not (503).
+/// holds and has working, how stale its view is, whether its last cycle failed closed, the
+/// breakers active, its mode, and from all that whether it is healthy (HTTP 200) or not (503; an
+/// active breaker is the node working as it should).
 public struct HealthReport: Hashable, Sendable, Codable {
     /// DRY_RUN, PAPER or LIVE.
     public let mode: String
@@ -21,6 +22,9 @@ public struct HealthReport: Hashable, Sendable, Codable {
     public let cycles: Int
     /// Whether the last cycle attempted failed closed (the venue could not be read).
     public let lastCycleFailed: Bool
+    /// Risk's halts and breakers active in the last cycle, by reason code (`daily_loss_limit`,
+    /// `api_error_rate`, `kill_switch_engaged`, ...): the node is working, and refusing new risk.
+    public let breakersActive: [String]
     /// Why the node is not healthy; empty when it is.
     public let problems: [String]
 
@@ -31,6 +35,7 @@ public struct HealthReport: Hashable, Sendable, Codable {
         case mode, cycles, problems
         case lastCycle = "last_cycle", lastCycleMilliseconds = "last_cycle_ms", stalenessSeconds = "staleness_seconds"
         case openPositions = "open_positions", pendingOrders = "pending_orders", lastCycleFailed = "last_cycle_failed"
+        case breakersActive = "breakers_active"
     }
 
     /// The health of a node whose summary is `summary` at `now`, unhealthy when no cycle has run
@@ -45,6 +50,7 @@ public struct HealthReport: Hashable, Sendable, Codable {
         pendingOrders = summary.pendingOrders
         cycles = summary.cycles
         lastCycleFailed = summary.lastCycleFailed
+        breakersActive = summary.lastCycle?.haltsActive ?? []
         var problems: [String] = []
         if since.duration(to: now) > maxStaleness { problems.append("no cycle for \(Int(stalenessSeconds)) s (at most \(maxStaleness))") }
         if summary.lastCycleFailed { problems.append("the last cycle failed closed: the venue could not be read") }
