@@ -83,7 +83,8 @@ import TraderTestKit
             }
             let drift = try reconcile(live, ["--format", "json"], sim: sim)
             #expect(drift.status == 1, "\(drift.said)")
-            #expect(drift.said.contains("balance_differs"))
+            #expect(drift.said.contains("\"kind\" : \"balance_differs\""))
+            #expect(drift.said.contains("\"kind\" : \"position_differs\""))
             let fix = try reconcile(live, ["--fix"], sim: sim)
             #expect(fix.status == 0, "\(fix.said)")
             #expect(fix.said.contains("differences adopted from the venue"))

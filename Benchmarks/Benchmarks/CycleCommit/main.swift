@@ -4,8 +4,10 @@
 // cycle books the venue's reports of the working orders and gathers quotes and bars (not timed),
 // then steps the EMA-crossover engine and commits the cycle to a SQLite store in a temporary
 // folder: intents, order steps, fills, audit record and the engine's state (timed together), the
-// state encoded as a live node encodes it (EngineState.encodedJSON).
-//   CycleCommit CANDLES_CSV CYCLES
+// state encoded as a live node encodes it (EngineState.encodedJSON). With --staggered, symbol i
+// replays the bars 7 × i hours later, so that the 100 symbols' signals fire in different cycles
+// as a real universe's do, rather than all in the same one.
+//   CycleCommit CANDLES_CSV CYCLES [--staggered]
 import Backtest
 import Foundation
 import Persistence
@@ -13,10 +15,11 @@ import TradingEngine
 import TraderCore
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let cycles = Int(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: CycleCommit CANDLES_CSV CYCLES\n".utf8))
+guard (3...4).contains(arguments.count), let cycles = Int(arguments[2]), arguments.count == 3 || arguments[3] == "--staggered" else {
+    FileHandle.standardError.write(Data("usage: CycleCommit CANDLES_CSV CYCLES [--staggered]\n".utf8))
     exit(2)
 }
+let staggered = arguments.count == 4
 let letters = Array("ABCDEFGHIJ")
 let symbols = (0..<100).map { Symbol(base: "X\(letters[$0 / 10])\(letters[$0 % 10])", quote: "USD") }
 var configuration = EMACrossoverPreset.configuration(symbol: symbols[0], quantity: Quantity("0.01")!)
@@ -27,13 +30,26 @@ configuration.products = Dictionary(
             symbol: $0, baseIncrement: rules.baseIncrement, priceIncrement: rules.priceIncrement, minSize: rules.minSize, maxSize: rules.maxSize,
             minNotional: rules.minNotional, status: rules.status))
     })
-let clock = ManualClock(Timestamp(secondsSinceEpoch: 0))
-let venue = try PaperVenue(
-    feed: try HistoricalFeed(sources: symbols.map { .init(symbol: $0, path: arguments[1]) }), products: Array(configuration.products.values),
-    fillModel: EMACrossoverPreset.fillModel, balances: [.usd: FixedPoint(10_000_000)], clock: clock)
 let folder = NSTemporaryDirectory() + "cycle-commit-" + UUID().uuidString
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: folder) }
+/// The candle file of the symbol at `index`: the given one, or a copy shifted 7 × `index` hours.
+func candles(of index: Int) throws -> String {
+    guard staggered else { return arguments[1] }
+    let path = folder + "/\(symbols[index]).csv"
+    let lines = try String(contentsOfFile: arguments[1], encoding: .utf8).split(separator: "\n")
+    let shifted = lines.dropFirst().map { line in
+        let comma = line.firstIndex(of: ",")!
+        return "\(Int64(line[..<comma])! + Int64(index) * 7 * 3_600)\(line[comma...])"
+    }
+    try ([String(lines[0])] + shifted).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+let clock = ManualClock(Timestamp(secondsSinceEpoch: 0))
+let venue = try PaperVenue(
+    feed: try HistoricalFeed(sources: symbols.indices.map { .init(symbol: symbols[$0], path: try candles(of: $0)) }),
+    products: Array(configuration.products.values), fillModel: EMACrossoverPreset.fillModel, balances: [.usd: FixedPoint(10_000_000)],
+    clock: clock)
 let store = try StateStore(path: folder + "/state.sqlite")
 var engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 10_000_000), runEpoch: 1)
 
@@ -89,8 +105,8 @@ for _ in 0..<cycles {
 let sorted = timings.sorted()
 let p50 = sorted[sorted.count / 2]
 let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
-print(String(format: "step + commit, 100 symbols, %d cycles, %d orders: p50 %.0f µs, p99 %.0f µs, max %.0f µs",
-    sorted.count, sent, p50, p99, sorted.last ?? 0))
+print("step + commit, 100 symbols\(staggered ? " (staggered)" : " (the same bars)"), "
+    + String(format: "%d cycles, %d orders: p50 %.0f µs, p99 %.0f µs, max %.0f µs", sorted.count, sent, p50, p99, sorted.last ?? 0))
 let (steps, encodes) = (parts.step.sorted(), parts.encode.sorted())
 print(String(format: "  of which the step p50 %.0f µs p99 %.0f µs; the engine state's JSON (%d KB at p50) p50 %.0f µs p99 %.0f µs; the store's transaction the rest",
     steps[steps.count / 2], steps[steps.count * 99 / 100], parts.bytes.sorted()[parts.bytes.count / 2] / 1_000, encodes[encodes.count / 2],
