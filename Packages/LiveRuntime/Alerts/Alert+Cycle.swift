@@ -1,8 +1,16 @@
+import TradingEngine
 import TraderCore
 
 extension Alert {
     /// The venue refusals in one cycle from which they are a burst.
     public static let refusalBurst = 3
+
+    /// The warning that `report`'s differences were adopted from the venue, `when` (at start-up,
+    /// in a cycle): how many, of which kinds.
+    static func reconcileMismatch(_ report: ReconciliationReport, when: String, at time: Timestamp) -> Alert {
+        let kinds = Set(report.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+        return Alert(.reconcileMismatch, .warning, "\(when) adopted \(report.differences.count) differences from the venue (\(kinds))", at: time)
+    }
 
     /// What a cycle tells operators, from what it refused and why: the kill switch, a daily or
     /// weekly loss stop hit, the drawdown halt, a breaker tripped (venue errors, rate limits, an

@@ -133,12 +133,12 @@ public struct LiveCycle: Sendable {
         try await store.recordTransitions(sending.transitions)
         // Orders withheld (DRY_RUN) or refused ended here: handed out, so the engine stays bounded.
         for id in sending.withheld + sending.refused.map(\.clientOrderID) { _ = engine.removeSettledOrder(id) }
+        var ended = committed.ordersEnded
+        if !sending.refused.isEmpty { ended["rejected", default: 0] += sending.refused.count }
         return LiveCycleReport(
             cycle: committed.cycle, time: committed.time, sent: sending.sent, withheld: sending.withheld, refused: sending.refused,
             ambiguous: sending.ambiguous, fillsBooked: committed.fillsBooked,
-            ordersEnded: sending.refused.isEmpty
-                ? committed.ordersEnded : committed.ordersEnded.merging(["rejected": sending.refused.count], uniquingKeysWith: +),
-            noTradeReason: committed.noTradeReason,
+            ordersEnded: ended, noTradeReason: committed.noTradeReason,
             rejections: committed.rejections, haltsActive: committed.haltsActive, killSwitchEngaged: committed.killSwitchEngaged,
             decisionDuration: committed.decisionDuration,
             reconciliation: committed.reconciliation)

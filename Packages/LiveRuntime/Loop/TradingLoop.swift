@@ -104,12 +104,8 @@ public struct TradingLoop: Service {
                     at: clock.now(), reconcilingFillsSince: reconciling ? reconciled.advanced(by: .zero - configuration.interval) : nil)
                 if reconciling { reconciled = boundary }
                 if let reconciliation = report.reconciliation, !reconciliation.isInSync {
-                    let kinds = Set(reconciliation.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
-                    logger.warning("cycle adopted the venue's truth", metadata: ["differences": "\(reconciliation.differences.count)", "kinds": "\(kinds)"])
-                    await alerts?.send(
-                        Alert(
-                            .reconcileMismatch, .warning, "a cycle's reconciliation adopted \(reconciliation.differences.count) differences from the venue (\(kinds))",
-                            at: clock.now()))
+                    logger.warning("a cycle adopted the venue's truth", metadata: ["differences": "\(reconciliation.differences.count)"])
+                    await alerts?.send(.reconcileMismatch(reconciliation, when: "a cycle's reconciliation", at: clock.now()))
                 }
                 let raised = Alert.raised(
                     byRejections: report.rejections, venueRefusals: report.refused.count, killSwitchEngaged: report.killSwitchEngaged,

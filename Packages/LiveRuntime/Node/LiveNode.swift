@@ -184,10 +184,8 @@ public struct LiveNode: Sendable {
                 let report = try await startup.reconcile(
                     &engine, fillsSince: fillsSince, at: clock.now(), auditID: "startup-\(runEpoch)", mode: configuration.app.mode, configHash: configHash)
                 if !report.isInSync && restored {
-                    let kinds = Set(report.differences.map(\.kind.rawValue)).sorted().joined(separator: ", ")
                     logger.warning("start-up reconciliation adopted the venue's truth", metadata: ["differences": "\(report.differences.count)"])
-                    await alerts?.send(
-                        Alert(.reconcileMismatch, .warning, "start-up adopted \(report.differences.count) differences from the venue (\(kinds))", at: clock.now()))
+                    await alerts?.send(.reconcileMismatch(report, when: "start-up", at: clock.now()))
                 }
                 return report
             } catch let error as VenueError where error.code == .unauthorized {

@@ -17,8 +17,7 @@ extension Portfolio {
                     try position.appendJSON(to: &json)
                 }
             }
-            json.key("working_orders")
-            try json.encodable(workingOrders)
+            try json.member("working_orders", workingOrders)
         }
     }
 }

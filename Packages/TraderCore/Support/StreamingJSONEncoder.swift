@@ -41,4 +41,12 @@ extension JSONBytes {
         try writer.write(value)
         writer.closeContainers(deeperThan: 0)
     }
+
+    /// Writes the member `name` of the open object with `value` as ``encodable(_:)`` writes it.
+    ///
+    /// - Throws: what ``encodable(_:)`` throws.
+    public mutating func member<Value: Encodable>(_ name: StaticString, _ value: Value) throws {
+        key(name)
+        try encodable(value)
+    }
 }

@@ -19,12 +19,9 @@ extension EngineState {
             try portfolio.appendJSON(to: &json)
             json.key("risk_state")
             riskState.appendJSON(to: &json)
-            json.key("orders")
-            try json.encodable(orders)
-            json.key("red_flags")
-            try json.encodable(redFlags)
-            json.key("discovered")
-            try json.encodable(discovered)
+            try json.member("orders", orders)
+            try json.member("red_flags", redFlags)
+            try json.member("discovered", discovered)
             json.key("marks")
             json.object { json in
                 for (symbol, mark) in marks {
@@ -32,20 +29,15 @@ extension EngineState {
                     json.decimal(mark.value)
                 }
             }
-            json.key("whale_states")
-            try json.encodable(whaleStates)
+            try json.member("whale_states", whaleStates)
             json.key("intent_sequence")
             json.integer(Int64(intentSequence))
             json.key("next_pruning")
             json.time(nextPruning)
-            json.key("placements")
-            try json.encodable(placements)
-            json.key("cancelling")
-            try json.encodable(cancelling)
-            json.key("due_requotes")
-            try json.encodable(dueRequotes)
-            json.key("awaiting_lookup")
-            try json.encodable(awaitingLookup)
+            try json.member("placements", placements)
+            try json.member("cancelling", cancelling)
+            try json.member("due_requotes", dueRequotes)
+            try json.member("awaiting_lookup", awaitingLookup)
         }
         return json.bytes
     }
