@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Backtest", targets: ["Backtest"]),
         .library(name: "LiveRuntime", targets: ["LiveRuntime"]),
         .library(name: "CoinbaseSimulator", targets: ["CoinbaseSimulator"]),
+        .library(name: "IBKRSimulator", targets: ["IBKRSimulator"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
         .executable(name: "trader-backtest", targets: ["trader-backtest"]),
         .executable(name: "exchange-sim", targets: ["exchange-sim"]),
@@ -124,6 +125,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Packages/CoinbaseSimulator"),
+        .target(
+            name: "IBKRSimulator",
+            dependencies: [
+                "TraderCore", "Backtest", "CostModel", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Packages/IBKRSimulator"),
         // Test support: shared data, fixtures and builders for every test target.
         .target(
             name: "TraderTestKit", dependencies: ["TraderCore", "CurlHTTP", .product(name: "Logging", package: "swift-log")],
@@ -169,7 +177,7 @@ let package = Package(
         .executableTarget(
             name: "exchange-sim",
             dependencies: [
-                "CoinbaseSimulator", "Backtest", "TraderCore", "CostModel",
+                "CoinbaseSimulator", "IBKRSimulator", "Backtest", "TraderCore", "CostModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -202,6 +210,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/CoinbaseSimulatorTests"),
+        .testTarget(
+            name: "IBKRSimulatorTests",
+            dependencies: [
+                "IBKRSimulator", "Backtest", "TraderCore", "TraderTestKit", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/IBKRSimulatorTests"),
         .testTarget(
             name: "SignalsTests", dependencies: ["Signals", "TraderCore", "TraderTestKit"], path: "Tests/SignalsTests"),
         .testTarget(

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import IBKRSimulator
 import Logging
 import NIOCore
 import NIOPosix
@@ -17,14 +18,23 @@ import TraderCore
 struct ExchangeSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exchange-sim",
-        abstract: "Serve Coinbase Advanced Trade's REST API on 127.0.0.1 over a replay of real candles.",
+        abstract: "Serve Coinbase Advanced Trade's REST API, or IB Gateway's TWS socket protocol, on 127.0.0.1 over a replay of real candles.",
         discussion: """
             Private endpoints need a JWT signed by a key of --keys (the SDK's key-file JSON; a file that does not \
             exist is created with a new key, mode 0600). Bar times are shifted by a whole number of bars so that \
             the replay's present is the wall clock's present. Control endpoints: POST /_sim/faults, DELETE \
             /_sim/faults, POST /_sim/products/{id}, POST /_sim/advance (with --step), GET /_sim/state.
+            With --venue ibkr it speaks the TWS API socket protocol (server version 178) as IB Gateway does, for \
+            ib_async and trader-live's ibkr venue: --data takes stocks (SPY=FILE), options are priced by Black-Scholes \
+            at --volatility, and --cash is the account's USD.
             Exit status: 0 stopped by a signal or the end of the data, 2 usage, data or key error.
             """)
+
+    @Option(help: "The venue served: coinbase (REST on HTTP) or ibkr (the TWS socket protocol).")
+    var venue: SimulatedVenue = .coinbase
+
+    @Option(help: "ibkr: the volatility options are priced at (Black-Scholes).")
+    var volatility = 0.2
 
     @Option(name: .customLong("data"), help: "A product and its candles, SYMBOL=FILE (repeatable).")
     var data: [String]
@@ -87,12 +97,20 @@ struct ExchangeSim: AsyncParsableCommand {
         guard speed >= 1 else { throw ValidationError("--speed must be 1 or more") }
         guard cash.count % 2 == 0 else { throw ValidationError("--cash takes AMOUNT CURRENCY pairs") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        guard venue == .coinbase || (!https && !step) else { throw ValidationError("--https and --step are Coinbase's (--venue coinbase)") }
+        guard volatility > 0 && volatility < 5 else { throw ValidationError("--volatility must be above 0 and below 5 (500 %)") }
     }
 
     func run() async throws {
         do {
-            try await serve()
+            switch venue {
+            case .coinbase: try await serve()
+            case .ibkr: try await serveIBKR()
+            }
         } catch let error as SimulatorError {
+            FileHandle.standardError.write(Data("exchange-sim: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as IBKRSimulatorError {
             FileHandle.standardError.write(Data("exchange-sim: \(error)\n".utf8))
             throw ExitCode(2)
         }
@@ -152,10 +170,11 @@ struct ExchangeSim: AsyncParsableCommand {
     /// A line on standard output, unbuffered (tests and scripts wait for the listening line).
     static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
-    /// A `SYMBOL=FILE` argument.
+    /// A `SYMBOL=FILE` argument; a stock's symbol alone (`SPY`) is its pair in USD.
     static func source(_ text: String) throws -> HistoricalFeed.Source {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let symbol = Symbol(canonical: parts[0]) else {
+        let stock = parts.first.flatMap { Symbol.isAssetCode($0) ? Symbol(base: $0, quote: "USD") : nil }
+        guard parts.count == 2, let symbol = Symbol(canonical: parts[0]) ?? stock else {
             throw ValidationError("--data \(text): expected SYMBOL=FILE, such as BTC-USD=data/coinbase_btcusd_1h.csv")
         }
         return HistoricalFeed.Source(symbol: symbol, path: parts[1])
