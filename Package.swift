@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "YAMLConfig", targets: ["YAMLConfig"]),
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
         .library(name: "CoinbaseAdapter", targets: ["CoinbaseAdapter"]),
+        .library(name: "IBKRAdapter", targets: ["IBKRAdapter"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "RiskKit", targets: ["RiskKit"]),
@@ -118,6 +119,13 @@ let package = Package(
             ],
             path: "Packages/CoinbaseAdapter"),
         .target(
+            name: "IBKRAdapter",
+            dependencies: [
+                "TraderCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Packages/IBKRAdapter"),
+        .target(
             name: "CoinbaseSimulator",
             dependencies: [
                 "TraderCore", "Backtest", "CostModel", .product(name: "Hummingbird", package: "hummingbird"),
@@ -211,9 +219,12 @@ let package = Package(
             ],
             path: "Tests/CoinbaseSimulatorTests"),
         .testTarget(
+            name: "IBKRAdapterTests", dependencies: ["IBKRAdapter", "TraderCore", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/IBKRAdapterTests"),
+        .testTarget(
             name: "IBKRSimulatorTests",
             dependencies: [
-                "IBKRSimulator", "Backtest", "TraderCore", "TraderTestKit", .product(name: "NIOCore", package: "swift-nio"),
+                "IBKRSimulator", "IBKRAdapter", "Backtest", "TraderCore", "TraderTestKit", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/IBKRSimulatorTests"),
