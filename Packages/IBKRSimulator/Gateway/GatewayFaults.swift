@@ -7,11 +7,19 @@ struct GatewayFaults: Sendable {
     var dropNextExecution = false
     /// Connectivity between the gateway and IB is lost (1100): nothing is pushed until it is restored.
     var connectivityLost = false
+    /// The next PLACE_ORDER's answer is lost: the order works but is not acknowledged (`true`), or
+    /// never arrives (`false`).
+    var loseNextPlaceAnswer: Bool?
 }
 
 extension SimulatedGateway {
     /// Refuses the next order with error 201 and `reason`.
     public func rejectNextOrder(reason: String) { faults.rejectNextOrder = reason }
+
+    /// Loses the answer to the next PLACE_ORDER: the order arrives and works, but its
+    /// acknowledgement (OPEN_ORDER, ORDER_STATUS) is not sent (`afterArrival`), or the order never
+    /// arrives.
+    public func loseNextPlaceAnswer(afterArrival: Bool) { faults.loseNextPlaceAnswer = afterArrival }
 
     /// Loses the next execution's live messages (EXECUTION_DATA and COMMISSION_REPORT pushed to the
     /// client); REQ_EXECUTIONS still lists it, so a reconciliation finds it.

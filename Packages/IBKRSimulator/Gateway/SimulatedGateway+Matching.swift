@@ -23,8 +23,18 @@ extension SimulatedGateway {
         case .limit(let limit): fills = order.isBuy ? limit >= touch : limit <= touch
         case .stop(let trigger): fills = order.isBuy ? touch >= trigger : touch <= trigger
         }
-        if fills { execute(key, at: touch, addedLiquidity: false) }
+        if fills { execute(key, at: touch, addedLiquidity: false, upTo: liquidity(of: order.contract.symbol)) }
     }
+
+    /// How much one order can fill on a bar of `volume` (`nil`: all of it).
+    func liquidity(volume: Quantity) -> FixedPoint? {
+        guard let participationRate else { return nil }
+        let shares = (try? volume.value.multiplied(by: participationRate, rounding: .down)) ?? .zero
+        return FixedPoint(raw: shares.raw / FixedPoint.scale * FixedPoint.scale)
+    }
+
+    /// How much one order can fill now, against the last bar of `symbol`.
+    func liquidity(of symbol: String) -> FixedPoint? { lastCloses[symbol].flatMap { liquidity(volume: $0.volume) } }
 
     /// Trades the working orders on `symbol` (its stock and options) against a bar that just closed:
     /// a limit fills when the bar reaches it, at its price or the open when the bar gapped through
@@ -42,14 +52,15 @@ extension SimulatedGateway {
                 acknowledge(order)
             }
             let (open, high, low) = prices(of: order.contract, in: bar)
+            let available = liquidity(volume: bar.volume)
             switch order.priceKind {
-            case .market: execute(key, at: open, addedLiquidity: false)
+            case .market: execute(key, at: open, addedLiquidity: false, upTo: available)
             case .limit(let limit):
-                if order.isBuy, low <= limit { execute(key, at: min(limit, open), addedLiquidity: open > limit) }
-                if !order.isBuy, high >= limit { execute(key, at: max(limit, open), addedLiquidity: open < limit) }
+                if order.isBuy, low <= limit { execute(key, at: min(limit, open), addedLiquidity: open > limit, upTo: available) }
+                if !order.isBuy, high >= limit { execute(key, at: max(limit, open), addedLiquidity: open < limit, upTo: available) }
             case .stop(let trigger):
-                if order.isBuy, high >= trigger { execute(key, at: max(trigger, open), addedLiquidity: false) }
-                if !order.isBuy, low <= trigger { execute(key, at: min(trigger, open), addedLiquidity: false) }
+                if order.isBuy, high >= trigger { execute(key, at: max(trigger, open), addedLiquidity: false, upTo: available) }
+                if !order.isBuy, low <= trigger { execute(key, at: min(trigger, open), addedLiquidity: false, upTo: available) }
             }
         }
     }
@@ -66,17 +77,19 @@ extension SimulatedGateway {
         return (model(bar.open), max(atHigh, atLow), min(atHigh, atLow))
     }
 
-    /// Fills the rest of the order at `key` at `price`: books the execution, moves cash and the
-    /// position, tells the client (OPEN_ORDER, EXECUTION_DATA, ORDER_STATUS, COMMISSION_REPORT),
-    /// starts a filled parent's children and cancels the rest of a filled order's group.
-    func execute(_ key: OrderKey, at price: FixedPoint, addedLiquidity: Bool) {
+    /// Fills the rest of the order at `key` at `price`, or `limit` of it: books the execution,
+    /// moves cash and the position, tells the client (OPEN_ORDER, EXECUTION_DATA, ORDER_STATUS,
+    /// COMMISSION_REPORT), and once the order is filled starts a parent's children and cancels the
+    /// rest of its group.
+    func execute(_ key: OrderKey, at price: FixedPoint, addedLiquidity: Bool, upTo limit: FixedPoint? = nil) {
         guard var order = orders[key], order.isWorking else { return }
-        let shares = order.remaining
+        let shares = min(order.remaining, limit ?? order.remaining)
+        guard shares.raw > 0 else { return }
         let commission = CommissionSchedule.commission(for: order.contract, shares: shares, price: price)
-        order.filled = order.quantity
+        order.filled = FixedPoint(raw: order.filled.raw + shares.raw)
         order.filledNotional = FixedPoint(raw: order.filledNotional.raw + ((try? price.multiplied(by: shares, rounding: .toNearestOrEven)) ?? .zero).raw)
         order.lastFillPrice = price
-        order.status = .filled
+        if order.remaining.raw == 0 { order.status = .filled }
         orders[key] = order
         let realized = book(order.contract, shares: order.isBuy ? shares : FixedPoint(raw: -shares.raw), price: price, commission: commission)
         executionCount += 1
@@ -95,6 +108,7 @@ extension SimulatedGateway {
             if !dropped { send(ServerMessage.commissionReport(execution), toClient: order.clientID) }
             pushPosition(order.contract)
         }
+        guard order.status == .filled else { return }
         startChildren(of: key)
         cancelSiblings(of: key, order)
     }

@@ -7,6 +7,9 @@ extension SimulatedGateway {
     /// an id already done is refused with 103.
     func placeOrder(_ request: PlaceOrderRequest, clientID: Int) throws(TWSWireError) {
         let key = OrderKey(clientID: clientID, orderID: request.orderID)
+        let answerLost = faults.loseNextPlaceAnswer
+        faults.loseNextPlaceAnswer = nil
+        if answerLost == false { return }
         if let reason = faults.rejectNextOrder {
             faults.rejectNextOrder = nil
             return refuse(key, code: 201, "Order rejected - reason:\(reason)")
@@ -52,7 +55,9 @@ extension SimulatedGateway {
         orders[key] = order
         if request.parentID != 0 { groups[Self.bracketGroup(clientID, request.parentID), default: []].append(key) }
         if !request.ocaGroup.isEmpty { groups[Self.ocaGroup(clientID, request.ocaGroup), default: []].append(key) }
+        if answerLost == true { silenced.insert(key) }
         if request.transmit { transmit(key) }
+        silenced.remove(key)
     }
 
     /// Transmits the order at `key` with every order of its bracket still held, parent first.
@@ -146,7 +151,7 @@ extension SimulatedGateway {
 
     /// Sends an order's OPEN_ORDER and ORDER_STATUS to its client (unless connectivity is lost).
     func acknowledge(_ order: GatewayOrder) {
-        guard !faults.connectivityLost else { return }
+        guard !faults.connectivityLost, !silenced.contains(OrderKey(clientID: order.clientID, orderID: order.orderID)) else { return }
         send(ServerMessage.openOrder(order), toClient: order.clientID)
         send(ServerMessage.orderStatus(order), toClient: order.clientID)
     }

@@ -57,6 +57,10 @@ public actor SimulatedGateway {
 
     /// The faults to come.
     var faults = GatewayFaults()
+    /// Orders whose acknowledgement is being lost (a fault).
+    var silenced: Set<OrderKey> = []
+    /// The most of a bar's volume an order fills on it (and at arrival, of the last bar's); `nil`: all of it.
+    let participationRate: FixedPoint?
 
     /// A position: the contract, the signed quantity and the average cost per unit.
     struct Holding {
@@ -72,12 +76,13 @@ public actor SimulatedGateway {
     }
 
     /// A gateway over `venue` (already warmed up), with `cash` USD in `account`, pricing options at
-    /// `volatility`, its first permanent id `permIDBase` (give each run its own, as IB's never repeat).
+    /// `volatility`, its first permanent id `permIDBase` (give each run its own, as IB's never repeat),
+    /// filling at most `participationRate` of a bar's volume an order (`nil`: whole orders).
     ///
     /// - Throws: ``IBKRSimulatorError`` `invalid_market` when the system lacks New York's time zone.
     public init(
         venue: PaperVenue, clock: ManualClock, account: String = "DU1234567", cash: FixedPoint = FixedPoint(100_000), volatility: Double = 0.2,
-        permIDBase: Int = 1_000_000, logger: Logger = Logger(label: "trader.ibkr-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+        permIDBase: Int = 1_000_000, participationRate: FixedPoint? = nil, logger: Logger = Logger(label: "trader.ibkr-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws(IBKRSimulatorError) {
         self.venue = venue
         self.clock = clock
@@ -86,6 +91,7 @@ public actor SimulatedGateway {
         pricer = OptionPricer(volatility: volatility)
         eastern = try EasternTime()
         nextPermID = permIDBase
+        self.participationRate = participationRate
         executionNamespace = String(permIDBase, radix: 16)
         self.logger = logger
         let products = (try? await venue.allProducts()) ?? []

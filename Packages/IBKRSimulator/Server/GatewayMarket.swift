@@ -16,12 +16,12 @@ public enum GatewayMarket {
 
     /// A gateway over `sources` (one CSV of real bars a stock, symbols such as `SPY-USD`) at
     /// `interval` (`nil`: the files' own), holding `cash` USD, with `warmupBars` bar closes already
-    /// processed.
+    /// processed, filling at most `participationRate` of a bar's volume an order (`nil`: whole orders).
     ///
     /// - Throws: ``IBKRSimulatorError`` `invalid_market` when the data cannot be read or is shorter than the warm-up.
     public static func make(
         sources: [HistoricalFeed.Source], interval: BarInterval? = nil, cash: FixedPoint = FixedPoint(100_000), warmupBars: Int,
-        volatility: Double = 0.2, permIDBase: Int = 1_000_000,
+        volatility: Double = 0.2, permIDBase: Int = 1_000_000, participationRate: FixedPoint? = nil,
         logger: Logger = Logger(label: "trader.ibkr-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws(IBKRSimulatorError) -> SimulatedGateway {
         let clock = ManualClock(Timestamp(secondsSinceEpoch: 0))
@@ -30,7 +30,7 @@ public enum GatewayMarket {
             let venue = try PaperVenue(
                 feed: feed, products: sources.map { rules(for: $0.symbol) }, fillModel: FillModel(fees: FeeRates(maker: .zero, taker: .zero)),
                 balances: [.usd: cash], clock: clock, logger: logger)
-            let gateway = try await SimulatedGateway(venue: venue, clock: clock, cash: cash, volatility: volatility, permIDBase: permIDBase, logger: logger)
+            let gateway = try await SimulatedGateway(venue: venue, clock: clock, cash: cash, volatility: volatility, permIDBase: permIDBase, participationRate: participationRate, logger: logger)
             guard try await gateway.advance(bars: max(1, warmupBars)) == max(1, warmupBars) else {
                 throw IBKRSimulatorError(.invalidMarket, "the data holds fewer than \(warmupBars) bar closes for the warm-up")
             }

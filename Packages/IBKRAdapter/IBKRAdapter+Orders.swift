@@ -1,0 +1,175 @@
+import TraderCore
+
+extension IBKRAdapter: OrderGateway {
+    /// Places an order: a LMT (post-only checked against the quote first: IB has no post-only on
+    /// SMART) or MKT order with our client order id as orderRef and an IB order id from the
+    /// reservation; returns once the gateway acknowledged it. Placing a client order id the adapter
+    /// already placed returns that order.
+    ///
+    /// - Throws: ``VenueError``: `rejected` with the gateway's code (`201`, `103`, `110`, `200`) and
+    ///   its kind; `not_sent` without a connection or while IB is unreachable (1100); `timeout`
+    ///   (ambiguous: look the order up) when no acknowledgement came in time.
+    public func place(_ order: Order) async throws(VenueError) -> PlaceAcknowledgement {
+        if let id = orderIDs[order.clientOrderID] { return .accepted(VenueOrderID(String(id))) }
+        guard link != nil, !connectivityLost else {
+            throw VenueError(.notSent, message: connectivityLost ? "the gateway has lost its connection to IB (1100)" : "not connected to the gateway")
+        }
+        var message = PlaceOrder()
+        message.contract = try Self.contract(for: order.instrument)
+        message.action = order.side == .buy ? "BUY" : "SELL"
+        message.totalQuantity = order.quantity.value
+        message.orderRef = order.clientOrderID.rawValue
+        message.account = link?.account ?? ""
+        switch order.kind {
+        case .market:
+            message.orderType = "MKT"
+        case .limit(let price, let postOnly):
+            if postOnly { try await refuseIfCrossing(order, limit: price) }
+            message.orderType = "LMT"
+            message.limitPrice = price.value
+        }
+        switch order.timeInForce {
+        case .goodTillCancelled: message.timeInForce = "GTC"
+        case .immediateOrCancel: message.timeInForce = "IOC"
+        case .day: message.timeInForce = "DAY"
+        case .goodTillDate(let time): (message.timeInForce, message.goodTillDate) = ("GTD", TWSTime.utc(time))
+        }
+        let id = try await configuration.orderIDs.reserveOrderID(atLeast: nextValidID)
+        nextValidID = max(nextValidID, id + 1)
+        message.orderID = id
+        orders[id] = TrackedOrder(
+            clientOrderID: order.clientOrderID, orderID: id, symbol: order.symbol, side: order.side, quantity: order.quantity, time: configuration.clock.now())
+        orderIDs[order.clientOrderID] = id
+        try await awaitAcknowledgement(of: id) { () throws(VenueError) in try send(message) }
+        return .accepted(VenueOrderID(String(id)))
+    }
+
+    /// Sends with `send` and waits for the order's first OPEN_ORDER or ORDER_STATUS, or its refusal.
+    private func awaitAcknowledgement(of id: Int, _ send: () throws(VenueError) -> Void) async throws(VenueError) {
+        let timeout = configuration.requestTimeout
+        let timer = Task { [weak self] in
+            try await Task.sleep(for: timeout)
+            await self?.acknowledgementTimedOut(id, after: timeout)
+        }
+        defer { timer.cancel() }
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                acknowledgements[id] = continuation
+                do throws(VenueError) {
+                    try send()
+                } catch {
+                    acknowledgements.removeValue(forKey: id)?.resume(throwing: error)
+                }
+            }
+        } catch let error as VenueError {
+            throw error
+        } catch {
+            throw VenueError(.timeout, message: "\(error)")
+        }
+    }
+
+    private func acknowledgementTimedOut(_ id: Int, after timeout: Duration) {
+        acknowledgements.removeValue(forKey: id)?.resume(throwing: VenueError(.timeout, message: "order \(id) was not acknowledged within \(timeout)"))
+    }
+
+    private func refuseIfCrossing(_ order: Order, limit: Price) async throws(VenueError) {
+        guard case .spot = order.instrument else { return }
+        guard let quote = try await quotes(for: [order.symbol])[order.symbol] else {
+            throw VenueError(.notSent, message: "post-only \(order.clientOrderID): no quote of \(order.symbol) to check it against")
+        }
+        let crosses = order.side == .buy ? limit >= quote.ask : limit <= quote.bid
+        if crosses {
+            throw VenueError(.rejected, venueReason: "post_only", message: "post-only \(order.side) at \(limit) would cross the quote \(quote.bid)/\(quote.ask)", rejection: .postOnlyWouldCross)
+        }
+    }
+
+    /// Cancels a working order; returns once the gateway confirmed it.
+    ///
+    /// - Throws: ``VenueError`` `not_found` (10147, or an id the adapter never placed), `rejected`
+    ///   (10148: already done), `timeout` when the gateway did not answer.
+    public func cancel(_ reference: OrderReference) async throws(VenueError) {
+        guard let id = orderIDs[reference.clientOrderID] ?? reference.venueOrderID.flatMap({ Int($0.rawValue) }), let order = orders[id] else {
+            throw VenueError(.notFound, message: "cancel: \(reference) was not placed through this adapter")
+        }
+        guard !order.status.isTerminal else { throw VenueError(.rejected, message: "cancel: \(reference) is already \(order.status)") }
+        let timeout = configuration.requestTimeout
+        let timer = Task { [weak self] in
+            try await Task.sleep(for: timeout)
+            await self?.cancelTimedOut(id, after: timeout)
+        }
+        defer { timer.cancel() }
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                cancellations[id] = continuation
+                do throws(VenueError) {
+                    try send(CancelOrder(orderID: id))
+                } catch {
+                    cancellations.removeValue(forKey: id)?.resume(throwing: error)
+                }
+            }
+        } catch let error as VenueError {
+            throw error
+        } catch {
+            throw VenueError(.timeout, message: "\(error)")
+        }
+    }
+
+    private func cancelTimedOut(_ id: Int, after timeout: Duration) {
+        cancellations.removeValue(forKey: id)?.resume(throwing: VenueError(.timeout, message: "the cancel of order \(id) was not answered within \(timeout)"))
+    }
+
+    /// The gateway's view of an order: from the adapter's record once it ended; otherwise looked up
+    /// afresh in today's executions and the open orders (by orderRef, so an order of an earlier
+    /// session is found too): a working order that is no longer open ended while the adapter was
+    /// not listening, filled if its executions add up and cancelled otherwise. `nil` when the
+    /// gateway never received it.
+    ///
+    /// - Throws: ``VenueError`` from the lookups.
+    public func order(_ reference: OrderReference) async throws(VenueError) -> VenueOrderReport? {
+        if let id = orderIDs[reference.clientOrderID], let order = orders[id], order.status.isTerminal {
+            return order.report(symbol: order.symbol)
+        }
+        _ = try await fills(since: Timestamp(nanosecondsSinceEpoch: 0))
+        _ = try await openOrders()
+        guard let id = orderIDs[reference.clientOrderID], let order = orders[id], order.isAcknowledged || !order.executions.isEmpty else { return nil }
+        return order.report(symbol: order.symbol)
+    }
+
+    /// This client's working orders (REQ_OPEN_ORDERS), each with its fills.
+    ///
+    /// - Throws: ``VenueError`` from the request.
+    public func openOrders() async throws(VenueError) -> [VenueOrderReport] {
+        let messages = try await request(RequestOpenOrders(), key: RequestKey.openOrders)
+        var open: Set<Int> = []
+        for fields in messages where fields.first == "5" {
+            if let message = try? OpenOrder.decode(fields, serverVersion: serverVersion), orders[message.orderID] != nil { open.insert(message.orderID) }
+        }
+        // Acknowledged orders missing from the list ended unseen (during a gap): by their executions.
+        for (id, order) in orders where order.isAcknowledged && !order.status.isTerminal && !open.contains(id) {
+            update(id, ibStatus: order.filledQuantity >= order.quantity ? "Filled" : "Cancelled", reason: "ended while the adapter was not connected")
+        }
+        return open.sorted().compactMap { id in
+            guard let order = orders[id], !order.status.isTerminal else { return nil }
+            return order.report(symbol: order.symbol)
+        }
+    }
+
+    /// Today's executions of this adapter's orders at or after `time` (REQ_EXECUTIONS: IB keeps a
+    /// day), oldest first, each once its commission is known.
+    ///
+    /// - Throws: ``VenueError`` from the request.
+    public func fills(since time: Timestamp) async throws(VenueError) -> [VenueFillReport] {
+        let requestID = requestID()
+        var message = RequestExecutions()
+        message.requestID = requestID
+        message.clientID = configuration.clientID
+        _ = try await request(message, key: requestID, collectsCommissions: true)
+        var reports: [VenueFillReport] = []
+        for order in orders.values {
+            for fill in order.fills where fill.time >= time {
+                reports.append(VenueFillReport(clientOrderID: order.clientOrderID, symbol: order.symbol, side: order.side, fill: fill))
+            }
+        }
+        return reports.sorted { ($0.fill.time, $0.fill.tradeID) < ($1.fill.time, $1.fill.tradeID) }
+    }
+}
