@@ -36,6 +36,11 @@ let package = Package(
             name: "CoinbaseCalls",
             dependencies: ["CoinbaseAdapter", "CurlHTTP", "TraderCore"].map { .product(name: $0, package: "main") },
             path: "Benchmarks/CoinbaseCalls"),
+        // IBKRAdapter against the simulator on loopback: place round trips, message decoding (issue 22's figures).
+        .executableTarget(
+            name: "IBKRRoundTrip",
+            dependencies: ["Backtest", "IBKRAdapter", "IBKRSimulator", "TraderCore"].map { .product(name: $0, package: "main") },
+            path: "Benchmarks/IBKRRoundTrip"),
         // The engine's step plus the cycle's store commit, 100 symbols (issue 21's figure).
         .executableTarget(
             name: "CycleCommit",
