@@ -167,7 +167,7 @@ let package = Package(
         .executableTarget(
             name: "trader-live",
             dependencies: [
-                "LiveRuntime", "Backtest", "CoinbaseAdapter", "CostModel", "CurlHTTP", "Persistence", "TraderConfig", "TraderCore",
+                "LiveRuntime", "Backtest", "CoinbaseAdapter", "IBKRAdapter", "CostModel", "CurlHTTP", "Persistence", "TraderConfig", "TraderCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Executables/trader-live"
@@ -176,7 +176,7 @@ let package = Package(
         .executableTarget(
             name: "trader-reconcile",
             dependencies: [
-                "LiveRuntime", "CoinbaseAdapter", "Persistence", "TradingEngine", "TraderConfig", "TraderCore",
+                "LiveRuntime", "CoinbaseAdapter", "IBKRAdapter", "Persistence", "TradingEngine", "TraderConfig", "TraderCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Executables/trader-reconcile"

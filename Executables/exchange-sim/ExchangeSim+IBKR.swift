@@ -1,4 +1,5 @@
 import ArgumentParser
+import Backtest
 import Foundation
 import IBKRSimulator
 import Logging
@@ -19,7 +20,7 @@ extension ExchangeSim {
         let sources = try data.map(Self.source)
         guard let usd = try Self.balances(cash)[.usd] else { throw ValidationError("--cash: the IB account holds USD (give AMOUNT USD)") }
         let gateway = try await GatewayMarket.make(
-            sources: sources, cash: usd, warmupBars: warmup, volatility: volatility,
+            sources: sources, interval: barSeconds.map { BarInterval(seconds: Int64($0)) }, cash: usd, warmupBars: warmup, volatility: volatility,
             permIDBase: Int(SystemClock().now().secondsSinceEpoch % 1_000_000) * 1000, logger: logger)
         let simulator = IBKRSimulator(gateway: gateway, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -36,6 +36,9 @@ struct ExchangeSim: AsyncParsableCommand {
     @Option(help: "ibkr: the volatility options are priced at (Black-Scholes).")
     var volatility = 0.2
 
+    @Option(help: "ibkr: the bars' length in seconds, when the files' first step is not it (the hourly files open with a 30-minute bar).")
+    var barSeconds: Int?
+
     @Option(name: .customLong("data"), help: "A product and its candles, SYMBOL=FILE (repeatable).")
     var data: [String]
 
@@ -99,6 +102,7 @@ struct ExchangeSim: AsyncParsableCommand {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard venue == .coinbase || (!https && !step) else { throw ValidationError("--https and --step are Coinbase's (--venue coinbase)") }
         guard volatility > 0 && volatility < 5 else { throw ValidationError("--volatility must be above 0 and below 5 (500 %)") }
+        guard barSeconds.map({ $0 >= 60 && 86_400 % $0 == 0 }) ?? true else { throw ValidationError("--bar-seconds must be a divisor of a day, at least 60") }
     }
 
     func run() async throws {

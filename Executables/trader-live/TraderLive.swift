@@ -67,13 +67,14 @@ struct TraderLive: AsyncParsableCommand {
             configuration: configuration, configHash: hash.description, baseDirectory: config, venue: setup.connection, clock: setup.clock,
             options: LiveNode.Options(
                 maxCycles: maxCycles, warmUpBars: warmUpBars, seed: seed, environment: environment,
-                jitterPct: configuration.app.venue == .sim ? 0 : nil,
-                onListening: { endpoint, port in say("listening \(endpoint) \(port)") }),
+                jitterPct: configuration.app.venue == .sim || configuration.app.ibkr?.followGatewayClock == true ? 0 : nil,
+                onListening: { endpoint, port in say("listening \(endpoint) \(port)") },
+                onStoreOpened: { [orderIDs = setup.orderIDs] store in orderIDs?.attach(store) }),
             alerts: Self.alerts(configuration.app.alerts, secrets: loaded.secrets, logger: logger), logger: logger)
         let secondSignal = SecondSignalExit()
         let outcome: LiveNode.Outcome
         do {
-            outcome = try await node.run()
+            outcome = try await Self.run(node, beside: setup.background)
             withExtendedLifetime(secondSignal) {}
         } catch let error as StoreError where error.code == .locked {
             FileHandle.standardError.write(Data("trader-live: \(error.message)\n".utf8))
@@ -86,6 +87,24 @@ struct TraderLive: AsyncParsableCommand {
             throw ExitCode(1)
         }
         say(SessionSummary(outcome: outcome, mode: configuration.app.mode, venue: configuration.app.venue).render(format))
+    }
+
+    /// Runs `node` with the venue's background work (IB's connection) beside it; the work stops
+    /// when the node does.
+    private static func run(_ node: LiveNode, beside background: (@Sendable () async throws -> Void)?) async throws -> LiveNode.Outcome {
+        guard let background else { return try await node.run() }
+        return try await withThrowingTaskGroup(of: LiveNode.Outcome?.self) { group in
+            group.addTask {
+                try await background()
+                return nil
+            }
+            group.addTask { try await node.run() }
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let outcome = result { return outcome }
+            }
+            throw VenueSetup.Problem(description: "the venue's connection ended before the node")
+        }
     }
 
     private func venue(_ configuration: TraderConfiguration, secrets: TraderSecrets) async throws -> VenueSetup {
@@ -101,7 +120,8 @@ struct TraderLive: AsyncParsableCommand {
             guard let settings = app.coinbase else { throw VenueSetup.Problem(description: "venue coinbase needs app.yaml's coinbase: section") }
             return try await VenueSetup.coinbase(settings, secrets: secrets, baseDirectory: config)
         case .ibkr:
-            throw VenueSetup.Problem(description: "venue ibkr is not supported by this build of trader-live yet")
+            guard let settings = app.ibkr else { throw VenueSetup.Problem(description: "venue ibkr needs app.yaml's ibkr: section") }
+            return try await VenueSetup.ibkr(settings, secrets: secrets, products: configuration.universe.tiers.flatMap(\.symbols))
         }
     }
 

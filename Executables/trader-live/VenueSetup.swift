@@ -3,6 +3,7 @@ import CoinbaseAdapter
 import CostModel
 import CurlHTTP
 import Foundation
+import IBKRAdapter
 import LiveRuntime
 import TraderConfig
 import TraderCore
@@ -11,6 +12,10 @@ import TraderCore
 struct VenueSetup {
     let connection: VenueConnection
     let clock: any TradingClock
+    /// What must run beside the node for the venue to answer (IB's connection), if anything.
+    var background: (@Sendable () async throws -> Void)?
+    /// Where the venue reserves order ids once the node's store is open, if it does.
+    var orderIDs: StoreOrderIDs?
 
     /// Why the venue could not be set up, for the operator.
     struct Problem: Error, CustomStringConvertible {
@@ -69,6 +74,30 @@ struct VenueSetup {
         let clock: any TradingClock =
             settings.followSimulatorClock == true ? try await simulatorClock(settings.baseUrl, caFile: caFile) : SystemClock()
         return VenueSetup(connection: VenueConnection(adapter), clock: clock)
+    }
+
+    /// `venue: ibkr`: TWS or IB Gateway at `settings`' port, trading `products`, on the wall clock
+    /// (or the gateway's, with `follow_gateway_clock`); order ids reserved in the state store. The
+    /// adapter's connection starts here and is the setup's background work; this waits up to
+    /// `connectTimeout` for its first handshake.
+    static func ibkr(_ settings: IBKRSettings, secrets: TraderSecrets, products: [Symbol], connectTimeout: Duration = .seconds(30)) async throws -> VenueSetup {
+        let orderIDs = StoreOrderIDs()
+        let gatewayClock = settings.followGatewayClock == true ? GatewayClock(start: SystemClock().now()) : nil
+        let adapter = IBKRAdapter(
+            configuration: IBKRConfiguration(
+                host: settings.host ?? "127.0.0.1", port: settings.port, clientID: settings.clientId, account: secrets.ibkrAccountID?.reveal(),
+                products: products, orderIDs: orderIDs, messagesPerSecond: settings.messagesPerSecond ?? 45, clock: gatewayClock ?? SystemClock()))
+        let connection = Task { try await adapter.run() }
+        guard await adapter.waitUntilConnected(timeout: connectTimeout) else {
+            connection.cancel()
+            throw Problem(description: "venue ibkr: no API connection to \(settings.host ?? "127.0.0.1"):\(settings.port) within \(connectTimeout)")
+        }
+        if let gatewayClock { try await gatewayClock.attach(adapter) }
+        // The connection keeps running; the node's run owns it from here (cancelling it stops it).
+        let background: @Sendable () async throws -> Void = {
+            try await withTaskCancellationHandler { try await connection.value } onCancel: { connection.cancel() }
+        }
+        return VenueSetup(connection: VenueConnection(adapter), clock: gatewayClock ?? SystemClock(), background: background, orderIDs: orderIDs)
     }
 
     /// A clock in step with exchange-sim's replay at `baseURL` (its `GET /_sim/clock`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoinbaseAdapter
 import Foundation
+import IBKRAdapter
 import LiveRuntime
 import Persistence
 import TradingEngine
@@ -45,12 +46,12 @@ struct TraderReconcile: AsyncParsableCommand {
         }
         let report: ReconciliationReport
         do {
-            let venue = try Self.venue(configuration.app, secrets: loaded.secrets, baseDirectory: config)
             let path = configuration.app.state.path
             let store = try fix ? StateStore(path: path) : StateStore(readingOnly: path)
-            let reconciler = StoreReconciler(configuration: configuration, configHash: hash.description, venue: venue, store: store)
-            let now = SystemClock().now()
-            report = try await fix ? reconciler.fix(at: now) : reconciler.differences(at: now)
+            report = try await Self.withVenue(configuration, secrets: loaded.secrets, baseDirectory: config) { venue, now in
+                let reconciler = StoreReconciler(configuration: configuration, configHash: hash.description, venue: venue, store: store)
+                return try await fix ? reconciler.fix(at: now) : reconciler.differences(at: now)
+            }
         } catch let error as StoreError where error.code == .locked {
             Self.fail("--fix refused: \(error.message); stop trader-live first, or run without --fix to only compare")
             throw ExitCode(2)
@@ -62,17 +63,51 @@ struct TraderReconcile: AsyncParsableCommand {
         if !report.isInSync && !fix { throw ExitCode(1) }
     }
 
-    /// The venue app.yaml names: Coinbase (the paper venue keeps no state between runs).
-    private static func venue(_ app: AppConfig, secrets: TraderSecrets, baseDirectory: String) throws -> VenueConnection {
-        guard app.venue == .coinbase, let settings = app.coinbase else {
-            throw LiveNodeError("venue \(app.venue.rawValue) cannot be reconciled: only coinbase keeps state between runs")
+    /// Runs `body` with the venue app.yaml names and the present: Coinbase on the wall clock, or IB
+    /// (connected for the duration, on the gateway's clock with `follow_gateway_clock`). The paper
+    /// venue keeps no state between runs, so it cannot be reconciled.
+    private static func withVenue(
+        _ configuration: TraderConfiguration, secrets: TraderSecrets, baseDirectory: String,
+        _ body: (VenueConnection, Timestamp) async throws -> ReconciliationReport
+    ) async throws -> ReconciliationReport {
+        let app = configuration.app
+        switch app.venue {
+        case .coinbase:
+            return try await body(try coinbase(app, secrets: secrets, baseDirectory: baseDirectory), SystemClock().now())
+        case .ibkr:
+            guard let settings = app.ibkr else { throw LiveNodeError("venue ibkr needs app.yaml's ibkr: section") }
+            let adapter = IBKRAdapter(
+                configuration: IBKRConfiguration(
+                    host: settings.host ?? "127.0.0.1", port: settings.port, clientID: settings.clientId, account: secrets.ibkrAccountID?.reveal(),
+                    products: configuration.universe.tiers.flatMap(\.symbols), orderIDs: NoOrderIDs()))
+            let connection = Task { try await adapter.run() }
+            defer { connection.cancel() }
+            guard await adapter.waitUntilConnected(timeout: .seconds(30)) else {
+                throw LiveNodeError("venue ibkr: no API connection to \(settings.host ?? "127.0.0.1"):\(settings.port) within 30 s")
+            }
+            let now = settings.followGatewayClock == true ? try await adapter.serverTime() : SystemClock().now()
+            return try await body(VenueConnection(adapter), now)
+        case .sim:
+            throw LiveNodeError("venue sim cannot be reconciled: the paper venue keeps no state between runs")
         }
+    }
+
+    /// Coinbase, as app.yaml's `coinbase` section reaches it.
+    private static func coinbase(_ app: AppConfig, secrets: TraderSecrets, baseDirectory: String) throws -> VenueConnection {
+        guard let settings = app.coinbase else { throw LiveNodeError("venue coinbase needs app.yaml's coinbase: section") }
         var credentials: CoinbaseCredentials?
         if let name = secrets.coinbaseAPIKeyName, let key = secrets.coinbaseAPIPrivateKey {
             credentials = try CoinbaseCredentials(keyName: name.reveal(), pem: key.reveal())
         }
         let caFile = settings.caFile.map { $0.hasPrefix("/") ? $0 : baseDirectory + "/" + $0 }
         return VenueConnection(CoinbaseAdapter(configuration: CoinbaseConfiguration(baseURL: settings.baseUrl, credentials: credentials, caFile: caFile)))
+    }
+
+    /// trader-reconcile places no orders, so it reserves no order ids.
+    private struct NoOrderIDs: OrderIDReservation {
+        func reserveOrderID(atLeast minimum: Int) async throws(VenueError) -> Int {
+            throw VenueError(.notSent, message: "trader-reconcile places no orders")
+        }
     }
 
     private static func fail(_ message: String) {

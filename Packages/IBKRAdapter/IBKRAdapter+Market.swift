@@ -137,12 +137,18 @@ extension IBKRAdapter: MarketData, ProductCatalog, AccountSource {
         }
     }
 
-    /// The configured stocks' rules.
+    /// The configured stocks IB lists, with their rules (one IB does not know is left out).
     ///
-    /// - Throws: ``VenueError`` from the lookups.
+    /// - Throws: ``VenueError`` from the lookups, but `not_found`.
     public func allProducts() async throws(VenueError) -> [ProductRules] {
         var listed: [ProductRules] = []
-        for symbol in configuration.products { listed.append(try await rules(for: symbol)) }
+        for symbol in configuration.products {
+            do {
+                listed.append(try await rules(for: symbol))
+            } catch where error.code == .notFound {
+                logger.warning("IB does not list a configured product", metadata: ["symbol": "\(symbol)"])
+            }
+        }
         return listed
     }
 

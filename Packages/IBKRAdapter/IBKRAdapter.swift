@@ -83,6 +83,19 @@ public actor IBKRAdapter {
         await withCheckedContinuation { connectionWaiters.append($0) }
     }
 
+    /// Waits until a connection's handshake has completed, or `timeout` has passed (looking every
+    /// 10 ms).
+    ///
+    /// - Returns: whether it connected in time.
+    public func waitUntilConnected(timeout: Duration) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while link == nil {
+            guard clock.now < deadline, (try? await Task.sleep(for: .milliseconds(10))) != nil else { return false }
+        }
+        return true
+    }
+
     /// Whether a connection is up.
     public var isConnected: Bool { link != nil }
 

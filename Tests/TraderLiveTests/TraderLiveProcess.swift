@@ -32,7 +32,7 @@ final class TraderLiveProcess: Sendable {
 
     /// A configuration folder for a run on the paper venue, or on Coinbase at `coinbase` (an
     /// exchange-sim, whose replay clock the node follows).
-    init(coinbase: String? = nil, cancelOnShutdown: Bool = true) throws {
+    init(coinbase: String? = nil, ibkrPort: Int? = nil, cancelOnShutdown: Bool = true) throws {
         folder = NSTemporaryDirectory() + "trader-live-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for name in ["policy.yaml", "universe.yaml"] {
@@ -51,6 +51,13 @@ final class TraderLiveProcess: Sendable {
         if let coinbase {
             app = app.replacingOccurrences(of: "venue: sim   ", with: "venue: coinbase")
                 .replacingOccurrences(of: "base_url: https://api.coinbase.com", with: "base_url: \(coinbase)\n  follow_simulator_clock: true\n  private_requests_per_second: 1000")
+        }
+        if let ibkrPort {
+            app = app.replacingOccurrences(of: "venue: sim   ", with: "venue: ibkr  ")
+                + "ibkr:\n  port: \(ibkrPort)\n  client_id: 5\n  follow_gateway_clock: true\n  messages_per_second: 50\n"
+            var universe = try String(contentsOfFile: folder + "/universe.yaml", encoding: .utf8)
+            universe = universe.replacingOccurrences(of: "BTC-USD", with: "SPY-USD").replacingOccurrences(of: "ETH-USD", with: "QQQ-USD")
+            try universe.write(toFile: folder + "/universe.yaml", atomically: true, encoding: .utf8)
         }
         if !cancelOnShutdown {
             app = app.replacingOccurrences(of: "cancel_open_orders: true", with: "cancel_open_orders: false")

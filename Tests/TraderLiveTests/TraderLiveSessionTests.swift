@@ -71,7 +71,7 @@ import TraderTestKit
     @Test(arguments: [
         (["TRADER_MODE": "LIVE"], "live_on_simulator"),
         (["TRADER_MODE": "LIVE", "TRADER_ENVIRONMENT": "production", "TRADER_VENUE": "coinbase"], "missing_credentials"),
-        (["TRADER_VENUE": "ibkr"], "venue ibkr is not supported"),
+        (["TRADER_VENUE": "ibkr"], "venue ibkr needs an ibkr: section"),
     ])
     func anUnsafeConfigurationIsRefusedWithExit2(environment: [String: String], said: String) throws {
         let live = try TraderLiveProcess()

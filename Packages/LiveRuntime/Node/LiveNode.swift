@@ -33,11 +33,15 @@ public struct LiveNode: Sendable {
         public var jitterPct: Double?
         /// Told each endpoint's bound port, `health` or `metrics`, once it listens.
         public var onListening: @Sendable (_ endpoint: String, _ port: Int) async -> Void
+        /// Given the state store once it is open and locked, before anything else uses it (a venue
+        /// adapter that reserves its order ids there).
+        public var onStoreOpened: @Sendable (StateStore) async -> Void
 
         /// Creates options.
         public init(
             maxCycles: Int? = nil, warmUpBars: Int = 100, seed: UInt64 = 1, retryDelay: Duration = .seconds(5),
-            environment: [String: String] = [:], jitterPct: Double? = nil, onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
+            environment: [String: String] = [:], jitterPct: Double? = nil, onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in },
+            onStoreOpened: @escaping @Sendable (StateStore) async -> Void = { _ in }
         ) {
             self.maxCycles = maxCycles
             self.warmUpBars = warmUpBars
@@ -46,6 +50,7 @@ public struct LiveNode: Sendable {
             self.environment = environment
             self.jitterPct = jitterPct
             self.onListening = onListening
+            self.onStoreOpened = onStoreOpened
         }
     }
 
@@ -119,6 +124,7 @@ public struct LiveNode: Sendable {
             if error.code == .locked { await alerts?.send(Alert(.lockConflict, .critical, error.message, at: clock.now())) }
             throw error
         }
+        await options.onStoreOpened(store)
         do {
             let runEpoch = try await store.beginRun(at: clock.now())
             logger.info("run started", metadata: ["run_epoch": "\(runEpoch)", "config_hash": "\(configHash)", "mode": "\(app.mode.rawValue)"])

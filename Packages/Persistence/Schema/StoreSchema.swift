@@ -144,6 +144,15 @@ enum StoreSchema {
                     ALTER TABLE orders ADD COLUMN option_contract_json TEXT;
                     """)
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE venue_order_ids (
+                        venue TEXT PRIMARY KEY NOT NULL,
+                        next_id INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

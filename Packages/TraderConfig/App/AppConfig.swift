@@ -26,6 +26,8 @@ public struct AppConfig: Hashable, Sendable, Codable {
     public var sim: SimVenueSettings?
     /// Where Coinbase is reached; required with `venue: coinbase`.
     public var coinbase: CoinbaseSettings?
+    /// Where TWS or IB Gateway is reached; required with `venue: ibkr`.
+    public var ibkr: IBKRSettings?
     /// What a stop does; absent: cancel working orders (except in DRY_RUN) within 30 seconds.
     public var shutdown: ShutdownSettings?
     /// How often a running node reconciles with the venue; absent: every hour.
@@ -46,7 +48,7 @@ public struct AppConfig: Hashable, Sendable, Codable {
 
     /// The file's top-level keys, for routing environment overrides.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, shutdown, reconcile, shadow
+        case mode, environment, venue, logging, state, health, metrics, schedule, alerts, sim, coinbase, ibkr, shutdown, reconcile, shadow
     }
 }
 

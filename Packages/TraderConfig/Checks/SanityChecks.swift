@@ -74,6 +74,8 @@ struct SanityChecks {
             findings.append(finding(.missingVenueSettings, venueOrigin, "venue", "venue sim needs a sim: section (its candle files and cash)"))
         case .coinbase where app.coinbase == nil:
             findings.append(finding(.missingVenueSettings, venueOrigin, "venue", "venue coinbase needs a coinbase: section (its base_url)"))
+        case .ibkr where app.ibkr == nil:
+            findings.append(finding(.missingVenueSettings, venueOrigin, "venue", "venue ibkr needs an ibkr: section (the gateway's port and the client id)"))
         default: break
         }
         if app.venue == .sim, app.mode == .live {
