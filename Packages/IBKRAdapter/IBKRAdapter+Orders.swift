@@ -45,7 +45,7 @@ extension IBKRAdapter: OrderGateway {
     }
 
     /// Sends with `send` and waits for the order's first OPEN_ORDER or ORDER_STATUS, or its refusal.
-    private func awaitAcknowledgement(of id: Int, _ send: () throws(VenueError) -> Void) async throws(VenueError) {
+    func awaitAcknowledgement(of id: Int, _ send: () throws(VenueError) -> Void) async throws(VenueError) {
         let timeout = configuration.requestTimeout
         let timer = Task { [weak self] in
             try await Task.sleep(for: timeout)
