@@ -1,3 +1,4 @@
+import Foundation
 import Backtest
 import LiveRuntime
 import Persistence
@@ -114,5 +115,33 @@ import TraderTestKit
         defer { session.remove() }
         let startup = LiveStartup(venue: VenueConnection(session.venue), store: session.store)
         #expect(try await startup.restoreEngine(configuration: LiveSession.configuration, runEpoch: 1) == nil)
+    }
+}
+
+/// The warm-up on a market with sessions: real SPY hours (seven a day, none at night, on
+/// weekends or holidays).
+@Suite struct SessionMarketWarmUpTests {
+    @Test func warmUpReachesBackUntilItHasTheBarsAskedFor() async throws {
+        let spy = Symbol(base: "SPY", quote: "USD")
+        let configuration = EMACrossoverPreset.configuration(symbol: spy, quantity: Quantity(FixedPoint(1)))
+        let clock = ManualClock(Timestamp(secondsSinceEpoch: 0))
+        let feed = try HistoricalFeed(
+            sources: [.init(symbol: spy, path: SharedData.path("data/us-equities/spy_1h_19980102-20210331.csv"))], resampleTo: BarInterval(seconds: 3600))
+        let venue = try PaperVenue(
+            feed: feed, products: Array(configuration.products.values), fillModel: EMACrossoverPreset.fillModel, balances: [.usd: FixedPoint(100_000)],
+            clock: clock)
+        for _ in 0..<400 {
+            guard let close = await venue.nextBarClose else { break }
+            clock.set(to: close)
+            try await venue.advance(to: close)
+        }
+        let store = try StateStore(path: NSTemporaryDirectory() + "trader-warm-up-" + UUID().uuidString + ".sqlite")
+        let startup = LiveStartup(venue: VenueConnection(venue), store: store)
+        var engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 100_000), runEpoch: 1)
+        // 300 hours back hold about 90 of these bars; the window doubles until it holds 300.
+        let fed = try await startup.warmUp(&engine, symbols: [spy], interval: .seconds(3_600), bars: 300, until: clock.now())
+        #expect(fed == 300)
+        let direct = try await venue.candles(for: spy, interval: .seconds(3_600), in: clock.now().advanced(bySeconds: -300 * 3_600)..<clock.now())
+        #expect(direct.count < 100)
     }
 }

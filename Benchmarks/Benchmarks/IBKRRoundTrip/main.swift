@@ -25,42 +25,46 @@ final class Counter: OrderIDReservation {
 
 func percentile(_ sorted: [Double], _ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
 
-let orders = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2000 : 2000
-let spy = Symbol(base: "SPY", quote: "USD")
-let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/data/us-equities/spy_1m_20131004-20131011.csv").standardized.path
-let gateway = try await GatewayMarket.make(sources: [.init(symbol: spy, path: data)], cash: FixedPoint(1_000_000_000), warmupBars: 30)
-let (ports, portOut) = AsyncStream.makeStream(of: Int.self)
-let server = Task { try await IBKRSimulator(gateway: gateway).run { portOut.yield($0) } }
-var portIterator = ports.makeAsyncIterator()
-guard let port = await portIterator.next() else { fatalError("the simulator did not listen") }
-let adapter = IBKRAdapter(
-    configuration: IBKRConfiguration(port: port, clientID: 1, products: [spy], orderIDs: Counter(), messagesPerSecond: 1_000_000, clock: gateway.clock))
-let connection = Task { try await adapter.run() }
-await adapter.waitUntilConnected()
+func run() async throws {
+    let orders = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2000 : 2000
+    let spy = Symbol(base: "SPY", quote: "USD")
+    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/data/us-equities/spy_1m_20131004-20131011.csv").standardized.path
+    let gateway = try await GatewayMarket.make(sources: [.init(symbol: spy, path: data)], cash: FixedPoint(1_000_000_000), warmupBars: 30)
+    let (ports, portOut) = AsyncStream.makeStream(of: Int.self)
+    let server = Task { try await IBKRSimulator(gateway: gateway).run { portOut.yield($0) } }
+    var portIterator = ports.makeAsyncIterator()
+    guard let port = await portIterator.next() else { fatalError("the simulator did not listen") }
+    let adapter = IBKRAdapter(
+        configuration: IBKRConfiguration(port: port, clientID: 1, products: [spy], orderIDs: Counter(), messagesPerSecond: 1_000_000, clock: gateway.clock))
+    let connection = Task { try await adapter.run() }
+    await adapter.waitUntilConnected()
 
-func order(_ index: Int, _ tag: String, price: Int) -> Order {
-    Order(clientOrderID: ClientOrderID("\(tag)-\(index)"), symbol: spy, side: .buy, kind: .limit(price: Price(FixedPoint(price)), postOnly: false), quantity: Quantity(FixedPoint(1)))
+    func order(_ index: Int, _ tag: String, price: Int) -> Order {
+        Order(clientOrderID: ClientOrderID("\(tag)-\(index)"), symbol: spy, side: .buy, kind: .limit(price: Price(FixedPoint(price)), postOnly: false), quantity: Quantity(FixedPoint(1)))
+    }
+
+    let clock = ContinuousClock()
+    var latencies: [Double] = []
+    for index in 0..<orders {
+        let start = clock.now
+        _ = try await adapter.place(order(index, "rest", price: 100))
+        latencies.append(Double((clock.now - start).components.attoseconds) / 1e12 + Double((clock.now - start).components.seconds) * 1e6)
+    }
+    latencies.sort()
+    print(String(format: "place → acknowledgement, %d orders: p50 %.0f µs, p99 %.0f µs, max %.0f µs", orders, percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.last ?? 0))
+
+    let openStart = clock.now
+    let open = try await adapter.openOrders()
+    let openSeconds = Double((clock.now - openStart).components.attoseconds) / 1e18 + Double((clock.now - openStart).components.seconds)
+    print(String(format: "REQ_OPEN_ORDERS: %d OPEN_ORDER + ORDER_STATUS in %.1f ms = %.0f messages/s", open.count, openSeconds * 1000, Double(2 * open.count) / openSeconds))
+
+    for index in 0..<orders { _ = try await adapter.place(order(index, "fill", price: 169)) }
+    let fillStart = clock.now
+    let fills = try await adapter.fills(since: Timestamp(secondsSinceEpoch: 0))
+    let fillSeconds = Double((clock.now - fillStart).components.attoseconds) / 1e18 + Double((clock.now - fillStart).components.seconds)
+    print(String(format: "REQ_EXECUTIONS: %d EXECUTION_DATA + COMMISSION_REPORT in %.1f ms = %.0f messages/s", fills.count, fillSeconds * 1000, Double(2 * fills.count) / fillSeconds))
+    connection.cancel()
+    server.cancel()
 }
 
-let clock = ContinuousClock()
-var latencies: [Double] = []
-for index in 0..<orders {
-    let start = clock.now
-    _ = try await adapter.place(order(index, "rest", price: 100))
-    latencies.append(Double((clock.now - start).components.attoseconds) / 1e12 + Double((clock.now - start).components.seconds) * 1e6)
-}
-latencies.sort()
-print(String(format: "place → acknowledgement, %d orders: p50 %.0f µs, p99 %.0f µs, max %.0f µs", orders, percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.last ?? 0))
-
-let openStart = clock.now
-let open = try await adapter.openOrders()
-let openSeconds = Double((clock.now - openStart).components.attoseconds) / 1e18 + Double((clock.now - openStart).components.seconds)
-print(String(format: "REQ_OPEN_ORDERS: %d OPEN_ORDER + ORDER_STATUS in %.1f ms = %.0f messages/s", open.count, openSeconds * 1000, Double(2 * open.count) / openSeconds))
-
-for index in 0..<orders { _ = try await adapter.place(order(index, "fill", price: 169)) }
-let fillStart = clock.now
-let fills = try await adapter.fills(since: Timestamp(secondsSinceEpoch: 0))
-let fillSeconds = Double((clock.now - fillStart).components.attoseconds) / 1e18 + Double((clock.now - fillStart).components.seconds)
-print(String(format: "REQ_EXECUTIONS: %d EXECUTION_DATA + COMMISSION_REPORT in %.1f ms = %.0f messages/s", fills.count, fillSeconds * 1000, Double(2 * fills.count) / fillSeconds))
-connection.cancel()
-server.cancel()
+try await run()

@@ -44,20 +44,33 @@ public struct LiveStartup: Sendable {
 
     /// Feeds `engine`'s signals the last `bars` bars of each symbol that closed by `time`, as the
     /// venue has them, oldest first: a restored engine's indicators start cold, and then propose
-    /// as those of an engine that never stopped.
+    /// as those of an engine that never stopped. A market with sessions (US stocks: nights,
+    /// weekends, holidays) holds fewer bars than `bars` intervals back, so the window reaches
+    /// further back, doubling, up to five times, until it holds `bars` bars or the venue has no
+    /// more.
     ///
+    /// - Returns: how many bar times were fed.
     /// - Throws: ``VenueError`` when the candles cannot be read.
+    @discardableResult
     public func warmUp(
         _ engine: inout TradingEngine, symbols: [Symbol], interval: Duration, bars: Int, until time: Timestamp
-    ) async throws(VenueError) {
-        let start = time.advanced(by: .zero - interval * bars)
+    ) async throws(VenueError) -> Int {
         var history: [Timestamp: SymbolMap<Candle>] = [:]
         for symbol in symbols {
-            for candle in try await venue.market.candles(for: symbol, interval: interval, in: start..<time) {
-                history[candle.time, default: [:]][symbol] = candle
+            var candles: [Candle] = []
+            var end = time
+            var window = interval * bars
+            for _ in 0..<5 {
+                let earlier = try await venue.market.candles(for: symbol, interval: interval, in: end.advanced(by: .zero - window)..<end)
+                candles.insert(contentsOf: earlier, at: 0)
+                guard candles.count < bars, !earlier.isEmpty || candles.isEmpty else { break }
+                end = end.advanced(by: .zero - window)
+                window = window * 2
             }
+            for candle in candles.suffix(bars) { history[candle.time, default: [:]][symbol] = candle }
         }
         for barTime in history.keys.sorted() { engine.warmUp(with: history[barTime] ?? [:]) }
+        return history.count
     }
 
     /// What the venue says of `engine`'s world at `time`: balances, positions, open orders, fills
