@@ -110,3 +110,33 @@ func decimal(_ text: String) -> FixedPoint {
     guard let value = FixedPoint(text) else { fatalError("not a decimal literal: \(text)") }
     return value
 }
+
+/// Option chains and quotes through the adapter, priced by the simulator's model.
+@Suite(.timeLimit(.minutes(1))) struct AdapterOptionDataTests {
+    @Test func chainListsTheWeeklyExpiriesAndTheStrikesAroundThePrice() async throws {
+        try await AdapterHarness.with { harness in
+            let chain = try await harness.adapter.optionChain(for: AdapterHarness.spy)
+            #expect(chain.multiplier == 100 && chain.expiries.count == 8)
+            #expect(chain.expiries.first == "20131004" && chain.expiries.last == "20131122")
+            #expect(chain.strikes.first == Price(FixedPoint(135)) && chain.strikes.last == Price(FixedPoint(201)) && chain.strikes.count == 67)
+        }
+    }
+
+    @Test func optionQuoteCarriesTheModelsComputation() async throws {
+        try await AdapterHarness.with { harness in
+            let contract = OptionContract(underlying: AdapterHarness.spy, expiry: "20131011", strike: Price(FixedPoint(168)), right: .call)
+            let quote = try await harness.adapter.optionQuote(for: contract)
+            let simulated = try #require(await harness.gateway.quote(of: GatewayContract.option("SPY", expiry: "20131011", strike: FixedPoint(168), right: "C")))
+            #expect(quote.bid == Price(simulated.bid) && quote.ask == Price(simulated.ask))
+            let model = try #require(quote.model)
+            #expect(model.impliedVolatility == 0.2 && model.underlyingPrice == 168.15 && model.delta > 0.5 && model.delta < 0.6)
+        }
+    }
+
+    @Test func quoteOfAnUnlistedOptionIsNotFound() async throws {
+        try await AdapterHarness.with { harness in
+            let contract = OptionContract(underlying: Symbol(base: "ZZZZ", quote: "USD"), expiry: "20131011", strike: Price(FixedPoint(10)), right: .put)
+            await #expect(throws: VenueError.self) { try await harness.adapter.optionQuote(for: contract) }
+        }
+    }
+}
