@@ -61,4 +61,20 @@ import TraderTestKit
         #expect(summary.reconciliations == reconciliations)
         #expect(summary.differencesAdopted == 0)
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aGapTheVenueReportedMakesTheNextCycleReconcileOffSchedule() async throws {
+        let gaps = VenueGaps()
+        let harness = try TradingLoopTests.Harness(cycles: 6, gaps: gaps)
+        defer { harness.session.remove() }
+        harness.session.clock.set(to: Timestamp(secondsSinceEpoch: 1_498_906_800))
+        gaps.note(since: Timestamp(secondsSinceEpoch: 1_498_903_200), reason: "reconnected to the gateway")
+        gaps.note(since: Timestamp(secondsSinceEpoch: 1_498_906_000), reason: "IB connectivity restored (1101)")
+        _ = try await harness.run()
+        let summary = await harness.node.summary
+        #expect(summary.cycles == 6)
+        // No schedule: only the gap's cycle reconciles, once.
+        #expect(summary.reconciliations == 1)
+        #expect(gaps.take() == nil)
+    }
 }

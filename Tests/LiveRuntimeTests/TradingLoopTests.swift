@@ -35,7 +35,7 @@ import TraderTestKit
         let node: TradingNode
         let loop: TradingLoop
 
-        init(cycles: Int, slowQuotes: Duration? = nil, reconcileInterval: Duration? = nil) throws {
+        init(cycles: Int, slowQuotes: Duration? = nil, reconcileInterval: Duration? = nil, gaps: VenueGaps? = nil) throws {
             session = try LiveSession(mode: .paper)
             var venue = VenueConnection(session.venue)
             if let slowQuotes { venue = VenueConnection(market: SlowMarket(base: session.venue, clock: session.clock, delay: slowQuotes), rest: session.venue) }
@@ -47,7 +47,7 @@ import TraderTestKit
                 configuration: .init(
                     interval: .seconds(3_600), jitterPct: 2, seed: 7, maxCycles: cycles, cancelWorkingOrdersOnShutdown: true,
                     reconcileInterval: reconcileInterval),
-                node: node, clock: session.clock)
+                node: node, clock: session.clock, gaps: gaps)
         }
 
         /// Runs the loop to its end, moving the clock to each deadline it sleeps until (the venue's

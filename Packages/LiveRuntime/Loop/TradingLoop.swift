@@ -48,18 +48,20 @@ public struct TradingLoop: Service {
     let node: TradingNode
     let clock: any TradingClock
     let alerts: AlertDispatcher?
+    let gaps: VenueGaps?
     let logger: Logger
 
     /// A loop running `node`'s cycles on `clock`, telling `alerts` of failed cycles, overruns and
-    /// an engaged kill switch.
+    /// an engaged kill switch; a gap the venue reported (`gaps`) makes the next cycle reconcile.
     public init(
-        configuration: Configuration, node: TradingNode, clock: any TradingClock, alerts: AlertDispatcher? = nil,
+        configuration: Configuration, node: TradingNode, clock: any TradingClock, alerts: AlertDispatcher? = nil, gaps: VenueGaps? = nil,
         logger: Logger = Logger(label: "trader.live", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.configuration = configuration
         self.node = node
         self.clock = clock
         self.alerts = alerts
+        self.gaps = gaps
         self.logger = logger
     }
 
@@ -97,11 +99,18 @@ public struct TradingLoop: Service {
             }
             guard !Task.isShuttingDownGracefully else { break }
             // On the reconcile schedule (by the cycles' slots, so that an interval of one bar
-            // reconciles every cycle however long each took), with fills since a bar before the last.
-            let reconciling = configuration.reconcileInterval.map { boundary >= reconciled.advanced(by: $0) } ?? false
+            // reconciles every cycle however long each took), with fills since a bar before the last;
+            // and after a gap the venue reported, with fills since the gap too.
+            let gap = gaps?.take()
+            let scheduled = configuration.reconcileInterval.map { boundary >= reconciled.advanced(by: $0) } ?? false
+            let reconciling = scheduled || gap != nil
+            var fillsSince = reconciled.advanced(by: .zero - configuration.interval)
+            if let gap {
+                fillsSince = min(fillsSince, gap.since)
+                logger.warning("the venue reported a gap: this cycle reconciles", metadata: ["since": "\(gap.since)", "reason": "\(gap.reason)"])
+            }
             do {
-                let report = try await node.runCycle(
-                    at: clock.now(), reconcilingFillsSince: reconciling ? reconciled.advanced(by: .zero - configuration.interval) : nil)
+                let report = try await node.runCycle(at: clock.now(), reconcilingFillsSince: reconciling ? fillsSince : nil)
                 if reconciling { reconciled = boundary }
                 if let reconciliation = report.reconciliation, !reconciliation.isInSync {
                     logger.warning("a cycle adopted the venue's truth", metadata: ["differences": "\(reconciliation.differences.count)"])

@@ -252,13 +252,14 @@ public struct LiveNode: Sendable {
     /// Runs the loop and the endpoints in one ServiceGroup until the loop ends or a signal stops it.
     private func serve(_ node: TradingNode) async throws {
         let app = configuration.app
+        let gaps = VenueGaps(watching: venue.orders.events())
         let loop = TradingLoop(
             configuration: .init(
                 interval: interval, jitterPct: options.jitterPct ?? app.schedule.jitterPct, seed: options.seed, maxCycles: options.maxCycles,
                 cancelWorkingOrdersOnShutdown: app.effectiveShutdown.cancelOpenOrders && app.mode != .dryRun,
                 postTradeWait: postTradeWait, reconcileInterval: .seconds(app.effectiveReconcile.intervalSeconds)),
-            node: node, clock: clock, alerts: alerts, logger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+            node: node, clock: clock, alerts: alerts, gaps: gaps, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: gaps)]
         var endpoints = [("health", app.health)]
         if app.metrics != app.health { endpoints.append(("metrics", app.metrics)) }
         for (name, endpoint) in endpoints {
