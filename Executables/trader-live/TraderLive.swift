@@ -69,7 +69,7 @@ struct TraderLive: AsyncParsableCommand {
                 maxCycles: maxCycles, warmUpBars: warmUpBars, seed: seed, environment: environment,
                 jitterPct: configuration.app.venue == .sim || configuration.app.ibkr?.followGatewayClock == true ? 0 : nil,
                 onListening: { endpoint, port in say("listening \(endpoint) \(port)") },
-                onStoreOpened: { [orderIDs = setup.orderIDs] store in orderIDs?.attach(store) }),
+                onStoreOpened: { [orderIDs = setup.orderIDs] store in orderIDs?.attach(store) }, watchesVenueGaps: configuration.app.venue == .ibkr),
             alerts: Self.alerts(configuration.app.alerts, secrets: loaded.secrets, logger: logger), logger: logger)
         let secondSignal = SecondSignalExit()
         let outcome: LiveNode.Outcome

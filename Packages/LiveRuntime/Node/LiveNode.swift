@@ -36,12 +36,16 @@ public struct LiveNode: Sendable {
         /// Given the state store once it is open and locked, before anything else uses it (a venue
         /// adapter that reserves its order ids there).
         public var onStoreOpened: @Sendable (StateStore) async -> Void
+        /// Watch the venue's event stream for gaps (``VenueGaps``), each making the next cycle
+        /// reconcile: for a venue that pushes its events (IB). A polled stream (Coinbase's REST
+        /// poller) would only spend requests: its cycles' lookups already settle everything.
+        public var watchesVenueGaps: Bool
 
         /// Creates options.
         public init(
             maxCycles: Int? = nil, warmUpBars: Int = 100, seed: UInt64 = 1, retryDelay: Duration = .seconds(5),
             environment: [String: String] = [:], jitterPct: Double? = nil, onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in },
-            onStoreOpened: @escaping @Sendable (StateStore) async -> Void = { _ in }
+            onStoreOpened: @escaping @Sendable (StateStore) async -> Void = { _ in }, watchesVenueGaps: Bool = false
         ) {
             self.maxCycles = maxCycles
             self.warmUpBars = warmUpBars
@@ -51,6 +55,7 @@ public struct LiveNode: Sendable {
             self.jitterPct = jitterPct
             self.onListening = onListening
             self.onStoreOpened = onStoreOpened
+            self.watchesVenueGaps = watchesVenueGaps
         }
     }
 
@@ -252,14 +257,14 @@ public struct LiveNode: Sendable {
     /// Runs the loop and the endpoints in one ServiceGroup until the loop ends or a signal stops it.
     private func serve(_ node: TradingNode) async throws {
         let app = configuration.app
-        let gaps = VenueGaps(watching: venue.orders.events())
+        let gaps = options.watchesVenueGaps ? VenueGaps(watching: venue.orders.events()) : nil
         let loop = TradingLoop(
             configuration: .init(
                 interval: interval, jitterPct: options.jitterPct ?? app.schedule.jitterPct, seed: options.seed, maxCycles: options.maxCycles,
                 cancelWorkingOrdersOnShutdown: app.effectiveShutdown.cancelOpenOrders && app.mode != .dryRun,
                 postTradeWait: postTradeWait, reconcileInterval: .seconds(app.effectiveReconcile.intervalSeconds)),
             node: node, clock: clock, alerts: alerts, gaps: gaps, logger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: gaps)]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = gaps.map { [.init(service: $0)] } ?? []
         var endpoints = [("health", app.health)]
         if app.metrics != app.health { endpoints.append(("metrics", app.metrics)) }
         for (name, endpoint) in endpoints {
