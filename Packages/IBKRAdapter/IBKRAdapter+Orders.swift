@@ -40,25 +40,28 @@ extension IBKRAdapter: OrderGateway {
         orders[id] = TrackedOrder(
             clientOrderID: order.clientOrderID, orderID: id, symbol: order.symbol, side: order.side, quantity: order.quantity, time: configuration.clock.now())
         orderIDs[order.clientOrderID] = id
-        try await awaitAcknowledgement(of: id) { () throws(VenueError) in try send(message) }
+        try await awaitSettlement(.acknowledgement(orderID: id)) { () throws(VenueError) in try send(message) }
         return .accepted(VenueOrderID(String(id)))
     }
 
-    /// Sends with `send` and waits for the order's first OPEN_ORDER or ORDER_STATUS, or its refusal.
-    func awaitAcknowledgement(of id: Int, _ send: () throws(VenueError) -> Void) async throws(VenueError) {
+    /// Sends with `send` and waits until the gateway answers about the order (``settle(_:with:)``),
+    /// at most the request timeout.
+    ///
+    /// - Throws: ``VenueError``: the answer's refusal, what `send` throws, or `timeout` (ambiguous).
+    func awaitSettlement(_ settlement: Settlement, _ send: () throws(VenueError) -> Void) async throws(VenueError) {
         let timeout = configuration.requestTimeout
         let timer = Task { [weak self] in
             try await Task.sleep(for: timeout)
-            await self?.acknowledgementTimedOut(id, after: timeout)
+            await self?.settle(settlement, with: .failure(VenueError(.timeout, message: "no answer about \(settlement) within \(timeout)")))
         }
         defer { timer.cancel() }
         do {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                acknowledgements[id] = continuation
+                settlements[settlement] = continuation
                 do throws(VenueError) {
                     try send()
                 } catch {
-                    acknowledgements.removeValue(forKey: id)?.resume(throwing: error)
+                    settle(settlement, with: .failure(error))
                 }
             }
         } catch let error as VenueError {
@@ -68,8 +71,9 @@ extension IBKRAdapter: OrderGateway {
         }
     }
 
-    private func acknowledgementTimedOut(_ id: Int, after timeout: Duration) {
-        acknowledgements.removeValue(forKey: id)?.resume(throwing: VenueError(.timeout, message: "order \(id) was not acknowledged within \(timeout)"))
+    /// Answers the call waiting on `settlement`, if one is.
+    func settle(_ settlement: Settlement, with result: Result<Void, VenueError>) {
+        settlements.removeValue(forKey: settlement)?.resume(with: result.mapError { $0 as any Error })
     }
 
     private func refuseIfCrossing(_ order: Order, limit: Price) async throws(VenueError) {
@@ -92,30 +96,7 @@ extension IBKRAdapter: OrderGateway {
             throw VenueError(.notFound, message: "cancel: \(reference) was not placed through this adapter")
         }
         guard !order.status.isTerminal else { throw VenueError(.rejected, message: "cancel: \(reference) is already \(order.status)") }
-        let timeout = configuration.requestTimeout
-        let timer = Task { [weak self] in
-            try await Task.sleep(for: timeout)
-            await self?.cancelTimedOut(id, after: timeout)
-        }
-        defer { timer.cancel() }
-        do {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                cancellations[id] = continuation
-                do throws(VenueError) {
-                    try send(CancelOrder(orderID: id))
-                } catch {
-                    cancellations.removeValue(forKey: id)?.resume(throwing: error)
-                }
-            }
-        } catch let error as VenueError {
-            throw error
-        } catch {
-            throw VenueError(.timeout, message: "\(error)")
-        }
-    }
-
-    private func cancelTimedOut(_ id: Int, after timeout: Duration) {
-        cancellations.removeValue(forKey: id)?.resume(throwing: VenueError(.timeout, message: "the cancel of order \(id) was not answered within \(timeout)"))
+        try await awaitSettlement(.cancel(orderID: id)) { () throws(VenueError) in try send(CancelOrder(orderID: id)) }
     }
 
     /// The gateway's view of an order: from the adapter's record once it ended; otherwise looked up

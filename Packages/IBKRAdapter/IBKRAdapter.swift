@@ -33,10 +33,15 @@ public actor IBKRAdapter {
     var pending: [Int: PendingRequest] = [:]
     var orders: [Int: TrackedOrder] = [:]
     var orderIDs: [ClientOrderID: Int] = [:]
-    /// Orders waiting for their first acknowledgement or refusal, by IB order id.
-    var acknowledgements: [Int: CheckedContinuation<Void, any Error>] = [:]
-    /// Cancels waiting for their answer, by IB order id.
-    var cancellations: [Int: CheckedContinuation<Void, any Error>] = [:]
+    /// What waits for the gateway's answer about an order: its first acknowledgement (or refusal),
+    /// or the answer to a cancel.
+    enum Settlement: Hashable {
+        case acknowledgement(orderID: Int)
+        case cancel(orderID: Int)
+    }
+
+    /// The calls waiting for an answer about an order.
+    var settlements: [Settlement: CheckedContinuation<Void, any Error>] = [:]
     /// The order each execution belongs to.
     var executionOrders: [String: Int] = [:]
     /// Commission reports that came before their execution (kept until it comes).
@@ -171,10 +176,8 @@ public actor IBKRAdapter {
         let error = VenueError(.unavailable, message: reason)
         for (_, request) in pending { request.continuation.resume(throwing: error) }
         pending.removeAll()
-        for (_, waiter) in acknowledgements { waiter.resume(throwing: VenueError(.timeout, message: "\(reason) before the order was acknowledged")) }
-        acknowledgements.removeAll()
-        for (_, waiter) in cancellations { waiter.resume(throwing: VenueError(.timeout, message: "\(reason) before the cancel was answered")) }
-        cancellations.removeAll()
+        for (_, waiter) in settlements { waiter.resume(throwing: VenueError(.timeout, message: "\(reason) before the gateway answered")) }
+        settlements.removeAll()
     }
 
     /// Sends `message` on the live connection.

@@ -10,6 +10,8 @@ public struct IBKRBracket: Hashable, Sendable {
     public let takeProfit: Price
     /// The stop-loss stop's trigger price.
     public let stopLoss: Price
+    /// The parent's limit price.
+    public let entry: Price
 
     /// A bracket around `parent`.
     ///
@@ -29,6 +31,7 @@ public struct IBKRBracket: Hashable, Sendable {
         self.parent = parent
         self.takeProfit = takeProfit
         self.stopLoss = stopLoss
+        entry = price
     }
 
     /// The take-profit's client order id.
@@ -72,9 +75,8 @@ extension IBKRAdapter {
             message.parentID = index == 0 ? 0 : ids[0]
             return message
         }
-        guard case .limit(let price, _) = parent.kind else { throw VenueError(.rejected, message: "bracket: the parent is not a limit order", rejection: .unsupportedOrder) }
         let messages = [
-            message(0, "LMT", action: parent.side == .buy ? "BUY" : "SELL", limit: price, stop: nil, reference: parent.clientOrderID),
+            message(0, "LMT", action: parent.side == .buy ? "BUY" : "SELL", limit: bracket.entry, stop: nil, reference: parent.clientOrderID),
             message(1, "LMT", action: exit, limit: bracket.takeProfit, stop: nil, reference: bracket.takeProfitID),
             message(2, "STP", action: exit, limit: nil, stop: bracket.stopLoss, reference: bracket.stopLossID),
         ]
@@ -85,7 +87,7 @@ extension IBKRAdapter {
                 quantity: parent.quantity, time: now)
             orderIDs[reference] = ids[index]
         }
-        try await awaitAcknowledgement(of: ids[0]) { () throws(VenueError) in
+        try await awaitSettlement(.acknowledgement(orderID: ids[0])) { () throws(VenueError) in
             for message in messages { try send(message) }
         }
         return .accepted(VenueOrderID(String(ids[0])))

@@ -40,13 +40,13 @@ extension IBKRAdapter {
         orders[id] = order
         let now = order.time
         if !wasAcknowledged {
-            acknowledgements.removeValue(forKey: id)?.resume()
+            settle(.acknowledgement(orderID: id), with: .success(()))
             updates.yield(.event(VenueEvent(clientOrderID: order.clientOrderID, change: .accepted(VenueOrderID(String(id))), time: now)))
         }
         guard order.status != before else { return }
         switch order.status {
         case .cancelled:
-            cancellations.removeValue(forKey: id)?.resume()
+            settle(.cancel(orderID: id), with: .success(()))
             updates.yield(.event(VenueEvent(clientOrderID: order.clientOrderID, change: .cancelled, time: now)))
         case .rejected:
             updates.yield(.event(VenueEvent(clientOrderID: order.clientOrderID, change: .rejected(reason: order.reason ?? "Inactive"), time: now)))
@@ -90,10 +90,10 @@ extension IBKRAdapter {
         case 202:
             return
         case 10147:
-            cancellations.removeValue(forKey: id)?.resume(throwing: VenueError(.notFound, venueReason: "10147", message: error.text))
+            settle(.cancel(orderID: id), with: .failure(VenueError(.notFound, venueReason: "10147", message: error.text)))
             return
         case 10148:
-            cancellations.removeValue(forKey: id)?.resume(throwing: VenueError(.rejected, venueReason: "10148", message: error.text))
+            settle(.cancel(orderID: id), with: .failure(VenueError(.rejected, venueReason: "10148", message: error.text)))
             return
         default: break
         }
@@ -102,7 +102,7 @@ extension IBKRAdapter {
         order.reason = "\(error.code) \(error.text)"
         orders[id] = order
         let rejection = VenueError(.rejected, venueReason: String(error.code), message: error.text, rejection: Self.rejection(for: error))
-        acknowledgements.removeValue(forKey: id)?.resume(throwing: rejection)
+        settle(.acknowledgement(orderID: id), with: .failure(rejection))
         updates.yield(.event(VenueEvent(clientOrderID: order.clientOrderID, change: .rejected(reason: order.reason ?? ""), time: configuration.clock.now())))
     }
 
