@@ -1,20 +1,5 @@
 import TraderCore
 
-/// An option chain as IB lists it on SMART: the expiries and the strikes (the strikes are the
-/// union over the expiries: not every pair is a contract).
-public struct OptionChain: Hashable, Sendable {
-    /// The underlying.
-    public let underlying: Symbol
-    /// IB's contract id of the underlying.
-    public let underlyingConID: Int
-    /// Units of the underlying a contract stands for.
-    public let multiplier: Int
-    /// The expiries, `YYYYMMDD`, earliest first.
-    public let expiries: [String]
-    /// The strikes, lowest first.
-    public let strikes: [Price]
-}
-
 /// An option's quote, with IB's model computation when it sent one.
 public struct OptionQuote: Hashable, Sendable {
     /// The contract.
@@ -73,8 +58,7 @@ extension IBKRAdapter {
             throw VenueError(.malformedReply, message: "option chain: \(underlying): multiplier \(smart.multiplier), \(smart.expiries.count) expiries")
         }
         return OptionChain(
-            underlying: underlying, underlyingConID: stock.contract.conID, multiplier: multiplier, expiries: smart.expiries.sorted(),
-            strikes: smart.strikes.sorted().map(Price.init))
+            underlying: underlying, multiplier: multiplier, expiries: smart.expiries.sorted(), strikes: smart.strikes.sorted().map(Price.init))
     }
 
     /// An option's quote from one snapshot (REQ_MKT_DATA), with the model computation when sent.

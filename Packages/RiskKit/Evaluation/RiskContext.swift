@@ -28,6 +28,8 @@ public struct RiskContext: Sendable {
     /// Buy fills the venue reported that the portfolio's balances do not show yet, as notional by
     /// symbol; counted as exposure so that a lagging balance never frees room under a cap.
     public var unreflectedBuys: [Symbol: FixedPoint]
+    /// The options the options bot would buy now, by underlying (empty for the spot bot).
+    public var optionBoards: [Symbol: OptionBoard]
 
     /// Creates a context; the optional parts default to "nothing known", which fails closed where
     /// it matters (no quote, no rules, no book: no entry).
@@ -35,7 +37,7 @@ public struct RiskContext: Sendable {
         now: Timestamp, tradingState: TradingState = .active, killSwitchEngaged: Bool = false, marks: SymbolMap<Price>,
         quotes: SymbolMap<Quote>, books: SymbolMap<BookSnapshot> = [:], products: [Symbol: ProductRules],
         themes: ThemeMap = ThemeMap(), tiers: TierMap = TierMap(), venueHealth: VenueHealth = VenueHealth(), isCrashRegime: Bool = false,
-        unreflectedBuys: [Symbol: FixedPoint] = [:]
+        unreflectedBuys: [Symbol: FixedPoint] = [:], optionBoards: [Symbol: OptionBoard] = [:]
     ) {
         self.now = now
         self.tradingState = tradingState
@@ -49,5 +51,6 @@ public struct RiskContext: Sendable {
         self.venueHealth = venueHealth
         self.isCrashRegime = isCrashRegime
         self.unreflectedBuys = unreflectedBuys
+        self.optionBoards = optionBoards
     }
 }

@@ -72,6 +72,7 @@ public struct RiskEngine: Sendable {
         if tradingState == .halted || (tradingState == .reducing && !isExit) {
             return .failure(stops[0])
         }
+        if let right = proposal.option { return decideOption(proposal, right: right, session: session) }
         let symbol = proposal.symbol
         guard let rules = session.context.products[symbol] else {
             return .failure(RiskFinding(.missingProductRules, detail: "no product rules for \(symbol)"))
@@ -113,7 +114,7 @@ public struct RiskEngine: Sendable {
     }
 
     /// The cut to `max_size_pct` of NAV, when the notional is above it.
-    private func maxSizeCut(
+    func maxSizeCut(
         _ notional: FixedPoint, _ session: borrowing RiskSession
     ) -> (notional: FixedPoint, finding: RiskFinding)? {
         let largest = session.largestEntry

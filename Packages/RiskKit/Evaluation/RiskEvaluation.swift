@@ -12,6 +12,9 @@ public struct ApprovedTrade: Hashable, Sendable {
     public let notional: FixedPoint
     /// Every limit that cut the size down, in the order applied (`asset_exposure_cap`, `max_size`, ...).
     public let adjustments: [RiskFinding]
+    /// The option contract bought, for an option proposal (``quantity`` is then in contracts,
+    /// ``referencePrice`` the premium and ``notional`` premium × multiplier × contracts).
+    public var contract: OptionContract? = nil
     /// Whether it reduces a position rather than opening or growing one.
     public var isExit: Bool { proposal.side == .sell }
 }

@@ -48,6 +48,11 @@
 ///   the product's minimum notional.
 /// - `below_min_size`: the size rounded down to the product's increment is under its minimum.
 /// - `option_contract_exceeds_cap`: even one option contract breaks the risk budget's cap.
+/// - `options_not_enabled`: an option proposal where the policy has no `options` section.
+/// - `outside_trading_hours`: an option entry outside the exchange's regular session (its
+///   holidays and early closes included).
+/// - `missing_option_quote`: no contract to buy, or no quote for it, on the underlying now.
+/// - `option_quote_too_thin`: the option's ask shows fewer contracts than `min_ask_size`.
 public enum RiskReasonCode: String, CaseIterable, Hashable, Sendable, Codable {
     case killSwitchEngaged = "kill_switch_engaged"
     case tradingHalted = "trading_halted"
@@ -84,4 +89,8 @@ public enum RiskReasonCode: String, CaseIterable, Hashable, Sendable, Codable {
     case belowMinNotional = "below_min_notional"
     case belowMinSize = "below_min_size"
     case optionContractExceedsCap = "option_contract_exceeds_cap"
+    case optionsNotEnabled = "options_not_enabled"
+    case outsideTradingHours = "outside_trading_hours"
+    case missingOptionQuote = "missing_option_quote"
+    case optionQuoteTooThin = "option_quote_too_thin"
 }

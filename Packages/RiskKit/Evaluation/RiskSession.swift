@@ -68,6 +68,8 @@ struct RiskSession: ~Copyable {
             open += 1
         }
         for (_, position) in portfolio.pointee.positions where !position.isFlat { open += 1 }
+        // An underlying whose options are held is open, as a spot position would be.
+        for (contract, position) in portfolio.pointee.optionPositions where !position.isFlat { markOpen(contract.underlying) }
         var selling: [(symbol: Symbol, quantity: Quantity)] = []
         for order in portfolio.pointee.workingOrders.values {
             if order.side == .buy {

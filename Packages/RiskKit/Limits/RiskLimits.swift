@@ -19,11 +19,14 @@ public struct RiskLimits: Hashable, Sendable {
     public var sizing: SizingLimits
     /// The checks to run on each proposal, in order; halts and stops are decided before them.
     public var checks: [RiskCheckName]
+    /// The options bot's sizing and gates; `nil` for the spot bot (option proposals are refused).
+    public var options: OptionLimits?
 
     /// Creates limits; `checks` defaults to every check in ``RiskCheckName/standardOrder``.
     public init(
         exposure: ExposureLimits, pacing: PacingLimits, losses: LossLimits, breakers: BreakerLimits,
-        liquidity: LiquidityLimits, sizing: SizingLimits, checks: [RiskCheckName] = RiskCheckName.standardOrder
+        liquidity: LiquidityLimits, sizing: SizingLimits, checks: [RiskCheckName] = RiskCheckName.standardOrder,
+        options: OptionLimits? = nil
     ) {
         self.exposure = exposure
         self.pacing = pacing
@@ -32,6 +35,7 @@ public struct RiskLimits: Hashable, Sendable {
         self.liquidity = liquidity
         self.sizing = sizing
         self.checks = checks
+        self.options = options
     }
 }
 

@@ -57,6 +57,7 @@ public enum SignalRegistry {
             Parameter(name: "range_days", defaultValue: 20, range: 1...365, isWholeNumber: true),
             Parameter(name: "min_volume_ratio", defaultValue: 1.5, range: 0...100, isWholeNumber: false),
             Parameter(name: "debounce_days", defaultValue: 5, range: 0...365, isWholeNumber: true),
+            Parameter(name: "bar_minutes", defaultValue: 0, range: 0...1440, isWholeNumber: true),
         ],
     ]
 
@@ -141,7 +142,7 @@ public enum SignalRegistry {
             return AnySignal(storage: .whale(
                 WhaleSignal(
                     symbol: symbol, rangeDays: whole("range_days"), minVolumeRatio: p["min_volume_ratio"]!,
-                    debounceDays: whole("debounce_days"), state: whaleState)))
+                    debounceDays: whole("debounce_days"), barMinutes: whole("bar_minutes"), state: whaleState)))
         }
     }
 

@@ -6,7 +6,7 @@ import TraderCore
 ///
 /// Reason codes: `regime_unknown`, `regime_disallows_signal`, `below_min_confidence`,
 /// `conflicting_triggers`, `superseded_by_stronger_trigger`, `zero_size`,
-/// `options_action_not_spot` for triggers; `bad_tick` for a symbol whose candle was rejected
+/// `options_action_not_spot` (a `BUY_CALL` or `BUY_PUT` when the rules trade spot) for triggers; `bad_tick` for a symbol whose candle was rejected
 /// before any signal saw it.
 public struct RulesEngine: Sendable {
     /// What one regime allows.
@@ -40,12 +40,16 @@ public struct RulesEngine: Sendable {
         public var regimeGating: Bool
         /// A fixed size in base units for every proposal, instead of a share of NAV.
         public var fixedQuantity: Quantity?
+        /// Whether the rules propose options (the options bot): a bullish trigger (`BUY`,
+        /// `BUY_CALL`) proposes buying a call, a bearish one (`SELL`, `BUY_PUT`) a put. Off, the
+        /// rules propose spot trades and suppress the options actions.
+        public var tradesOptions: Bool
 
         /// Creates a configuration.
         public init(
             regimes: [Regime: RegimeRule], baseSizePct: Double, maxSizePct: Double,
             convictionMultipliers: [TradeProposal.Conviction: Double], minConfidence: Double, regimeGating: Bool = true,
-            fixedQuantity: Quantity? = nil
+            fixedQuantity: Quantity? = nil, tradesOptions: Bool = false
         ) {
             self.regimes = regimes
             self.baseSizePct = baseSizePct
@@ -54,6 +58,7 @@ public struct RulesEngine: Sendable {
             self.minConfidence = minConfidence
             self.regimeGating = regimeGating
             self.fixedQuantity = fixedQuantity
+            self.tradesOptions = tradesOptions
         }
     }
 
@@ -191,12 +196,13 @@ public struct RulesEngine: Sendable {
             while end < eligible.count, eligible[end].symbol == symbol { end += 1 }
             let candidates = start..<end
             start = end
-            if candidates.contains(where: { eligible[$0].action != eligible[candidates.lowerBound].action }) {
+            let bullish = Self.isBullish(eligible[candidates.lowerBound].action)
+            if candidates.contains(where: { Self.isBullish(eligible[$0].action) != bullish }) {
                 for index in candidates {
                     outcome.suppressions.append(
                         Suppression(
                             trigger: eligible[index], code: "conflicting_triggers",
-                            detail: "buy and sell triggers on the same bar"))
+                            detail: "bullish and bearish triggers on the same bar"))
                 }
                 continue
             }
@@ -224,13 +230,15 @@ public struct RulesEngine: Sendable {
                         detail: "size in regime \(regime?.rawValue ?? "unknown") is 0% of NAV"))
                 continue
             }
-            let side: OrderSide = eligible[strongest].action == .buy ? .buy : .sell
+            // An option is always bought: a call on the way up, a put on the way down.
+            let option: OptionContract.Right? = configuration.tradesOptions ? (bullish ? .call : .put) : nil
+            let side: OrderSide = option != nil || bullish ? .buy : .sell
             outcome.proposals.append(
                 TradeProposal(
                     symbol: symbol, side: side, sizePct: Swift.max(0, size), confidence: eligible[strongest].confidence,
                     conviction: conviction, signal: eligible[strongest].signal,
                     facts: Self.facts(eligible[strongest].facts, regime: regime), quantity: configuration.fixedQuantity,
-                    regime: regime))
+                    regime: regime, option: option))
         }
     }
 
@@ -245,9 +253,14 @@ public struct RulesEngine: Sendable {
         return all
     }
 
+    /// Whether an action bets on a rise.
+    private static func isBullish(_ action: Trigger.Action) -> Bool {
+        action == .buy || action == .buyCall
+    }
+
     /// The reason a trigger may not trade, if any.
     private func gate(_ trigger: Trigger, regime: Regime?) -> (code: String, detail: String)? {
-        guard trigger.action == .buy || trigger.action == .sell else {
+        guard configuration.tradesOptions || trigger.action == .buy || trigger.action == .sell else {
             return ("options_action_not_spot", "\(trigger.action.rawValue) is for the options engine")
         }
         if configuration.regimeGating {

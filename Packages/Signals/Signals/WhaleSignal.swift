@@ -4,6 +4,9 @@ import TraderCore
 /// days (24 bars a day) on at least `minVolumeRatio` times the average volume of that range buys a
 /// call (upside) or a put (downside). After firing, a symbol stays quiet for `debounceDays`; that
 /// state is a value that can be saved and restored, so a restart does not reset it.
+///
+/// With `barMinutes` it joins the bars it is given (the options bot's one-minute bars) into bars
+/// of that many minutes first (``CandleResampler``); with 0 it reads the bars as given.
 public struct WhaleSignal: Sendable {
     /// The registered name.
     public static let name = "whale"
@@ -31,12 +34,16 @@ public struct WhaleSignal: Sendable {
     private var previousExtremes: (highest: Double, lowest: Double)?
     private var volume: VolumeRatio
     private let rangeDays: Int
+    private var resampler: CandleResampler?
 
     /// A whale signal on `symbol`, resuming from `state`.
     ///
     /// - Precondition: `rangeDays ≥ 1`, `debounceDays ≥ 0`.
-    public init(symbol: Symbol, rangeDays: Int = 20, minVolumeRatio: Double = 1.5, debounceDays: Int, state: State = State()) {
-        precondition(rangeDays >= 1 && debounceDays >= 0, "whale needs a range and a non-negative debounce")
+    public init(
+        symbol: Symbol, rangeDays: Int = 20, minVolumeRatio: Double = 1.5, debounceDays: Int, barMinutes: Int = 0, state: State = State()
+    ) {
+        precondition(rangeDays >= 1 && debounceDays >= 0 && barMinutes >= 0, "whale needs a range and a non-negative debounce")
+        resampler = barMinutes > 0 ? CandleResampler(seconds: Int64(barMinutes) * 60) : nil
         self.symbol = symbol
         self.minVolumeRatio = minVolumeRatio
         self.debounceDays = debounceDays
@@ -46,8 +53,18 @@ public struct WhaleSignal: Sendable {
         volume = VolumeRatio(period: rangeDays * 24)
     }
 
-    /// Updates on a new 60-minute bar; a trigger on a range break with volume outside the debounce.
+    /// Updates on a new bar; a trigger on a range break with volume outside the debounce, on the
+    /// bar that completes a resampled one when it resamples.
     public mutating func update(_ candle: Candle) -> Trigger? {
+        guard var joiner = resampler else { return evaluate(candle) }
+        let bars = joiner.update(candle)
+        resampler = joiner
+        var trigger: Trigger?
+        for bar in bars { trigger = evaluate(bar) ?? trigger }
+        return trigger
+    }
+
+    private mutating func evaluate(_ candle: Candle) -> Trigger? {
         let close = candle.close.value.doubleValue
         let prior = previousExtremes
         previousExtremes = extremes.update(high: candle.high.value.doubleValue, low: candle.low.value.doubleValue)

@@ -34,7 +34,19 @@ extension TraderConfiguration {
             badTickGuard: BadTickGuard.Configuration(maxMovePct: 20, confirmingVolumeRatio: 3, confirmationBars: 2),
             rules: policy.rulesConfiguration(), risk: policy.riskLimits,
             execution: engineExecution,
-            themes: ThemeMap(themeOf), universe: universe.engineUniverse)
+            themes: ThemeMap(themeOf), universe: universe.engineUniverse, options: optionsConfiguration)
+    }
+
+    /// How the engine trades options (`options`, when enabled): the contract picker and the
+    /// bracket's take-profit.
+    public var optionsConfiguration: OptionsConfiguration? {
+        let options = policy.options
+        guard options.isEnabled else { return nil }
+        return OptionsConfiguration(
+            picker: OptionPicker(
+                minDaysToExpiry: options.minDaysToExpiry ?? 1, maxDaysToExpiry: options.maxDaysToExpiry ?? 9,
+                strikeOffset: options.strikeOffset ?? 0),
+            takeProfitPct: FixedPoint(nearest: options.takeProfitPct) ?? FixedPoint(100))
     }
 
     /// The universe tier of each tiered symbol.

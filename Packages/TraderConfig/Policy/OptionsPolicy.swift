@@ -23,9 +23,24 @@ public struct OptionsPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var regularTradingHours: TradingHours
     /// Days the whale signal stays quiet per symbol after it fires.
     public var whaleDebounceDays: Int
+    /// Whether the bot trades options on its symbols (the options bot); off (the default), the
+    /// rules trade the symbols themselves and this section is not read.
+    public var enabled: Bool?
+    /// The fewest calendar days to an expiry the bot buys (default 1: never one that expires today).
+    public var minDaysToExpiry: Int?
+    /// The most calendar days to an expiry the bot buys (default 9: this week's or next week's).
+    public var maxDaysToExpiry: Int?
+    /// Strikes out of the money from the one nearest the underlying's price (default 0: at the money).
+    public var strikeOffset: Int?
+    /// The least size, in contracts, an option's ask must show for an entry (default 1).
+    public var minAskSize: Int?
+
+    /// Whether the options bot is on.
+    public var isEnabled: Bool { enabled ?? false }
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
         "max_risk_pct": .range(0...100), "stop_loss_pct": .greaterThan(0, atMost: 100), "take_profit_pct": .greaterThan(0, atMost: 10_000),
-        "whale_debounce_days": .range(0...365),
+        "whale_debounce_days": .range(0...365), "min_days_to_expiry": .range(0...366), "max_days_to_expiry": .range(0...366),
+        "strike_offset": .range(0...50), "min_ask_size": .range(0...100_000),
     ]
 }

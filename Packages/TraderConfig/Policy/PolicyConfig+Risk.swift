@@ -1,4 +1,5 @@
 import CostModel
+import Foundation
 import RiskKit
 import TraderCore
 
@@ -45,7 +46,23 @@ extension PolicyConfig {
             sizing: SizingLimits(
                 maxSizePct: exact(sizing.maxSizePct), minNotional: exact(sizing.minNotional),
                 fees: FeeRates(makerBps: exact(execution.makerFeeBps), takerBps: exact(execution.takerFeeBps))),
-            checks: risk.checks ?? RiskCheckName.standardOrder)
+            checks: risk.checks ?? RiskCheckName.standardOrder, options: optionLimits)
+    }
+
+    /// The options bot's risk terms (`options`, when enabled): contracts sized by `max_risk_pct`
+    /// and `stop_loss_pct`, entries only in the regular sessions of `regular_trading_hours` on
+    /// NYSE's calendar (its holidays and half days), and `min_ask_size`.
+    public var optionLimits: OptionLimits? {
+        guard options.isEnabled else { return nil }
+        let hours = options.regularTradingHours
+        // The loader validated the zone against the same zoneinfo database Foundation reads.
+        let sessions = TimeZone(identifier: hours.timeZone.identifier).map {
+            ExchangeSessions(timeZone: $0, openMinute: hours.open.minutesSinceMidnight, closeMinute: hours.close.minutesSinceMidnight)
+        }
+        return OptionLimits(
+            sizer: OptionContractSizer(
+                maxRiskPct: FixedPoint(nearest: options.maxRiskPct) ?? .zero, stopLossPct: FixedPoint(nearest: options.stopLossPct) ?? FixedPoint(100)),
+            sessions: sessions, minAskSize: Quantity(FixedPoint(options.minAskSize ?? 1)))
     }
 
     /// The kill switch: `risk.kill_switch_file`, relative paths resolved against `baseDirectory`

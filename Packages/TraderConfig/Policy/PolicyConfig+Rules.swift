@@ -2,8 +2,8 @@ import Signals
 import TraderCore
 
 extension PolicyConfig {
-    /// The rules engine's configuration: each regime's allowed signals and sizing multiplier, and
-    /// the sizing policy.
+    /// The rules engine's configuration: each regime's allowed signals and sizing multiplier, the
+    /// sizing policy, and whether it proposes options (`options.enabled`).
     ///
     /// - Parameter minConfidence: the least trigger confidence that may trade (0 lets every
     ///   trigger through to sizing).
@@ -17,6 +17,6 @@ extension PolicyConfig {
         return RulesEngine.Configuration(
             regimes: regimes, baseSizePct: sizing.baseSizePct, maxSizePct: sizing.maxSizePct,
             convictionMultipliers: [.low: multipliers.low, .medium: multipliers.medium, .high: multipliers.high],
-            minConfidence: minConfidence)
+            minConfidence: minConfidence, tradesOptions: options.isEnabled)
     }
 }

@@ -18,6 +18,10 @@ extension Portfolio {
                 }
             }
             try json.member("working_orders", workingOrders)
+            guard !optionPositions.isEmpty || !optionMarks.isEmpty else { return }
+            let options = savedOptions
+            try json.member("option_positions", options.positions)
+            try json.member("option_marks", options.marks)
         }
     }
 }

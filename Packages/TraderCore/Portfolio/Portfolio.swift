@@ -4,9 +4,9 @@
 /// held, so that risk caps can never be breached by orders already in flight. Missing marks fail
 /// closed: NAV and exposure throw rather than guess.
 ///
-/// It keeps spot positions, by symbol: the spot engine's book. Option positions (an
-/// ``Instrument/option(_:)``, valued at premium marks) are kept as ``Position``s on their
-/// instrument by the runtime that trades them.
+/// Spot positions are kept by symbol, option positions by contract; an option's amounts count its
+/// multiplier (premium × multiplier × contracts), its exposure counts against its underlying, and
+/// it is valued at the premium mark ``markOption(_:at:)`` last gave it.
 public struct Portfolio: Hashable, Sendable {
     /// A portfolio operation that cannot be done.
     public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
@@ -25,6 +25,11 @@ public struct Portfolio: Hashable, Sendable {
     public internal(set) var cash: FixedPoint
     /// Positions by symbol (flat ones included until removed).
     public internal(set) var positions: SymbolMap<Position> = [:]
+    /// Option positions by contract (flat ones included until removed).
+    public internal(set) var optionPositions: [OptionContract: Position] = [:]
+    /// The latest premium of each option contract held or being bought (a quote's mid): NAV and
+    /// exposure value options at it, and fail closed without it.
+    public internal(set) var optionMarks: [OptionContract: Price] = [:]
     /// Orders that may still rest at the venue, by client order id: what the portfolio needs of
     /// each (the orders themselves, with their histories, are their owner's).
     public private(set) var workingOrders: [ClientOrderID: WorkingOrder] = [:]
@@ -98,22 +103,69 @@ public struct Portfolio: Hashable, Sendable {
     @discardableResult
     public mutating func book(_ fill: Fill, symbol: Symbol, side: OrderSide) throws -> FixedPoint {
         let held = positions[symbol] ?? Position(symbol: symbol)
-        var position = held
-        try position.apply(fill, side: side)
-        let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
-        let notional = try fill.price.notional(of: fill.quantity, rounding: .toNearestOrEven)
-        let newCash =
-            switch side {
-            case .buy: try cash.subtracting(notional).subtracting(fill.fee.amount)
-            case .sell: try cash.adding(notional).subtracting(fill.fee.amount)
-            }
+        let (position, realized, newCash) = try booking(fill, side: side, on: held)
         positions[symbol] = position
         cash = newCash
         return realized
     }
 
+    /// Books a fill of an order on `side` of `instrument`, as ``book(_:symbol:side:)`` does: an
+    /// option's fill moves its position and the cash by premium × multiplier × contracts.
+    ///
+    /// - Returns: what the fill realized net of its fee, as ``book(_:of:)``.
+    /// - Throws: ``Portfolio/Error`` `quote_currency`; ``Position/Error``; ``ArithmeticError``.
+    ///   Nothing changes when it throws.
+    @discardableResult
+    public mutating func book(_ fill: Fill, instrument: Instrument, side: OrderSide) throws -> FixedPoint {
+        guard case .option(let contract) = instrument else { return try book(fill, symbol: instrument.underlying, side: side) }
+        try requireQuote(contract.underlying)
+        let held = optionPositions[contract] ?? Position(instrument: instrument)
+        let (position, realized, newCash) = try booking(fill, side: side, on: held)
+        optionPositions[contract] = position
+        cash = newCash
+        return realized
+    }
+
+    /// The position and cash after `fill`, and what it realized, with nothing stored.
+    private func booking(_ fill: Fill, side: OrderSide, on held: Position) throws -> (Position, FixedPoint, FixedPoint) {
+        var position = held
+        try position.apply(fill, side: side)
+        let realized = try position.netRealizedPnL.subtracting(held.netRealizedPnL)
+        let notional = try held.instrument.notional(at: fill.price, of: fill.quantity, rounding: .toNearestOrEven)
+        let newCash =
+            switch side {
+            case .buy: try cash.subtracting(notional).subtracting(fill.fee.amount)
+            case .sell: try cash.adding(notional).subtracting(fill.fee.amount)
+            }
+        return (position, realized, newCash)
+    }
+
+    /// The position in `instrument`, if the portfolio keeps one. Inlinable: the engine reads it
+    /// after every fill.
+    @inlinable public func position(in instrument: Instrument) -> Position? {
+        switch instrument {
+        case .spot(let symbol): positions[symbol]
+        case .option(let contract): optionPositions[contract]
+        }
+    }
+
+    /// Sets the premium `contract` is valued at (a quote's mid).
+    public mutating func markOption(_ contract: OptionContract, at premium: Price) {
+        optionMarks[contract] = premium
+    }
+
+    /// Forgets a flat option position and its mark (an expired contract, once closed): a session
+    /// that trades a new weekly contract every week keeps only the ones it holds.
+    public mutating func removeFlatOption(_ contract: OptionContract) {
+        guard optionPositions[contract]?.isFlat ?? true else { return }
+        optionPositions[contract] = nil
+        if !workingOrders.values.contains(where: { $0.contract == contract }) { optionMarks[contract] = nil }
+    }
+
     /// Whether any position is open (held, not flat). Inlinable: a backtest asks on every bar.
-    @inlinable public var holdsPositions: Bool { positions.contains { !$0.value.quantity.isZero } }
+    @inlinable public var holdsPositions: Bool {
+        positions.contains { !$0.value.quantity.isZero } || (!optionPositions.isEmpty && optionPositions.values.contains { !$0.isFlat })
+    }
 
     /// Net asset value: cash plus every position at its mark. Inlinable: a backtest values its
     /// positions on every bar it holds them.
@@ -125,7 +177,26 @@ public struct Portfolio: Hashable, Sendable {
             guard let mark = marks[symbol] else { throw Self.missingMark(symbol) }
             total = try total.adding(position.marketValue(at: mark))
         }
+        if !optionPositions.isEmpty { total = try total.adding(optionValue()) }
         return total
+    }
+
+    /// The held options at their premium marks.
+    ///
+    /// - Throws: ``Portfolio/Error`` `missing_mark` for a held contract without a mark.
+    @usableFromInline func optionValue() throws -> FixedPoint {
+        var total = FixedPoint.zero
+        for (contract, position) in optionPositions where !position.isFlat {
+            total = try total.adding(position.marketValue(at: optionMark(contract)))
+        }
+        return total
+    }
+
+    private func optionMark(_ contract: OptionContract) throws -> Price {
+        guard let mark = optionMarks[contract] else {
+            throw Error(code: "missing_mark", message: "no premium for \(contract.underlying) \(contract.expiry) \(contract.strike) \(contract.right.rawValue); NAV and exposure fail closed")
+        }
+        return mark
     }
 
     /// The `missing_mark` error; out of line, so that its text does not weigh on inlined code.
@@ -150,8 +221,9 @@ public struct Portfolio: Hashable, Sendable {
     }
 
     /// Calls `body` with each amount the portfolio is exposed by, without gathering them: each held
-    /// position at its market value (symbol order), then each working buy (in no fixed order) at
-    /// its limit price, or at the mark for a market buy, for its remaining quantity, rounded up.
+    /// position at its market value (symbol order), each held option at its premium mark under its
+    /// underlying, then each working buy (in no fixed order) at its limit price, or at the mark for
+    /// a market buy, for its remaining quantity (times an option's multiplier), rounded up.
     ///
     /// - Parameters:
     ///   - marks: current prices; positions and pending market buys are valued at them.
@@ -163,13 +235,17 @@ public struct Portfolio: Hashable, Sendable {
         for (symbol, position) in positions where !position.isFlat {
             try body(symbol, position.marketValue(at: mark(symbol, marks)), false)
         }
+        for (contract, position) in optionPositions where !position.isFlat {
+            try body(contract.underlying, position.marketValue(at: optionMark(contract)), false)
+        }
         for order in workingOrders.values where order.side == .buy {
             let price: Price
             switch order.kind {
             case .limit(let limit, _): price = limit
-            case .market: price = try mark(order.symbol, marks)
+            case .market: price = try order.contract.map(optionMark) ?? mark(order.symbol, marks)
             }
-            try body(order.symbol, price.notional(of: order.remainingQuantity, rounding: .up), true)
+            let notional = try price.notional(of: order.remainingQuantity, rounding: .up)
+            try body(order.symbol, order.contract == nil ? notional : notional.multiplied(by: FixedPoint(order.multiplier), rounding: .up), true)
         }
     }
 

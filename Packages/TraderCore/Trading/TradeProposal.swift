@@ -27,17 +27,20 @@ public struct TradeProposal: Hashable, Sendable, Codable {
     public var reasons: [String] { facts.map(\.description) }
     /// The market regime the rules saw, if the classifier had one.
     public let regime: Regime?
+    /// For the options bot: buy a call or a put on ``symbol`` (the engine picks the contract and
+    /// sizes it in contracts); `nil` for a spot trade.
+    public let option: OptionContract.Right?
 
     /// Creates a proposal with its reasons in words.
     ///
     /// - Precondition: `sizePct` is in 0...100 and `confidence` in 0...1.
     public init(
         symbol: Symbol, side: OrderSide, sizePct: Double, confidence: Double, conviction: Conviction, signal: String,
-        reasons: [String], quantity: Quantity? = nil, regime: Regime? = nil
+        reasons: [String], quantity: Quantity? = nil, regime: Regime? = nil, option: OptionContract.Right? = nil
     ) {
         self.init(
             symbol: symbol, side: side, sizePct: sizePct, confidence: confidence, conviction: conviction, signal: signal,
-            facts: reasons.map(TradeReason.note), quantity: quantity, regime: regime)
+            facts: reasons.map(TradeReason.note), quantity: quantity, regime: regime, option: option)
     }
 
     /// Creates a proposal from facts.
@@ -45,7 +48,7 @@ public struct TradeProposal: Hashable, Sendable, Codable {
     /// - Precondition: `sizePct` is in 0...100 and `confidence` in 0...1.
     public init(
         symbol: Symbol, side: OrderSide, sizePct: Double, confidence: Double, conviction: Conviction, signal: String,
-        facts: [TradeReason], quantity: Quantity? = nil, regime: Regime? = nil
+        facts: [TradeReason], quantity: Quantity? = nil, regime: Regime? = nil, option: OptionContract.Right? = nil
     ) {
         precondition((0...100).contains(sizePct), "size must be 0 to 100 % of NAV, got \(sizePct)")
         precondition((0...1).contains(confidence), "confidence must be 0 to 1, got \(confidence)")
@@ -58,6 +61,7 @@ public struct TradeProposal: Hashable, Sendable, Codable {
         self.facts = facts
         self.quantity = quantity
         self.regime = regime
+        self.option = option
     }
 }
 
@@ -67,7 +71,7 @@ extension TradeProposal {
     public static func == (lhs: TradeProposal, rhs: TradeProposal) -> Bool {
         lhs.symbol == rhs.symbol && lhs.side == rhs.side && lhs.sizePct == rhs.sizePct && lhs.quantity == rhs.quantity
             && lhs.confidence == rhs.confidence && lhs.conviction == rhs.conviction && lhs.signal == rhs.signal
-            && lhs.regime == rhs.regime && (lhs.facts == rhs.facts || lhs.reasons == rhs.reasons)
+            && lhs.regime == rhs.regime && lhs.option == rhs.option && (lhs.facts == rhs.facts || lhs.reasons == rhs.reasons)
     }
 
     /// Hashes what ``==`` compares, the reasons in words.
@@ -80,11 +84,12 @@ extension TradeProposal {
         hasher.combine(conviction)
         hasher.combine(signal)
         hasher.combine(regime)
+        hasher.combine(option)
         hasher.combine(reasons)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case symbol, side, sizePct, quantity, confidence, conviction, signal, reasons, regime
+        case symbol, side, sizePct, quantity, confidence, conviction, signal, reasons, regime, option
     }
 
     /// Decodes a saved proposal; its reasons come back as words (``TradeReason/note(_:)``).
@@ -97,7 +102,8 @@ extension TradeProposal {
             conviction: try container.decode(Conviction.self, forKey: .conviction),
             signal: try container.decode(String.self, forKey: .signal), reasons: try container.decode([String].self, forKey: .reasons),
             quantity: try container.decodeIfPresent(Quantity.self, forKey: .quantity),
-            regime: try container.decodeIfPresent(Regime.self, forKey: .regime))
+            regime: try container.decodeIfPresent(Regime.self, forKey: .regime),
+            option: try container.decodeIfPresent(OptionContract.Right.self, forKey: .option))
     }
 
     /// Encodes the proposal with its reasons in words.
@@ -112,5 +118,6 @@ extension TradeProposal {
         try container.encode(signal, forKey: .signal)
         try container.encode(reasons, forKey: .reasons)
         try container.encodeIfPresent(regime, forKey: .regime)
+        try container.encodeIfPresent(option, forKey: .option)
     }
 }

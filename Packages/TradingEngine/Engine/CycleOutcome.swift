@@ -22,6 +22,10 @@ public struct CycleOutcome: Sendable {
     public internal(set) var intents: [OrderIntent] = []
     /// Unfilled parts of TTL-cancelled orders given up instead of re-quoted.
     public internal(set) var droppedRequotes: [DroppedRequote] = []
+    /// Option exits the emulated brackets sent this cycle (their orders are among ``intents``).
+    public internal(set) var optionExits: [OptionExitRecord] = []
+    /// Option positions closed at their intrinsic value because their contract expired.
+    public internal(set) var expirations: [OptionExpiration] = []
     /// Why no new trade was placed, when none was.
     // perf: declared last. A step sets it just before it returns, and a caller's copy of the
     // outcome then reads it alone (a wider read across a field just stored waits for that store to
@@ -48,6 +52,40 @@ public struct CycleOutcome: Sendable {
         if !intents.isEmpty { intents.removeAllKeepingCapacity() }
         noTradeReason = nil
         if !droppedRequotes.isEmpty { droppedRequotes.removeAllKeepingCapacity() }
+        if !optionExits.isEmpty { optionExits.removeAllKeepingCapacity() }
+        if !expirations.isEmpty { expirations.removeAllKeepingCapacity() }
+    }
+
+    /// An exit an emulated bracket sent: why, the mid that crossed, the level it crossed, the
+    /// average premium paid, and the order.
+    public struct OptionExitRecord: Hashable, Sendable {
+        /// The contract sold.
+        public let contract: OptionContract
+        /// `take_profit` or `stop_loss`.
+        public let exit: OptionBracket.Exit
+        /// The option's mid that crossed.
+        public let mid: Price
+        /// The take-profit or stop price.
+        public let level: Price
+        /// The average premium paid.
+        public let cost: Price
+        /// The exit order.
+        public let clientOrderID: ClientOrderID
+    }
+
+    /// An option position its expiry closed: the contracts, the underlying's price, the intrinsic
+    /// value per unit it closed at, and what that realized.
+    public struct OptionExpiration: Hashable, Sendable {
+        /// The contract.
+        public let contract: OptionContract
+        /// The contracts held.
+        public let quantity: Quantity
+        /// The underlying's mark at expiry.
+        public let underlyingPrice: Price
+        /// max(0, price − strike) for a call, max(0, strike − price) for a put.
+        public let intrinsicValue: Price
+        /// What the close realized (premium paid against intrinsic value, fees included).
+        public let realized: FixedPoint
     }
 
     /// Why a cycle placed no new trade.

@@ -23,12 +23,14 @@ public struct EngineConfiguration: Sendable {
     public var themes: ThemeMap
     /// What may be entered: tiers, exclusions, red flags, discovery.
     public var universe: UniverseConfiguration
+    /// How options are traded (the options bot); `nil` for the spot bot.
+    public var options: OptionsConfiguration?
 
     /// Creates a configuration.
     public init(
         products: [Symbol: ProductRules], signals: [SignalSpec], badTickGuard: BadTickGuard.Configuration,
         rules: RulesEngine.Configuration, risk: RiskLimits, execution: ExecutionPolicy, themes: ThemeMap = ThemeMap(),
-        universe: UniverseConfiguration = .allProducts
+        universe: UniverseConfiguration = .allProducts, options: OptionsConfiguration? = nil
     ) {
         self.products = products
         self.signals = signals
@@ -38,5 +40,6 @@ public struct EngineConfiguration: Sendable {
         self.execution = execution
         self.themes = themes
         self.universe = universe
+        self.options = options
     }
 }

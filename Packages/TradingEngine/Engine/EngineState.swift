@@ -34,6 +34,8 @@ public struct EngineState: Hashable, Sendable, Codable {
     public let marks: SymbolMap<Price>
     /// The whale signal's debounce, by symbol (empty in states saved before it was kept).
     public let whaleStates: [Symbol: WhaleSignal.State]
+    /// The emulated option brackets (empty for the spot bot, and in states saved before options).
+    public let brackets: [OptionBracket]
 
     let intentSequence: Int
     let nextPruning: Timestamp
@@ -52,6 +54,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         case dueRequotes = "due_requotes"
         case awaitingLookup = "awaiting_lookup"
         case whaleStates = "whale_states"
+        case brackets = "option_brackets"
     }
 
     /// Decodes a saved state; one saved before the whale debounce was kept restores without it.
@@ -66,6 +69,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         discovered = try container.decode([Symbol].self, forKey: .discovered)
         marks = try container.decode(SymbolMap<Price>.self, forKey: .marks)
         whaleStates = try container.decodeIfPresent([Symbol: WhaleSignal.State].self, forKey: .whaleStates) ?? [:]
+        brackets = try container.decodeIfPresent([OptionBracket].self, forKey: .brackets) ?? []
         intentSequence = try container.decode(Int.self, forKey: .intentSequence)
         nextPruning = try container.decode(Timestamp.self, forKey: .nextPruning)
         placements = try container.decode([ClientOrderID: OrderManager.Placement].self, forKey: .placements)
@@ -76,8 +80,8 @@ public struct EngineState: Hashable, Sendable, Codable {
 
     init(
         cycle: Int, portfolio: Portfolio, riskState: RiskState, orders: [ClientOrderID: Order], universe: UniverseManager,
-        marks: SymbolMap<Price>, whaleStates: [Symbol: WhaleSignal.State], intentSequence: Int, nextPruning: Timestamp,
-        manager: OrderManager
+        marks: SymbolMap<Price>, whaleStates: [Symbol: WhaleSignal.State], brackets: [OptionBracket], intentSequence: Int,
+        nextPruning: Timestamp, manager: OrderManager
     ) {
         format = Self.currentFormat
         self.cycle = cycle
@@ -88,6 +92,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         discovered = universe.discovered
         self.marks = marks
         self.whaleStates = whaleStates
+        self.brackets = brackets
         self.intentSequence = intentSequence
         self.nextPruning = nextPruning
         placements = manager.placements

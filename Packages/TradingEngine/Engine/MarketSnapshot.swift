@@ -16,6 +16,12 @@ public struct MarketSnapshot: Sendable {
     /// Product rules the venue changed since the last snapshot (a product now `cancel_only`, a new
     /// tick size): the engine trades by them from this cycle on. Usually empty.
     public var productUpdates: [ProductRules]
+    /// The option chains of the underlyings the options bot trades (empty for the spot bot): the
+    /// engine picks its contracts from them with ``OptionPicker``.
+    public var optionChains: [Symbol: OptionChain] = [:]
+    /// The latest option quotes: at least the contracts ``OptionPicker`` picks now and those held
+    /// or being bought (their marks, and the emulated brackets' prices).
+    public var optionQuotes: [OptionContract: Quote] = [:]
     /// Whether the operator's kill switch is engaged (the shell reads it each cycle): risk then
     /// approves nothing new.
     public var killSwitchEngaged: Bool

@@ -12,7 +12,7 @@ public struct TradingEngine: Sendable {
     /// Cash, positions and working orders.
     public internal(set) var portfolio: Portfolio
     /// What the risk layer remembers between cycles.
-    public private(set) var riskState: RiskState
+    public internal(set) var riskState: RiskState
     /// Orders the engine created, by client order id, with their full histories.
     public private(set) var orders: [ClientOrderID: Order] = [:]
     /// Cycles run so far.
@@ -23,14 +23,16 @@ public struct TradingEngine: Sendable {
     /// shell refreshes from the venue at start-up.
     public private(set) var products: [Symbol: ProductRules]
 
+    /// The emulated brackets on the option positions (the options bot; see ``OptionBracket``).
+    public internal(set) var brackets: [OptionBracket] = []
     /// What may be entered now.
     public private(set) var universe: UniverseManager
     private var manager: OrderManager
     private var scanner: SignalScanner
     private let rules: RulesEngine
     private let risk: RiskEngine
-    private let planner: ExecutionPlanner
-    private var intentSequence = 0
+    let planner: ExecutionPlanner
+    var intentSequence = 0
     /// The orders most recently handed out by ``removeSettledOrder(_:)``, so that a fill the venue
     /// reports after an order settled (routine after a cancel) still books, once per trade id.
     var recentlySettled = SettledOrders()
@@ -95,6 +97,7 @@ public struct TradingEngine: Sendable {
         intentSequence = state.intentSequence
         nextPruning = state.nextPruning
         marks = state.marks
+        brackets = state.brackets
         universe = UniverseManager(configuration: configuration.universe, redFlags: state.redFlags, discovered: state.discovered)
         manager = OrderManager(
             policy: configuration.execution, placements: state.placements, cancelling: Set(state.cancelling),
@@ -106,7 +109,8 @@ public struct TradingEngine: Sendable {
     public var state: EngineState {
         EngineState(
             cycle: cycle, portfolio: portfolio, riskState: riskState, orders: orders, universe: universe, marks: marks,
-            whaleStates: scanner.whaleStates, intentSequence: intentSequence, nextPruning: nextPruning, manager: manager)
+            whaleStates: scanner.whaleStates, brackets: brackets, intentSequence: intentSequence, nextPruning: nextPruning,
+            manager: manager)
     }
 
     /// Feeds the signals bars that closed before this engine started (the stored recent candles of
@@ -150,6 +154,7 @@ public struct TradingEngine: Sendable {
         if !manager.placements.isEmpty || !manager.awaitingLookup.isEmpty || !universe.redFlags.isEmpty {
             followUps(at: now, into: &outcome.intents)
         }
+        if configuration.options != nil { manageOptions(snapshot, into: &outcome) }
         scanner.update(with: snapshot.candles)
         rules.evaluate(scanner.latest, into: &outcome.decision)
         guard !outcome.decision.proposals.isEmpty || !manager.dueRequotes.isEmpty else {
@@ -177,7 +182,8 @@ public struct TradingEngine: Sendable {
         }
         let context = RiskContext(
             now: now, killSwitchEngaged: snapshot.killSwitchEngaged, marks: marks, quotes: snapshot.quotes, books: snapshot.books, products: products,
-            themes: configuration.themes, tiers: universe.tierMap)
+            themes: configuration.themes, tiers: universe.tierMap,
+            optionBoards: configuration.options == nil ? [:] : optionBoards(for: admitted, in: snapshot))
         let evaluation = risk.evaluate(
             requotes.isEmpty ? admitted : admitted + requotes.map { $0.proposal }, portfolio: portfolio, context: context, state: riskState)
         var newTrades = (approved: 0, placed: 0)
@@ -186,9 +192,15 @@ public struct TradingEngine: Sendable {
             if requote == nil { newTrades.approved += 1 }
             let symbol = trade.proposal.symbol
             intentSequence += 1
-            guard let rules = products[symbol], let quote = snapshot.quotes[symbol],
-                let order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
-            else {
+            let order: Order?
+            if let contract = trade.contract {
+                order = planner.optionOrder(for: trade, contract: contract, tick: configuration.options?.premiumTick, sequence: intentSequence)
+            } else if let rules = products[symbol], let quote = snapshot.quotes[symbol] {
+                order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
+            } else {
+                order = nil
+            }
+            guard let order else {
                 if let requote {
                     outcome.droppedRequotes.append(
                         .init(clientOrderID: requote.due.replacing, quantity: requote.due.quantity, code: "no_valid_order"))
@@ -197,6 +209,10 @@ public struct TradingEngine: Sendable {
             }
             let proposal = requote?.due.placement.proposal ?? trade.proposal
             register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
+            if let contract = trade.contract {
+                if let quote = snapshot.optionQuotes[contract] { portfolio.markOption(contract, at: quote.mid) }
+                openBracket(on: contract)
+            }
             riskState.recordTrade(at: now)
             outcome.intents.append(.place(order, proposal: proposal))
             if requote == nil { newTrades.placed += 1 }
@@ -274,7 +290,7 @@ public struct TradingEngine: Sendable {
     }
 
     /// Starts keeping a new order (status `new`).
-    private mutating func register(_ order: Order, proposal: TradeProposal, at time: Timestamp, requotes: Int) {
+    mutating func register(_ order: Order, proposal: TradeProposal, at time: Timestamp, requotes: Int) {
         // Not tracked by the portfolio yet: a new order is not working (its submit starts that).
         orders[order.clientOrderID] = order
         manager.placed(order, proposal: proposal, at: time, requotes: requotes)
@@ -354,7 +370,7 @@ public struct TradingEngine: Sendable {
         }
         return AppliedEvent(
             clientOrderID: id, symbol: order.symbol, previousStatus: order.status, status: status, fills: fills[...],
-            realized: realized, position: fills.isEmpty ? nil : portfolio.positions[order.symbol])
+            realized: realized, position: fills.isEmpty ? nil : portfolio.position(in: order.instrument))
     }
 
     /// ``apply(_:to:at:)`` on the parts it changes, each borrowed in place.
@@ -372,8 +388,8 @@ public struct TradingEngine: Sendable {
             // round trip and starts the symbol's cooldown.
             // By the order's symbol and side, not the portfolio's working copy: a fill after a
             // cancel, or after the order settled, books the same.
-            let realized = try portfolio.book(fill, symbol: order.symbol, side: order.side)  // changes nothing when it throws
-            if order.side == .sell && portfolio.positions[order.symbol]?.isFlat ?? true {
+            let realized = try portfolio.book(fill, instrument: order.instrument, side: order.side)  // changes nothing when it throws
+            if order.side == .sell && portfolio.position(in: order.instrument)?.isFlat ?? true {
                 riskState.recordRoundTrip(symbol: order.symbol, realizedPnL: realized, closedAt: time, pacing: pacing)
             } else if !realized.isZero {
                 riskState.recordRealized(realized, at: time)
@@ -393,7 +409,7 @@ public struct TradingEngine: Sendable {
         }
         return AppliedEvent(
             clientOrderID: order.clientOrderID, symbol: order.symbol, previousStatus: previous, status: next,
-            fill: booked.fill, realized: booked.realized, position: portfolio.positions[order.symbol])
+            fill: booked.fill, realized: booked.realized, position: portfolio.position(in: order.instrument))
     }
 
     /// Removes a terminal order (filled, cancelled, expired or rejected) from the engine and

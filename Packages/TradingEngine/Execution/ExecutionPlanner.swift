@@ -49,6 +49,18 @@ public struct ExecutionPlanner: Sendable {
             quantity: quantity)
     }
 
+    /// The order buying the option of an approved option trade: a limit at the premium it was
+    /// sized at (the ask), rounded up to `tick` (a cent without one), so that it takes the offer
+    /// at once yet never pays more than the risk layer sized; `nil` when the price cannot be put
+    /// on the tick.
+    public func optionOrder(for trade: ApprovedTrade, contract: OptionContract, tick: Price?, sequence: Int) -> Order? {
+        let tick = tick ?? Price(FixedPoint(raw: FixedPoint.scale / 100))
+        guard let price = try? trade.referencePrice.rounded(toTick: tick, .up) else { return nil }
+        return Order(
+            clientOrderID: clientOrderID(symbol: contract.underlying, side: .buy, sequence: sequence), instrument: .option(contract),
+            side: .buy, kind: .limit(price: price, postOnly: false), quantity: trade.quantity)
+    }
+
     /// The best bid (buy) or ask (sell) improved by `ticks` toward the other side, on the tick and
     /// still inside the spread, so that it rests as a maker; `nil` when the spread has no room.
     private func postOnlyPrice(side: OrderSide, quote: Quote, tick: FixedPoint, ticks: Int) -> FixedPoint? {

@@ -1,0 +1,168 @@
+import RiskKit
+import TraderCore
+
+extension TradingEngine {
+    /// The option position management of a step, before any entry: premium marks from the
+    /// snapshot's option quotes, expired contracts closed at their intrinsic value, and the
+    /// emulated brackets' exits.
+    mutating func manageOptions(_ snapshot: MarketSnapshot, into outcome: inout CycleOutcome) {
+        for (contract, quote) in snapshot.optionQuotes
+        where portfolio.optionPositions[contract] != nil || brackets.contains(where: { $0.contract == contract }) {
+            portfolio.markOption(contract, at: quote.mid)
+        }
+        closeExpiredContracts(at: snapshot.time, into: &outcome)
+        // Every option held is protected, adopted ones (a restart, a reconciliation) included.
+        for (contract, position) in portfolio.optionPositions.sorted(by: { Self.precedes($0.key, $1.key) })
+        where !position.isFlat && !brackets.contains(where: { $0.contract == contract }) {
+            openBracket(on: contract)
+        }
+        runBrackets(snapshot, into: &outcome)
+    }
+
+    /// Starts an emulated bracket on `contract`, unless one is already there (a second entry in
+    /// the same contract shares it: its prices follow the average premium).
+    mutating func openBracket(on contract: OptionContract) {
+        guard !brackets.contains(where: { $0.contract == contract }) else { return }
+        let takeProfit = configuration.options?.takeProfitPct ?? FixedPoint(100)
+        let stopLoss = configuration.risk.options?.sizer.stopLossPct ?? FixedPoint(50)
+        brackets.append(OptionBracket(contract: contract, takeProfitPct: takeProfit, stopLossPct: stopLoss))
+    }
+
+    /// The option proposals' boards: for each underlying an option proposal names, the contract the
+    /// picker gives on the snapshot's chain at the underlying's mark, with its quote.
+    func optionBoards(for proposals: [TradeProposal], in snapshot: MarketSnapshot) -> [Symbol: OptionBoard] {
+        guard let picker = configuration.options?.picker else { return [:] }
+        var boards: [Symbol: OptionBoard] = [:]
+        let today = localDate(of: snapshot.time)
+        for proposal in proposals {
+            guard let right = proposal.option, let chain = snapshot.optionChains[proposal.symbol], let price = latestMarks[proposal.symbol],
+                let contract = picker.pick(chain, right: right, underlyingPrice: price, today: today),
+                let quote = snapshot.optionQuotes[contract]
+            else { continue }
+            let offer = OptionOffer(contract: contract, quote: quote)
+            switch right {
+            case .call: boards[proposal.symbol, default: OptionBoard()].call = offer
+            case .put: boards[proposal.symbol, default: OptionBoard()].put = offer
+            }
+        }
+        return boards
+    }
+
+    /// The local date (`YYYYMMDD`) of `time` on the exchange's calendar, or in UTC without one.
+    func localDate(of time: Timestamp) -> Int {
+        if let sessions = configuration.risk.options?.sessions { return sessions.localDate(of: time) }
+        let seconds = time.secondsSinceEpoch
+        let (year, month, day) = ISO8601Format.civilFromDays(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        return year * 10_000 + month * 100 + day
+    }
+
+    /// Whether `contract` has expired at `time`: its expiry day's session has closed (or, on a day
+    /// without a session, the day has passed).
+    func hasExpired(_ contract: OptionContract, at time: Timestamp) -> Bool {
+        if let session = configuration.risk.options?.sessions?.session(on: contract.expiryDate) { return time >= session.close }
+        return localDate(of: time) > contract.expiryDate
+    }
+
+    /// Closes each expired option position at its intrinsic value on the underlying's mark (a
+    /// position whose underlying has no mark waits for one), as a sell without a fee that ends the
+    /// round trip, and drops its bracket.
+    private mutating func closeExpiredContracts(at time: Timestamp, into outcome: inout CycleOutcome) {
+        let expired = portfolio.optionPositions.filter { !$0.value.isFlat && hasExpired($0.key, at: time) }
+        for (contract, position) in expired.sorted(by: { Self.precedes($0.key, $1.key) }) {
+            guard let price = latestMarks[contract.underlying] else { continue }
+            let difference = contract.right == .call ? price.value.raw - contract.strike.value.raw : contract.strike.value.raw - price.value.raw
+            let intrinsic = Price(FixedPoint(raw: Swift.max(0, difference)))
+            let fill = Fill(
+                tradeID: TradeID("expiry-\(contract.underlying.base)-\(contract.expiry)-\(contract.right.rawValue)\(contract.strike)"),
+                price: intrinsic, quantity: position.quantity, fee: Money(.zero, portfolio.currency), liquidity: .taker, time: time)
+            guard let realized = try? portfolio.book(fill, instrument: .option(contract), side: .sell) else { continue }
+            riskState.recordRoundTrip(symbol: contract.underlying, realizedPnL: realized, closedAt: time, pacing: configuration.risk.pacing)
+            brackets.removeAll { $0.contract == contract }
+            portfolio.removeFlatOption(contract)
+            outcome.expirations.append(
+                .init(contract: contract, quantity: position.quantity, underlyingPrice: price, intrinsicValue: intrinsic, realized: realized))
+        }
+    }
+
+    /// Runs each bracket: forgets an exit that ended, sends the exit whose level the mid crossed,
+    /// cancels a resting take-profit whose stop is crossed, and drops the brackets of positions
+    /// closed with no entry still working.
+    private mutating func runBrackets(_ snapshot: MarketSnapshot, into outcome: inout CycleOutcome) {
+        let tick = configuration.options?.premiumTick ?? Price(FixedPoint(raw: FixedPoint.scale / 100))
+        var index = 0
+        while index < brackets.count {
+            let bracket = brackets[index]
+            let contract = bracket.contract
+            let held = portfolio.optionPositions[contract]
+            guard let held, !held.isFlat, let cost = held.averageCost else {
+                let exitEnded = bracket.exitOrder.map { orders[$0]?.status.isTerminal ?? true } ?? true
+                if exitEnded && !hasWorkingOrder(on: contract, side: .buy) {
+                    brackets.remove(at: index)
+                    portfolio.removeFlatOption(contract)
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            defer { index += 1 }
+            guard let quote = snapshot.optionQuotes[contract], let takeProfit = try? bracket.takeProfit(cost: cost, tick: tick),
+                let stop = try? bracket.stopLoss(cost: cost, tick: tick)
+            else { continue }
+            let mid = quote.mid
+            if let exitID = bracket.exitOrder {
+                let status = orders[exitID]?.status
+                guard status?.isTerminal ?? true else {
+                    // A resting take-profit whose stop is crossed: cancelled, so that the stop can go.
+                    if bracket.exit == .takeProfit, mid <= stop, status == .open || status == .partiallyFilled,
+                        (try? apply(Order.Event.requestCancel, to: exitID, at: snapshot.time)) != nil
+                    {
+                        outcome.intents.append(.cancel(exitID, reason: "oco_stop_loss"))
+                    }
+                    continue
+                }
+                brackets[index].clearExit()
+            }
+            let crossed: (exit: OptionBracket.Exit, level: Price)? =
+                mid >= takeProfit ? (.takeProfit, takeProfit) : mid <= stop ? (.stopLoss, stop) : nil
+            guard let crossed, let quantity = sellable(contract, held: held.quantity) else { continue }
+            intentSequence += 1
+            let order = Order(
+                clientOrderID: planner.clientOrderID(symbol: contract.underlying, side: .sell, sequence: intentSequence),
+                instrument: .option(contract), side: .sell,
+                kind: crossed.exit == .takeProfit ? .limit(price: takeProfit, postOnly: false) : .market, quantity: quantity)
+            let proposal = TradeProposal(
+                symbol: contract.underlying, side: .sell, sizePct: 0, confidence: 1, conviction: .high, signal: crossed.exit.rawValue,
+                facts: [
+                    .note(
+                        "option \(contract.expiry) \(contract.right.rawValue)\(contract.strike) mid \(mid) crossed the "
+                            + "\(crossed.exit == .takeProfit ? "take-profit" : "stop") \(crossed.level) (average premium \(cost))")
+                ], quantity: quantity, option: contract.right)
+            register(order, proposal: proposal, at: snapshot.time, requotes: 0)
+            riskState.recordTrade(at: snapshot.time)
+            outcome.intents.append(.place(order, proposal: proposal))
+            brackets[index].exitOrder = order.clientOrderID
+            brackets[index].exit = crossed.exit
+            outcome.optionExits.append(
+                .init(contract: contract, exit: crossed.exit, mid: mid, level: crossed.level, cost: cost, clientOrderID: order.clientOrderID))
+        }
+    }
+
+    /// What of `held` no working sell is selling already; `nil` when nothing is left.
+    private func sellable(_ contract: OptionContract, held: Quantity) -> Quantity? {
+        var remaining = held
+        for order in portfolio.workingOrders.values where order.contract == contract && order.side == .sell {
+            remaining = remaining.subtracting(order.remainingQuantity) ?? .zero
+        }
+        return remaining.isZero ? nil : remaining
+    }
+
+    private func hasWorkingOrder(on contract: OptionContract, side: OrderSide) -> Bool {
+        portfolio.workingOrders.values.contains { $0.contract == contract && $0.side == side }
+    }
+
+    /// A fixed order of contracts (underlying, expiry, strike, right), so that every run closes and
+    /// protects them in the same order.
+    static func precedes(_ a: OptionContract, _ b: OptionContract) -> Bool {
+        (a.underlying, a.expiryDate, a.strike, a.right.rawValue) < (b.underlying, b.expiryDate, b.strike, b.right.rawValue)
+    }
+}
