@@ -241,7 +241,7 @@ let package = Package(
             path: "Tests/LiveRuntimeTests"),
         .testTarget(
             name: "TraderLiveTests",
-            dependencies: ["trader-live", "trader-reconcile", "exchange-sim", "config-lint", "CoinbaseAdapter", "Persistence", "TraderCore", "TraderTestKit"], path: "Tests/TraderLiveTests"),
+            dependencies: ["trader-live", "trader-reconcile", "exchange-sim", "config-lint", "CoinbaseAdapter", "Persistence", "RiskKit", "TraderCore", "TraderTestKit"], path: "Tests/TraderLiveTests"),
         .testTarget(
             name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
             path: "Tests/TradingEngineTests"),

@@ -8,6 +8,10 @@ public struct OptionQuote: Hashable, Sendable {
     public let bid: Price
     /// See ``bid``.
     public let ask: Price
+    /// The contracts shown at the bid (zero when IB sent no size).
+    public let bidSize: Quantity
+    /// The contracts shown at the ask (zero when IB sent no size).
+    public let askSize: Quantity
     /// The model's price, implied volatility, delta and the underlying's price (tick 13); `nil`
     /// when the gateway sent none.
     public let model: Model?
@@ -73,11 +77,17 @@ extension IBKRAdapter {
         let answer = try await request(message, key: requestID)
         var bid: FixedPoint?
         var ask: FixedPoint?
+        var (bidSize, askSize) = (Quantity.zero, Quantity.zero)
         var model: OptionQuote.Model?
         for fields in answer {
             if fields.first == "1", let tick = try? TickPrice.decode(fields, serverVersion: serverVersion), let price = tick.price {
-                if tick.tickType == 1 || tick.tickType == 66 { bid = price }
-                if tick.tickType == 2 || tick.tickType == 67 { ask = price }
+                let size = tick.size.isNegative ? Quantity.zero : Quantity(tick.size)
+                if tick.tickType == 1 || tick.tickType == 66 { (bid, bidSize) = (price, size) }
+                if tick.tickType == 2 || tick.tickType == 67 { (ask, askSize) = (price, size) }
+            }
+            if fields.first == "2", let tick = try? TickSize.decode(fields, serverVersion: serverVersion), !tick.size.isNegative {
+                if tick.tickType == 0 || tick.tickType == 69 { bidSize = Quantity(tick.size) }
+                if tick.tickType == 3 || tick.tickType == 70 { askSize = Quantity(tick.size) }
             }
             if fields.first == "21", let computation = try? TickOptionComputation.decode(fields, serverVersion: serverVersion),
                 computation.tickType == 13 || computation.tickType == 83, computation.optionPrice >= 0
@@ -90,6 +100,18 @@ extension IBKRAdapter {
         guard let bid, let ask, bid.raw >= 0, ask.raw > 0, bid <= ask else {
             throw VenueError(.notFound, message: "option quote: no bid and ask for \(message.contract.localSymbol.isEmpty ? contract.underlying.description : message.contract.localSymbol)")
         }
-        return OptionQuote(contract: contract, bid: Price(bid), ask: Price(ask), model: model, time: configuration.clock.now())
+        return OptionQuote(
+            contract: contract, bid: Price(bid), ask: Price(ask), bidSize: bidSize, askSize: askSize, model: model, time: configuration.clock.now())
+    }
+}
+
+extension IBKRAdapter: OptionMarketData {
+    /// The option's bid and ask with their sizes (``optionQuote(for:)`` without the model), as a
+    /// quote on its underlying.
+    ///
+    /// - Throws: as ``optionQuote(for:)``.
+    public func quote(for contract: OptionContract) async throws(VenueError) -> Quote {
+        let quote = try await optionQuote(for: contract)
+        return Quote(symbol: contract.underlying, bid: quote.bid, ask: quote.ask, bidSize: quote.bidSize, askSize: quote.askSize, time: quote.time)
     }
 }

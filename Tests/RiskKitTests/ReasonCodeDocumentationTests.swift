@@ -25,6 +25,7 @@ import TraderTestKit
             "global_trade_spacing", "max_trades_per_hour", "max_trades_per_day", "max_open_positions", "asset_exposure_cap",
             "theme_exposure_cap", "total_exposure_cap", "tier_position_cap", "tier_allocation_cap", "max_size", "below_min_notional", "below_min_size",
             "option_contract_exceeds_cap", "options_not_enabled", "outside_trading_hours", "missing_option_quote", "option_quote_too_thin",
+            "option_position_open",
         ])
     }
 }

@@ -59,6 +59,7 @@ struct BadConfig: CustomTestStringConvertible, Sendable {
         BadConfig(name: "unknown_time_zone", role: .policy, code: "unknown_time_zone", line: 16, column: 23),
         BadConfig(name: "invalid_time_of_day", role: .policy, code: "invalid_time_of_day", line: 101, column: 11),
         BadConfig(name: "invalid_trading_hours", role: .policy, code: "invalid_trading_hours", line: 102, column: 12),
+        BadConfig(name: "options_without_option_venue", role: .policy, code: "options_without_option_venue", line: 97, column: 12),
         BadConfig(name: "invalid_timestamp", role: .universe, code: "invalid_timestamp", line: 39, column: 61),
         BadConfig(name: "port_conflict", role: .app, code: "port_conflict", line: 29, column: 9),
         BadConfig(name: "invalid_route_name", role: .app, code: "invalid_route_name", line: 40, column: 13),

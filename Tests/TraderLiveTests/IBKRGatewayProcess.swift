@@ -8,14 +8,16 @@ final class IBKRGatewayProcess: Sendable {
     let port: Int
     private let process: Process
 
-    /// Starts it with `warmup` bars closed and waits until it listens.
-    init(speed: Int, warmup: Int) throws {
+    /// Starts it on the hourly bars of `symbols` (lower-case names of the shared `<name>_1h` files)
+    /// with `warmup` bars closed and waits until it listens.
+    init(speed: Int, warmup: Int, symbols: [String] = ["spy"]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: ExchangeSimProcess.binary)
-        process.arguments = [
-            "--venue", "ibkr", "--data", "SPY=\(try SharedData.path("data/us-equities/spy_1h_19980102-20210331.csv"))", "--bar-seconds", "3600",
-            "--speed", String(speed), "--warmup", String(warmup),
-        ]
+        var data: [String] = []
+        for symbol in symbols {
+            data += ["--data", "\(symbol.uppercased())=\(try SharedData.path("data/us-equities/\(symbol)_1h_19980102-20210331.csv"))"]
+        }
+        process.arguments = ["--venue", "ibkr"] + data + ["--bar-seconds", "3600", "--speed", String(speed), "--warmup", String(warmup)]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")

@@ -67,6 +67,41 @@ final class TraderLiveProcess: Sendable {
         process = Process()
     }
 
+    /// A configuration folder holding the shipped `config/examples/ibkr` (the options bot) for a
+    /// session against `exchange-sim --venue ibkr` on `port` replaying hourly bars: the node on the
+    /// gateway's clock, a cycle an hour, the universe cut to `symbols` (the replay's), state and log
+    /// in the folder, health and metrics on free ports; `editPolicy` changes the policy text.
+    init(ibkrExample port: Int, symbols: [String], editPolicy: (inout String) -> Void = { _ in }) throws {
+        folder = NSTemporaryDirectory() + "trader-live-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let example = SharedData.packageRoot + "/config/examples/ibkr/"
+        func edited(_ name: String, _ replacements: [(String, String)]) throws -> String {
+            var text = try String(contentsOfFile: example + name, encoding: .utf8)
+            for (shipped, replacement) in replacements {
+                precondition(text.contains(shipped), "the example \(name) no longer says \(shipped)")
+                text = text.replacingOccurrences(of: shipped, with: replacement)
+            }
+            return text
+        }
+        let app = try edited("app.yaml", [
+            ("file: var/log/trader.log", "file: \(folder)/trader.log"), ("path: var/state/ibkr.sqlite", "path: \(folder)/state/trader.sqlite"),
+            ("port: 8080", "port: 0"), ("port: 9090", "port: 0"), ("interval_seconds: 60 ", "interval_seconds: 3600 "),
+            ("port: 4002 ", "port: \(port)\n  follow_gateway_clock: true\n  messages_per_second: 50\n  #"),
+        ])
+        var policy = try edited("policy.yaml", [("bar_minutes: 60", "bar_minutes: 0")])
+        editPolicy(&policy)
+        let listed = symbols.map { "\($0)-USD" }.joined(separator: ", ")
+        let universe = try edited("universe.yaml", [
+            ("symbols: [SPY-USD, QQQ-USD, IWM-USD]", "symbols: [\(listed)]"), ("symbols: [AAPL-USD, MSFT-USD, NVDA-USD, AMZN-USD]", "symbols: []"),
+            ("index: [SPY-USD, QQQ-USD, IWM-USD]", "index: [\(listed)]"), ("technology: [AAPL-USD, MSFT-USD, NVDA-USD, AMZN-USD]", "technology: []"),
+        ])
+        for (name, text) in [("app.yaml", app), ("policy.yaml", policy), ("universe.yaml", universe)] {
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        program = "trader-live"
+        process = Process()
+    }
+
     /// Starts trader-live on the folder's configuration with `arguments`, with `environment` added
     /// to the test's (less its `TRADER_` variables).
     func start(_ arguments: [String], environment: [String: String] = [:]) throws {

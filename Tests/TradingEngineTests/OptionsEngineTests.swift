@@ -88,10 +88,7 @@ import TraderCore
     @Test func aRestingTakeProfitIsCancelledWhenTheStopIsCrossedAndTheStopFollowsTheCancel() throws {
         var harness = try OptionsHarness()
         _ = try harness.holdCall()
-        harness.quoteCall(bid: "4.20", ask: "4.30")
-        guard case .place(let takeProfit, _) = try #require(harness.step().intents.first) else { return }
-        try harness.engine.apply(.submit, to: takeProfit.clientOrderID, at: harness.now)
-        try harness.engine.apply(.accept(VenueOrderID("v-tp")), to: takeProfit.clientOrderID, at: harness.now)
+        let takeProfit = try harness.restTakeProfit()
 
         harness.quoteCall(bid: "0.95", ask: "1.05")
         let crossed = harness.step()
@@ -200,5 +197,47 @@ import TraderCore
         harness.jump(to: Timestamp(secondsSinceEpoch: 1_614_781_800))
         let (order, _) = try harness.stepUntilAnOrder()
         #expect(order.instrument == .option(OptionsHarness.call))
+    }
+}
+
+extension OptionsEngineTests {
+    @Test func aSecondTriggerOnAnUnderlyingWhoseOptionIsHeldIsRefused() throws {
+        var harness = try OptionsHarness()
+        _ = try harness.holdCall()
+        // Down to 400 (a bearish cross: a put) and back to 410 (a bullish one: the call again).
+        var refused: [RiskRejection] = []
+        for close in ["400", "400", "400", "410"] { refused += harness.step(underlying: close).risk?.rejected ?? [] }
+
+        #expect(refused.map(\.code) == [.optionPositionOpen, .optionPositionOpen])
+        #expect(refused.map(\.proposal.option) == [.put, .call])
+    }
+}
+
+extension OptionsEngineTests {
+    @Test func aStopCrossedAfterTheCloseGoesOutAtTheNextSessionNotBefore() throws {
+        var harness = try OptionsHarness()
+        _ = try harness.holdCall()
+        harness.quoteCall(bid: "1.00", ask: "1.10")
+        harness.jump(to: Timestamp(secondsSinceEpoch: 1_614_722_400))  // 17:00 New York
+        #expect(harness.step().intents.isEmpty)
+        harness.jump(to: Timestamp(secondsSinceEpoch: 1_614_781_860))  // 09:31 the next morning
+        #expect(OptionsHarness.summary(harness.step()) == ["place opt-SPY-USD-SELL-2 9 market"])
+    }
+
+    @Test func anExitWorkingAtExpiryIsCancelledBeforeThePositionIsClosed() throws {
+        var harness = try OptionsHarness()
+        _ = try harness.holdCall()
+        let takeProfit = try harness.restTakeProfit()
+
+        harness.jump(to: Timestamp(secondsSinceEpoch: 1_614_978_000))  // Friday 5 March, 16:00 New York
+        let atExpiry = harness.step(underlying: "412.50")
+        #expect(OptionsHarness.summary(atExpiry) == ["cancel \(takeProfit.clientOrderID) option_expired"])
+        #expect(atExpiry.expirations.isEmpty)
+        try harness.engine.apply(.cancel, to: takeProfit.clientOrderID, at: harness.now)
+        _ = harness.engine.removeSettledOrder(takeProfit.clientOrderID)
+
+        let closed = harness.step(underlying: "412.50")
+        #expect(closed.expirations.map(\.realized) == [FixedPoint("364.5")!])
+        #expect(closed.intents.isEmpty)
     }
 }

@@ -120,5 +120,17 @@ struct OptionsHarness {
         }
     }
 
+    /// With the call held, quotes it at double the premium (mid 4.25) and has the venue take the
+    /// take-profit the bracket sends (a limit at 4.20, left resting), which it returns.
+    mutating func restTakeProfit() throws -> Order {
+        quoteCall(bid: "4.20", ask: "4.30")
+        for case .place(let order, _) in step().intents {
+            try engine.apply(.submit, to: order.clientOrderID, at: now)
+            try engine.apply(.accept(VenueOrderID("v-tp")), to: order.clientOrderID, at: now)
+            return order
+        }
+        throw HarnessError.noOrder
+    }
+
     enum HarnessError: Error { case noOrder }
 }

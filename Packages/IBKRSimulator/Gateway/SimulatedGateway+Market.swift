@@ -42,6 +42,7 @@ extension SimulatedGateway {
                 lastCloses[symbol] = bar
                 matchOnBar(bar, of: symbol)
             }
+            settleExpiredOptions(of: symbol)
             if !bars.isEmpty { pushTicks(of: symbol) }
         }
     }

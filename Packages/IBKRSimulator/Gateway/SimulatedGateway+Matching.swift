@@ -15,7 +15,7 @@ extension SimulatedGateway {
     /// Fills the order at `key` at once when it is marketable against the quote: a market order,
     /// a limit through the quote, a stop already triggered (inside regular trading hours only).
     func matchOnArrival(_ key: OrderKey) {
-        guard let order = orders[key], isRegularTradingHours(now), let quote = quote(of: order.contract) else { return }
+        guard !cancelIfExpired(key), let order = orders[key], isRegularTradingHours(now), let quote = quote(of: order.contract) else { return }
         let touch = order.isBuy ? quote.ask : quote.bid
         let fills: Bool
         switch order.priceKind {
@@ -36,15 +36,15 @@ extension SimulatedGateway {
     /// How much one order can fill now, against the last bar of `symbol`.
     func liquidity(of symbol: String) -> FixedPoint? { lastCloses[symbol].flatMap { liquidity(volume: $0.volume) } }
 
-    /// Trades the working orders on `symbol` (its stock and options) against a bar that just closed:
-    /// a limit fills when the bar reaches it, at its price or the open when the bar gapped through
+    /// Trades the working orders on `symbol` (its stock and options) against a bar that just closed
+    /// (an order on an option that expired before it is cancelled instead): a limit fills when the bar reaches it, at its price or the open when the bar gapped through
     /// it; a stop fills when the bar trades through it, at its price or the open when gapped; a held
     /// market order fills at the open. Stops go first, so when one bar reaches both children of a
     /// bracket the loss is taken (the bar's path is unknown).
     func matchOnBar(_ bar: Candle, of symbol: String) {
         let candidates = orders.filter { $0.value.contract.symbol == symbol && isActive($0.key) }
             .sorted { ($0.value.isStop ? 0 : 1, $0.value.permID) < ($1.value.isStop ? 0 : 1, $1.value.permID) }
-        for (key, _) in candidates where isActive(key) {
+        for (key, _) in candidates where isActive(key) && !cancelIfExpired(key) {
             guard var order = orders[key] else { continue }
             if order.status == .preSubmitted && order.parentID == 0 {
                 order.status = .submitted
@@ -82,7 +82,8 @@ extension SimulatedGateway {
     /// COMMISSION_REPORT), and once the order is filled starts a parent's children and cancels the
     /// rest of its group.
     func execute(_ key: OrderKey, at price: FixedPoint, addedLiquidity: Bool, upTo limit: FixedPoint? = nil) {
-        guard var order = orders[key], order.isWorking else { return }
+        // Nothing trades at no price: a market sell of an option nobody bids for keeps working.
+        guard var order = orders[key], order.isWorking, price.raw > 0 else { return }
         let shares = min(order.remaining, limit ?? order.remaining)
         guard shares.raw > 0 else { return }
         let commission = CommissionSchedule.commission(for: order.contract, shares: shares, price: price)
@@ -131,6 +132,35 @@ extension SimulatedGateway {
         if order.parentID != 0 { siblings += groups[Self.bracketGroup(key.clientID, order.parentID)] ?? [] }
         if !order.ocaGroup.isEmpty { siblings += groups[Self.ocaGroup(key.clientID, order.ocaGroup)] ?? [] }
         for sibling in siblings where sibling != key { end(sibling, as: .cancelled, reason: nil) }
+    }
+
+    /// Cancels the order at `key` when its option expired before now (the exchange cancels the
+    /// orders on a contract at its expiry; none trades after it), and says whether it did.
+    private func cancelIfExpired(_ key: OrderKey) -> Bool {
+        guard let order = orders[key], order.contract.securityType == .option, secondsToExpiry(order.contract) < 0 else { return false }
+        end(key, as: .cancelled, reason: "Order Canceled - reason: the contract expired")
+        return true
+    }
+
+    /// Settles the options on `symbol` whose expiry's close has come (16:00 New York on the expiry
+    /// date): the orders still working on them are cancelled, and each position is closed in cash
+    /// at its intrinsic value on the stock's quote mid, without a commission. (IB exercises an
+    /// equity option in the money and delivers the stock; the simulator settles in cash what that
+    /// stock is worth at the close, as the engine books an expiry.)
+    func settleExpiredOptions(of symbol: String) {
+        for (key, order) in orders where isActive(key) && order.contract.symbol == symbol && order.contract.securityType == .option
+        && secondsToExpiry(order.contract) <= 0 {
+            end(key, as: .cancelled, reason: "Order Canceled - reason: the contract expired")
+        }
+        guard let stock = stocks[symbol], let quote = quote(of: stock) else { return }
+        let underlying = FixedPoint(raw: (quote.bid.raw + quote.ask.raw) / 2)
+        let expired = positions.values.filter { $0.contract.symbol == symbol && $0.contract.securityType == .option && secondsToExpiry($0.contract) <= 0 }
+        for holding in expired.sorted(by: { $0.contract.conID < $1.contract.conID }) {
+            let strike = holding.contract.strike.raw
+            let intrinsic = FixedPoint(raw: max(0, holding.contract.right == "C" ? underlying.raw - strike : strike - underlying.raw))
+            _ = book(holding.contract, shares: FixedPoint(raw: -holding.quantity.raw), price: intrinsic, commission: .zero)
+            pushPosition(holding.contract)
+        }
     }
 
     /// Seconds from now to 16:00 New York time on the option's expiry date.

@@ -4,9 +4,22 @@ import TradingEngine
 extension CycleOutcome {
     /// The cycle's decisions as its audit record keeps them, each with its stable reason code:
     /// trades risk approved, proposals the universe or risk refused, triggers the rules suppressed,
-    /// halts, and why nothing was traded when nothing was.
+    /// halts, the option exits the brackets sent and the option positions their expiry closed,
+    /// and why nothing was traded when nothing was.
     var auditDecisions: [AuditRecord.Decision] {
         var decisions: [AuditRecord.Decision] = []
+        for expiration in expirations {
+            decisions.append(
+                .init(
+                    symbol: expiration.contract.description, outcome: "expired", code: "option_expired",
+                    detail: "\(expiration.quantity) closed at intrinsic value \(expiration.intrinsicValue) (underlying \(expiration.underlyingPrice)); realized \(expiration.realized)"))
+        }
+        for exit in optionExits {
+            decisions.append(
+                .init(
+                    symbol: exit.contract.description, outcome: "exit", code: exit.exit.rawValue,
+                    detail: "mid \(exit.mid) crossed \(exit.level) (average premium \(exit.cost)): \(exit.clientOrderID)"))
+        }
         for rejection in universeRejections {
             decisions.append(.init(symbol: rejection.proposal.symbol.description, outcome: "rejected", code: rejection.bar.code, detail: rejection.bar.detail))
         }
@@ -19,7 +32,7 @@ extension CycleOutcome {
                 decisions.append(
                     .init(
                         symbol: trade.proposal.symbol.description, outcome: "approved", code: nil,
-                        detail: "\(trade.proposal.side) \(trade.quantity) at \(trade.referencePrice)"))
+                        detail: "\(trade.proposal.side) \(trade.quantity)\(trade.contract.map { " \($0)" } ?? "") at \(trade.referencePrice)"))
             }
             for rejection in risk.rejected {
                 decisions.append(

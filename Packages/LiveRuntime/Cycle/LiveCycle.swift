@@ -45,6 +45,8 @@ public struct LiveCycle: Sendable {
     let venue: VenueConnection
     let store: StateStore
     let logger: Logger
+    /// The chains the options bot picks from, kept for the day; `nil` where the venue lists none.
+    private let optionChains: OptionChains?
 
     /// A cycle trading on `venue`, committing to `store`, reporting to `logger`.
     public init(
@@ -55,6 +57,7 @@ public struct LiveCycle: Sendable {
         self.venue = venue
         self.store = store
         self.logger = logger
+        optionChains = venue.options.map(OptionChains.init)
     }
 
     /// Runs one cycle of `engine` at `time` (any instant: the bars read are those closed by it):
@@ -88,7 +91,8 @@ public struct LiveCycle: Sendable {
             for step in adopted.transitions where step.to.isTerminal { booked.ordersEnded[step.to.rawValue, default: 0] += 1 }
             truth = adopted
         }
-        let snapshot = try await marketSnapshot(at: time)
+        var snapshot = try await marketSnapshot(at: time)
+        if working.configuration.options != nil { await addOptions(to: &snapshot, for: working) }
         let stepStarted = ContinuousClock.now
         let outcome = working.step(snapshot)
         let decisionDuration = ContinuousClock.now - stepStarted
@@ -98,7 +102,7 @@ public struct LiveCycle: Sendable {
             CycleRecord(
                 audit: AuditRecord(
                     cycleID: cycleID, at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
-                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ","),
+                    snapshotSummary: configuration.symbols.map(\.description).joined(separator: ",") + (outcome.risk?.nav.map { "; nav \($0)" } ?? ""),
                     decisions: (truth?.decisions ?? []) + decisions, intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
                 intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
                 fills: booked.fills,
@@ -238,6 +242,29 @@ public struct LiveCycle: Sendable {
         }
         return MarketSnapshot(
             time: time, candles: candles, quotes: quotes, books: books, killSwitchEngaged: configuration.killSwitchEngaged())
+    }
+
+    /// Adds the options `engine` trades to `snapshot`: the chain of each symbol (asked once a UTC
+    /// day) and the quotes of the contracts it picks, holds, protects or is trading
+    /// (``TradingEngine/optionContractsToQuote(chains:prices:at:)``). What the venue does not give
+    /// is left out and logged: the engine then refuses an entry on it (`missing_option_quote`) and
+    /// holds a bracket's exit until a quote comes.
+    private func addOptions(to snapshot: inout MarketSnapshot, for engine: TradingEngine) async {
+        guard let options = venue.options, let optionChains else { return }
+        let (chains, failures) = await optionChains.chains(for: configuration.symbols, day: Int(snapshot.time.secondsSinceEpoch / 86_400))
+        for (symbol, error) in failures.sorted(by: { $0.key < $1.key }) {
+            logger.warning("no option chain", metadata: ["symbol": "\(symbol)", "error": "\(error)"])
+        }
+        snapshot.optionChains = chains
+        var prices: SymbolMap<Price> = [:]
+        for (symbol, quote) in snapshot.quotes { prices[symbol] = quote.mid }
+        for contract in engine.optionContractsToQuote(chains: chains, prices: prices, at: snapshot.time) {
+            do throws(VenueError) {
+                snapshot.optionQuotes[contract] = try await options.quote(for: contract)
+            } catch {
+                logger.warning("no option quote", metadata: ["contract": "\(contract)", "error": "\(error)"])
+            }
+        }
     }
 
     /// The levels of each side read for the liquidity check.

@@ -2,15 +2,17 @@ import TraderCore
 
 /// A venue connection whose every call is timed and counted into ``NodeMetrics`` by port method
 /// (`quotes`, `candles`, `book`, `rules`, `all_products`, `place`, `cancel`, `order`,
-/// `open_orders`, `fills`, `balances`, `positions`): the latency histograms per venue call (a
+/// `open_orders`, `fills`, `balances`, `positions`, `option_chain`, `option_quote`): the latency histograms per venue call (a
 /// `place` is a submission), and the failures by error code. Answers pass through unchanged.
-struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource {
+struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource, OptionMarketData {
     let venue: VenueConnection
     let metrics: NodeMetrics
 
     /// `venue`, timed into `metrics`.
     static func connection(_ venue: VenueConnection, metrics: NodeMetrics) -> VenueConnection {
-        VenueConnection(TimedVenue(venue: venue, metrics: metrics))
+        var connection = VenueConnection(TimedVenue(venue: venue, metrics: metrics))
+        if venue.options == nil { connection.options = nil }
+        return connection
     }
 
     private func timed<T>(_ call: String, _ body: () async throws(VenueError) -> T) async throws(VenueError) -> T {
@@ -73,5 +75,20 @@ struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource {
 
     func positions() async throws(VenueError) -> [VenuePosition] {
         try await timed("positions") { () throws(VenueError) in try await venue.accounts.positions() }
+    }
+
+    func optionChain(for underlying: Symbol) async throws(VenueError) -> OptionChain {
+        try await timed("option_chain") { () throws(VenueError) in try await options().optionChain(for: underlying) }
+    }
+
+    func quote(for contract: OptionContract) async throws(VenueError) -> Quote {
+        try await timed("option_quote") { () throws(VenueError) in try await options().quote(for: contract) }
+    }
+
+    /// The venue's options; a connection without them is never given out as having them (see
+    /// ``connection(_:metrics:)``), so this throws only if that changes.
+    private func options() throws(VenueError) -> any OptionMarketData {
+        guard let options = venue.options else { throw VenueError(.notFound, message: "the venue lists no options") }
+        return options
     }
 }

@@ -11,6 +11,8 @@ public struct VenueConnection: Sendable {
     public let orders: any OrderGateway
     /// Balances and positions.
     public let accounts: any AccountSource
+    /// Option chains and quotes, where the venue lists options (the options bot needs them).
+    public var options: (any OptionMarketData)?
 
     /// The connection to `venue` for everything but market data, which comes from `market`.
     public init<Venue: ProductCatalog & OrderGateway & AccountSource>(market: any MarketData, rest venue: Venue) {
@@ -26,5 +28,14 @@ public struct VenueConnection: Sendable {
         catalog = venue
         orders = venue
         accounts = venue
+    }
+
+    /// The connection to `venue`, which implements every port and lists options.
+    public init<Venue: MarketData & ProductCatalog & OrderGateway & AccountSource & OptionMarketData>(_ venue: Venue) {
+        market = venue
+        catalog = venue
+        orders = venue
+        accounts = venue
+        options = venue
     }
 }

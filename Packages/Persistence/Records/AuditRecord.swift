@@ -7,7 +7,8 @@ public struct AuditRecord: Hashable, Sendable, Codable {
     public struct Decision: Hashable, Sendable, Codable {
         /// The symbol.
         public let symbol: String
-        /// `approved`, `rejected`, `suppressed` or `no_trade`.
+        /// `approved`, `rejected`, `suppressed`, `halted`, `exit` (an option bracket's), `expired`
+        /// (an option position its expiry closed) or `no_trade`.
         public let outcome: String
         /// The reason code (a risk or rules code), if any.
         public let code: String?

@@ -4,14 +4,18 @@ extension RiskEngine {
     /// Decides on buying the option of `right` that the context's board offers on the proposal's
     /// underlying: the session gate, then the standard checks on the option's quote (its age, its
     /// spread) with the underlying's product status and caps, then contracts from
-    /// ``OptionContractSizer`` within the room the caps left. The halts and stops were decided
-    /// before (the daily loss stop among them).
+    /// ``OptionContractSizer`` within the room the caps left. One option position per underlying:
+    /// while one is held or being bought, the bracket manages it and a new trigger is refused. The
+    /// halts and stops were decided before (the daily loss stop among them).
     func decideOption(
         _ proposal: TradeProposal, right: OptionContract.Right, session: borrowing RiskSession
     ) -> Result<ApprovedTrade, RiskFinding> {
         let symbol = proposal.symbol
         guard let terms = limits.options else {
             return .failure(RiskFinding(.optionsNotEnabled, detail: "an option proposal on \(symbol) with no options policy"))
+        }
+        if session.holdsOption(on: symbol) {
+            return .failure(RiskFinding(.optionPositionOpen, detail: "an option on \(symbol) is held or being bought; its bracket manages it"))
         }
         let now = session.context.now
         if let sessions = terms.sessions, !sessions.isOpen(at: now) {

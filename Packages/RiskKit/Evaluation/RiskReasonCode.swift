@@ -53,6 +53,8 @@
 ///   holidays and early closes included).
 /// - `missing_option_quote`: no contract to buy, or no quote for it, on the underlying now.
 /// - `option_quote_too_thin`: the option's ask shows fewer contracts than `min_ask_size`.
+/// - `option_position_open`: an option on the underlying is already held or being bought (one
+///   position per underlying, which its bracket manages).
 public enum RiskReasonCode: String, CaseIterable, Hashable, Sendable, Codable {
     case killSwitchEngaged = "kill_switch_engaged"
     case tradingHalted = "trading_halted"
@@ -93,4 +95,5 @@ public enum RiskReasonCode: String, CaseIterable, Hashable, Sendable, Codable {
     case outsideTradingHours = "outside_trading_hours"
     case missingOptionQuote = "missing_option_quote"
     case optionQuoteTooThin = "option_quote_too_thin"
+    case optionPositionOpen = "option_position_open"
 }

@@ -118,6 +118,12 @@ struct RiskSession: ~Copyable {
         !(portfolio.positions[symbol]?.isFlat ?? true) || openWithoutHolding.contains(symbol)
     }
 
+    /// Whether an option on `symbol` is held or being bought.
+    func holdsOption(on symbol: Symbol) -> Bool {
+        portfolio.optionPositions.contains { $0.key.underlying == symbol && !$0.value.isFlat }
+            || portfolio.workingOrders.values.contains { $0.side == .buy && $0.contract?.underlying == symbol }
+    }
+
     /// The quantity of `symbol` held and not already being sold by working orders or this evaluation.
     func sellable(_ symbol: Symbol) -> Quantity {
         var remaining = portfolio.positions[symbol]?.quantity ?? .zero

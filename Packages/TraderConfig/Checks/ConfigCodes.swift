@@ -64,6 +64,8 @@ extension YAMLDiagnostic.Code {
     public static let hourlyTradesAboveDaily: Self = "hourly_trades_above_daily"
     /// A trading-hours window whose open is not before its close.
     public static let invalidTradingHours: Self = "invalid_trading_hours"
+    /// `options.enabled` with a venue that lists no options (coinbase, sim).
+    public static let optionsWithoutOptionVenue: Self = "options_without_option_venue"
     /// `default_order_type: market` while `allow_market_orders` is false.
     public static let marketOrdersNotAllowed: Self = "market_orders_not_allowed"
     /// A tier whose per-position cap is above its whole allocation.

@@ -27,6 +27,12 @@ struct SanityChecks {
         }
         if let universe { findings += universeChecks(universe) }
         if let policy, let universe { findings += capChecks(policy.risk, universe) }
+        if let app, let policy, policy.options.isEnabled, app.venue != .ibkr {
+            findings.append(
+                finding(
+                    .optionsWithoutOptionVenue, locate.valueOrigin(.policy, "options", "enabled"), "options.enabled",
+                    "the options bot needs a venue that lists options (ibkr); venue \(app.venue.rawValue) lists none"))
+        }
         return findings
     }
 

@@ -55,7 +55,7 @@ public enum Instrument: Hashable, Sendable, Codable {
 }
 
 /// A listed option contract.
-public struct OptionContract: Hashable, Sendable, Codable {
+public struct OptionContract: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Call or put.
     public enum Right: String, CaseIterable, Hashable, Sendable, Codable {
         case call = "C"
@@ -90,6 +90,9 @@ public struct OptionContract: Hashable, Sendable, Codable {
         self.right = right
         self.multiplier = multiplier
     }
+
+    /// `SPY-USD 20210305 C 410`: underlying, expiry, right and strike.
+    public var description: String { "\(underlying) \(expiry) \(right.rawValue) \(strike)" }
 
     private enum CodingKeys: String, CodingKey { case underlying, expiry, strike, right, multiplier }
 

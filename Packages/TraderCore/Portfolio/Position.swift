@@ -43,10 +43,18 @@ public struct Position: Hashable, Sendable, Codable {
     /// - Precondition: `costBasis` and `feesPaid` are not negative, and `costBasis` is zero when
     ///   nothing is held.
     public init(symbol: Symbol, quantity: Quantity, costBasis: FixedPoint, realizedPnL: FixedPoint, feesPaid: FixedPoint) {
-        precondition(!costBasis.isNegative && !feesPaid.isNegative, "negative cost basis or fees for \(symbol)")
-        precondition(!quantity.isZero || costBasis.isZero, "a cost basis without a quantity for \(symbol)")
-        instrument = .spot(symbol)
-        self.symbol = symbol
+        self.init(instrument: .spot(symbol), quantity: quantity, costBasis: costBasis, realizedPnL: realizedPnL, feesPaid: feesPaid)
+    }
+
+    /// A position in `instrument` restored from a record, or adopted from the venue, exactly as given.
+    ///
+    /// - Precondition: `costBasis` and `feesPaid` are not negative, and `costBasis` is zero when
+    ///   nothing is held.
+    public init(instrument: Instrument, quantity: Quantity, costBasis: FixedPoint, realizedPnL: FixedPoint, feesPaid: FixedPoint) {
+        precondition(!costBasis.isNegative && !feesPaid.isNegative, "negative cost basis or fees for \(instrument.underlying)")
+        precondition(!quantity.isZero || costBasis.isZero, "a cost basis without a quantity for \(instrument.underlying)")
+        self.instrument = instrument
+        symbol = instrument.underlying
         self.quantity = quantity
         self.costBasis = costBasis
         self.realizedPnL = realizedPnL

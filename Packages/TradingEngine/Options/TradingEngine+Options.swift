@@ -19,6 +19,24 @@ extension TradingEngine {
         runBrackets(snapshot, into: &outcome)
     }
 
+    /// The option contracts a snapshot at `time` must quote: the call and the put the picker gives
+    /// on each of `chains` at the underlying's price in `prices` (the quotes' mids, as the step
+    /// marks them), and every contract held, protected by a bracket, or in a working order.
+    public func optionContractsToQuote(chains: [Symbol: OptionChain], prices: SymbolMap<Price>, at time: Timestamp) -> [OptionContract] {
+        var contracts = Set(portfolio.optionPositions.keys).union(brackets.map(\.contract))
+        contracts.formUnion(portfolio.workingOrders.values.compactMap(\.contract))
+        if let picker = configuration.options?.picker {
+            let today = localDate(of: time)
+            for (symbol, chain) in chains {
+                guard let price = prices[symbol] else { continue }
+                for right in OptionContract.Right.allCases {
+                    if let contract = picker.pick(chain, right: right, underlyingPrice: price, today: today) { contracts.insert(contract) }
+                }
+            }
+        }
+        return contracts.sorted(by: Self.precedes)
+    }
+
     /// Starts an emulated bracket on `contract`, unless one is already there (a second entry in
     /// the same contract shares it: its prices follow the average premium).
     mutating func openBracket(on contract: OptionContract) {
@@ -65,29 +83,48 @@ extension TradingEngine {
 
     /// Closes each expired option position at its intrinsic value on the underlying's mark (a
     /// position whose underlying has no mark waits for one), as a sell without a fee that ends the
-    /// round trip, and drops its bracket.
+    /// round trip, and drops its bracket. Orders still working on the contract are cancelled first
+    /// (`option_expired`), and the close waits until none works: a fill that comes meanwhile books
+    /// against the position as it stands, never against one already closed.
     private mutating func closeExpiredContracts(at time: Timestamp, into outcome: inout CycleOutcome) {
         let expired = portfolio.optionPositions.filter { !$0.value.isFlat && hasExpired($0.key, at: time) }
         for (contract, position) in expired.sorted(by: { Self.precedes($0.key, $1.key) }) {
-            guard let price = latestMarks[contract.underlying] else { continue }
-            let difference = contract.right == .call ? price.value.raw - contract.strike.value.raw : contract.strike.value.raw - price.value.raw
-            let intrinsic = Price(FixedPoint(raw: Swift.max(0, difference)))
-            let fill = Fill(
-                tradeID: TradeID("expiry-\(contract.underlying.base)-\(contract.expiry)-\(contract.right.rawValue)\(contract.strike)"),
-                price: intrinsic, quantity: position.quantity, fee: Money(.zero, portfolio.currency), liquidity: .taker, time: time)
-            guard let realized = try? portfolio.book(fill, instrument: .option(contract), side: .sell) else { continue }
-            riskState.recordRoundTrip(symbol: contract.underlying, realizedPnL: realized, closedAt: time, pacing: configuration.risk.pacing)
-            brackets.removeAll { $0.contract == contract }
-            portfolio.removeFlatOption(contract)
-            outcome.expirations.append(
-                .init(contract: contract, quantity: position.quantity, underlyingPrice: price, intrinsicValue: intrinsic, realized: realized))
+            let working = portfolio.workingOrders.filter { $0.value.contract == contract }.keys.sorted()
+            guard working.isEmpty else {
+                for id in working where orders[id]?.status == .open || orders[id]?.status == .partiallyFilled {
+                    if requestCancel(id, at: time) { outcome.intents.append(.cancel(id, reason: "option_expired")) }
+                }
+                continue
+            }
+            guard let price = latestMarks[contract.underlying], let expiration = closeAtExpiry(contract, underlyingPrice: price, at: time)
+            else { continue }
+            outcome.expirations.append(expiration)
         }
+    }
+
+    /// Closes the position in `contract` at its intrinsic value on `underlyingPrice`, as a sell
+    /// without a fee that ends the round trip, and drops its bracket; `nil` when nothing is held
+    /// or the sell cannot be booked.
+    mutating func closeAtExpiry(_ contract: OptionContract, underlyingPrice price: Price, at time: Timestamp) -> CycleOutcome.OptionExpiration? {
+        guard let position = portfolio.optionPositions[contract], !position.isFlat else { return nil }
+        let difference = contract.right == .call ? price.value.raw - contract.strike.value.raw : contract.strike.value.raw - price.value.raw
+        let intrinsic = Price(FixedPoint(raw: Swift.max(0, difference)))
+        let fill = Fill(
+            tradeID: TradeID("expiry-\(contract.underlying.base)-\(contract.expiry)-\(contract.right.rawValue)\(contract.strike)"),
+            price: intrinsic, quantity: position.quantity, fee: Money(.zero, portfolio.currency), liquidity: .taker, time: time)
+        guard let realized = try? portfolio.book(fill, instrument: .option(contract), side: .sell) else { return nil }
+        riskState.recordRoundTrip(symbol: contract.underlying, realizedPnL: realized, closedAt: time, pacing: configuration.risk.pacing)
+        brackets.removeAll { $0.contract == contract }
+        portfolio.removeFlatOption(contract)
+        return .init(contract: contract, quantity: position.quantity, underlyingPrice: price, intrinsicValue: intrinsic, realized: realized)
     }
 
     /// Runs each bracket: forgets an exit that ended, sends the exit whose level the mid crossed,
     /// cancels a resting take-profit whose stop is crossed, and drops the brackets of positions
-    /// closed with no entry still working.
+    /// closed with no entry still working. Exits go out only in the exchange's regular session
+    /// (options trade in no other): outside it the brackets only watch.
     private mutating func runBrackets(_ snapshot: MarketSnapshot, into outcome: inout CycleOutcome) {
+        let inSession = configuration.risk.options?.sessions?.isOpen(at: snapshot.time) ?? true
         let tick = configuration.options?.premiumTick ?? Price(FixedPoint(raw: FixedPoint.scale / 100))
         var index = 0
         while index < brackets.count {
@@ -105,7 +142,7 @@ extension TradingEngine {
                 continue
             }
             defer { index += 1 }
-            guard let quote = snapshot.optionQuotes[contract], let takeProfit = try? bracket.takeProfit(cost: cost, tick: tick),
+            guard inSession, let quote = snapshot.optionQuotes[contract], let takeProfit = try? bracket.takeProfit(cost: cost, tick: tick),
                 let stop = try? bracket.stopLoss(cost: cost, tick: tick)
             else { continue }
             let mid = quote.mid

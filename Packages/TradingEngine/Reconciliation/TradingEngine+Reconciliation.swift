@@ -11,8 +11,9 @@ extension TradingEngine {
     }
 
     /// How this engine's book differs from `snapshot`: each unsettled order's state and filled
-    /// size, fills not booked, orders at the venue it did not create, the cash, and each spot
-    /// holding of a product it trades (the base currency's balance). Pure: nothing changes.
+    /// size, fills not booked, orders at the venue it did not create, the cash, each spot holding
+    /// of a product it trades (the base currency's balance), and each option position held here or
+    /// there (the venue's positions). Pure: nothing changes.
     public func reconciliation(with snapshot: VenueSnapshot) -> ReconciliationReport {
         typealias Difference = ReconciliationReport.Difference
         var differences: [Difference] = []
@@ -60,6 +61,12 @@ extension TradingEngine {
                 differences.append(Difference(.position, symbol.description, engine: engine.description, venue: venue.description))
             }
         }
+        for (contract, venue) in optionHoldings(snapshot) {
+            let engine = portfolio.optionPositions[contract]?.quantity ?? .zero
+            if engine != venue.quantity {
+                differences.append(Difference(.position, contract.description, engine: engine.description, venue: venue.quantity.description))
+            }
+        }
         return ReconciliationReport(differences: differences)
     }
 
@@ -67,7 +74,9 @@ extension TradingEngine {
     /// (sent if it was only committed; refused, never re-sent, when the venue never received it;
     /// accepted, filled and ended as the venue reports), every unbooked fill of its orders booked
     /// once by trade id, then the cash and each spot holding set to the venue's balances (a holding
-    /// that appears from nothing is valued at the latest mark). Orders it did not create are left
+    /// that appears from nothing is valued at the latest mark), and each option position to the
+    /// venue's (one that appears from nothing at the venue's average cost; an expired one the
+    /// venue settled closed at its intrinsic value on the latest mark, as the engine's expiry does). Orders it did not create are left
     /// alone. Afterwards ``reconciliation(with:)`` of the same snapshot finds only extra orders.
     ///
     /// - Returns: the order events that changed something, for the shell to persist.
@@ -95,6 +104,11 @@ extension TradingEngine {
         where engine.isKnownUnbookedFill(report.fill.tradeID, of: report.clientOrderID) {
             applied.append(try engine.apply(report.event))
         }
+        // An expired contract the venue has settled is closed as the engine's expiry closes it, so
+        // that its result reaches the realized ledger, before the cash is taken.
+        for (contract, venue) in engine.optionHoldings(snapshot) where venue.quantity.isZero && engine.hasExpired(contract, at: snapshot.time) {
+            if let price = engine.latestMarks[contract.underlying] { _ = engine.closeAtExpiry(contract, underlyingPrice: price, at: snapshot.time) }
+        }
         let cash = snapshot.total(of: engine.portfolio.currency)
         if cash != engine.portfolio.cash { engine.portfolio.adoptCash(cash) }
         for symbol in engine.heldOrTradedSymbols() {
@@ -102,6 +116,10 @@ extension TradingEngine {
             if venue != engine.portfolio.positions[symbol]?.quantity ?? .zero {
                 try engine.portfolio.adoptQuantity(venue, of: symbol, mark: engine.latestMarks[symbol])
             }
+        }
+        for (contract, venue) in engine.optionHoldings(snapshot)
+        where venue.quantity != engine.portfolio.optionPositions[contract]?.quantity ?? .zero {
+            try engine.portfolio.adoptOptionQuantity(venue.quantity, of: contract, averageCost: venue.averageCost)
         }
         self = engine
         return applied.filter { $0.status != $0.previousStatus || !$0.fills.isEmpty }
@@ -119,6 +137,18 @@ extension TradingEngine {
     private func isKnownUnbookedFill(_ tradeID: TradeID, of id: ClientOrderID) -> Bool {
         guard let order = orders[id] ?? recentlySettled.order(id) else { return false }
         return !order.fills.contains { $0.tradeID == tradeID }
+    }
+
+    /// The option contracts held here or at the venue, in a fixed order, with the venue's quantity
+    /// and average cost (zero and `nil` for one the venue does not hold).
+    private func optionHoldings(_ snapshot: VenueSnapshot) -> [(OptionContract, (quantity: Quantity, averageCost: Price?))] {
+        var venue: [OptionContract: (quantity: Quantity, averageCost: Price?)] = [:]
+        for position in snapshot.positions {
+            guard case .option(let contract) = position.instrument, contract.underlying.quote == portfolio.currency.code else { continue }
+            venue[contract] = (position.quantity, position.averageCost)
+        }
+        let contracts = Set(venue.keys).union(portfolio.optionPositions.filter { !$0.value.isFlat }.keys)
+        return contracts.sorted(by: Self.precedes).map { ($0, venue[$0] ?? (.zero, nil)) }
     }
 
     /// The symbols whose holdings are compared: those the engine trades or holds, quoted in its currency.
