@@ -131,6 +131,15 @@ final class TraderLiveProcess: Sendable {
     }
 
     /// Waits for the process to end (its output read to the end) and returns its status.
+    /// Runs trader-live to its end without holding a thread while it runs (a session of a minute
+    /// would otherwise take one of the test process's few cooperative threads, and starve the tests
+    /// that share them), and returns its status.
+    func runToEnd(_ arguments: [String], environment: [String: String] = [:]) async throws -> Int32 {
+        try start(arguments, environment: environment)
+        while process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        return waitForExit()
+    }
+
     func waitForExit() -> Int32 {
         process.waitUntilExit()
         for pipe in [process.standardOutput, process.standardError].compactMap({ $0 as? Pipe }) {

@@ -2,12 +2,14 @@
 //   1. a place-order's round trip to its acknowledgement (OPEN_ORDER and ORDER_STATUS), p50 and p99;
 //   2. the decoding of streams of OPEN_ORDER + ORDER_STATUS (REQ_OPEN_ORDERS) and EXECUTION_DATA +
 //      COMMISSION_REPORT (REQ_EXECUTIONS) of ORDERS orders, in messages a second: the whole path
-//      (the simulator encoding, the socket, the framing, the field tables, the adapter's books).
+//      (the simulator encoding, the socket, the framing, the field tables, the adapter's books);
+//   3. the decoding alone of those streams as recorded off the wire (REQ_ALL_OPEN_ORDERS and
+//      REQ_EXECUTIONS by a bare client): framing, fields and field tables, in messages a second.
 // The adapter's 45-messages-a-second throttle is lifted: it measures the code, not IB's limit.
 //   swift run -c release IBKRRoundTrip [ORDERS]   (default 2000; reads ../shared/data)
 import Backtest
 import Foundation
-import IBKRAdapter
+@_spi(Benchmarks) import IBKRAdapter
 import IBKRSimulator
 import Synchronization
 import TraderCore
@@ -63,6 +65,24 @@ func run() async throws {
     let fills = try await adapter.fills(since: Timestamp(secondsSinceEpoch: 0))
     let fillSeconds = Double((clock.now - fillStart).components.attoseconds) / 1e18 + Double((clock.now - fillStart).components.seconds)
     print(String(format: "REQ_EXECUTIONS: %d EXECUTION_DATA + COMMISSION_REPORT in %.1f ms = %.0f messages/s", fills.count, fillSeconds * 1000, Double(2 * fills.count) / fillSeconds))
+
+    let recorder = try RecordingClient(port: port, clientID: 2)
+    let streams = [
+        ("OPEN_ORDER + ORDER_STATUS", try recorder.record(["16", "1"], until: "53")),
+        ("EXECUTION_DATA + COMMISSION_REPORT", try recorder.record(["7", "3", "1", "0", "", "", "", "", "", ""], until: "55")),
+    ]
+    for (name, stream) in streams {
+        let counts = TWSStreamDecoding.decode(stream)
+        var best = Double.infinity
+        for _ in 0..<20 {
+            let start = clock.now
+            precondition(TWSStreamDecoding.decode(stream) == counts)
+            let elapsed = clock.now - start
+            best = min(best, Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        }
+        let figures = String(format: "%d frames, %d bytes recorded): %.2f ms = %.0f messages/s (best of 20)", counts.total, stream.count, best * 1000, Double(counts.total) / best)
+        print("decode only, \(name) (" + figures)
+    }
     connection.cancel()
     server.cancel()
 }

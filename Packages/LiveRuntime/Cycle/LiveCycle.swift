@@ -245,7 +245,7 @@ public struct LiveCycle: Sendable {
     }
 
     /// Adds the options `engine` trades to `snapshot`: the chain of each symbol (asked once a UTC
-    /// day) and the quotes of the contracts it picks, holds, protects or is trading
+    /// day) and the quotes, asked concurrently, of the contracts it picks, holds, protects or is trading
     /// (``TradingEngine/optionContractsToQuote(chains:prices:at:)``). What the venue does not give
     /// is left out and logged: the engine then refuses an entry on it (`missing_option_quote`) and
     /// holds a bracket's exit until a quote comes.
@@ -258,11 +258,21 @@ public struct LiveCycle: Sendable {
         snapshot.optionChains = chains
         var prices: SymbolMap<Price> = [:]
         for (symbol, quote) in snapshot.quotes { prices[symbol] = quote.mid }
-        for contract in engine.optionContractsToQuote(chains: chains, prices: prices, at: snapshot.time) {
-            do throws(VenueError) {
-                snapshot.optionQuotes[contract] = try await options.quote(for: contract)
-            } catch {
-                logger.warning("no option quote", metadata: ["contract": "\(contract)", "error": "\(error)"])
+        // Asked together: the venue's connection serializes and paces the requests (IBKRAdapter is
+        // an actor with its throttle), and the cycle waits for the slowest answer, not their sum.
+        let contracts = engine.optionContractsToQuote(chains: chains, prices: prices, at: snapshot.time)
+        let answers = await withTaskGroup(of: (OptionContract, Result<Quote, VenueError>).self) { group in
+            for contract in contracts {
+                group.addTask {
+                    do throws(VenueError) { return (contract, .success(try await options.quote(for: contract))) } catch { return (contract, .failure(error)) }
+                }
+            }
+            return await group.reduce(into: [(OptionContract, Result<Quote, VenueError>)]()) { $0.append($1) }
+        }
+        for (contract, answer) in answers.sorted(by: { $0.0.description < $1.0.description }) {
+            switch answer {
+            case .success(let quote): snapshot.optionQuotes[contract] = quote
+            case .failure(let error): logger.warning("no option quote", metadata: ["contract": "\(contract)", "error": "\(error)"])
             }
         }
     }

@@ -108,7 +108,7 @@ public actor TradingNode {
             summary.lastCycle = report
             summary.lastCycleDuration = duration
             summary.lastCycleFailed = false
-            summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+            summary.openPositions = working.portfolio.openPositionCount
             summary.pendingOrders = working.portfolio.workingOrders.count
             metrics.record(report, duration: duration, openPositions: summary.openPositions, pendingOrders: summary.pendingOrders)
             metrics.recordOrdersEnded(report.ordersEnded, fillRatio: summary.fillRatio)
@@ -134,16 +134,21 @@ public actor TradingNode {
         summary.countEnded(booked.ordersEnded)
         metrics.recordOrdersEnded(booked.ordersEnded, fillRatio: summary.fillRatio)
         summary.pendingOrders = working.portfolio.workingOrders.count
-        summary.openPositions = working.portfolio.positions.filter { !$0.value.isFlat }.count
+        summary.openPositions = working.portfolio.openPositionCount
     }
 
-    /// Each held asset's positions marked to the engine's latest prices (every asset held before
-    /// included, at zero once flat, so that a gauge never keeps a stale value).
+    /// Each held asset's positions marked to the engine's latest prices, its options at their
+    /// premium marks (every asset held before included, at zero once flat, so that a gauge never
+    /// keeps a stale value).
     static func exposures(of engine: TradingEngine) -> [String: Double] {
         var exposures: [String: Double] = [:]
         for (symbol, position) in engine.portfolio.positions {
             let value = engine.latestMarks[symbol].flatMap { try? $0.notional(of: position.quantity, rounding: .toNearestOrEven) } ?? .zero
             exposures[symbol.base, default: 0] += value.doubleValue
+        }
+        for (contract, position) in engine.portfolio.optionPositions {
+            let value = engine.portfolio.optionMarks[contract].flatMap { try? position.marketValue(at: $0) } ?? .zero
+            exposures[contract.underlying.base, default: 0] += value.doubleValue
         }
         return exposures
     }

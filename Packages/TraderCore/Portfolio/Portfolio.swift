@@ -167,6 +167,11 @@ public struct Portfolio: Hashable, Sendable {
         positions.contains { !$0.value.quantity.isZero } || (!optionPositions.isEmpty && optionPositions.values.contains { !$0.isFlat })
     }
 
+    /// How many positions are open: spot symbols and option contracts held.
+    public var openPositionCount: Int {
+        positions.filter { !$0.value.isFlat }.count + optionPositions.filter { !$0.value.isFlat }.count
+    }
+
     /// Net asset value: cash plus every position at its mark. Inlinable: a backtest values its
     /// positions on every bar it holds them.
     ///
