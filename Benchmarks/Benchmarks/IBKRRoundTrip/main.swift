@@ -82,6 +82,7 @@ func run() async throws {
         }
         let figures = String(format: "%d frames, %d bytes recorded): %.2f ms = %.0f messages/s (best of 20)", counts.total, stream.count, best * 1000, Double(counts.total) / best)
         print("decode only, \(name) (" + figures)
+        print("  decoded: \(counts.openOrders) OPEN_ORDER, \(counts.orderStatuses) ORDER_STATUS, \(counts.executions) EXECUTION_DATA, \(counts.commissionReports) COMMISSION_REPORT, \(counts.others) other")
     }
     connection.cancel()
     server.cancel()
