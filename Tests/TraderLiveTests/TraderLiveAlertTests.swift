@@ -12,7 +12,7 @@ import TraderTestKit
         var all: [(path: String, body: String)] { requests.withLock { $0 } }
     }
 
-    @Test func theKillSwitchAlertReachesTheCriticalRouteOnceAndNoOtherRoute() throws {
+    @Test func theKillSwitchAlertReachesTheCriticalRouteOnceAndNoOtherRoute() async throws {
         let received = Received()
         let receiver = try LoopbackServer { connection in
             guard let request = connection.readRequest() else { return }
@@ -26,7 +26,7 @@ import TraderTestKit
         let environment = [
             "TRADER_KILL_SWITCH": "1", "TRADER_ALERT_WEBHOOK_ONCALL": receiver.url("/oncall"), "TRADER_ALERT_WEBHOOK_TEAM": receiver.url("/team"),
         ]
-        #expect(try live.run(["--max-cycles", "400"], environment: environment) == 0, "\(live.standardError)")
+        #expect(try await live.run(["--max-cycles", "400"], environment: environment) == 0, "\(live.standardError)")
         let requests = received.all
         #expect(requests.map(\.path) == ["/oncall"])
         #expect(requests.first?.body == #"{"text":"[CRITICAL] kill_switch: the kill switch is engaged: no new orders"}"#)

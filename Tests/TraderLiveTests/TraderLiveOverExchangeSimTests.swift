@@ -29,9 +29,9 @@ import TraderTestKit
     }
 
     /// trader-reconcile on `live`'s configuration: its status and what it printed.
-    func reconcile(_ live: TraderLiveProcess, _ arguments: [String], sim: ExchangeSimProcess) throws -> (status: Int32, said: String) {
+    func reconcile(_ live: TraderLiveProcess, _ arguments: [String], sim: ExchangeSimProcess) async throws -> (status: Int32, said: String) {
         let reconcile = TraderLiveProcess(folder: live.folder, program: "trader-reconcile")
-        let status = try reconcile.run(arguments, environment: try sim.credentialsEnvironment())
+        let status = try await reconcile.run(arguments, environment: try sim.credentialsEnvironment())
         return (status, reconcile.standardOutput + reconcile.standardError)
     }
 
@@ -51,13 +51,13 @@ import TraderTestKit
 
     @Test func aSessionAgainstExchangeSimEndsInStepWithTheVenue() async throws {
         try await withVenue { live, sim in
-            #expect(try live.run(Self.warmUp + ["--max-cycles", "120", "--format", "json"], environment: try sim.credentialsEnvironment()) == 0, "\(live.standardError)")
+            #expect(try await live.run(Self.warmUp + ["--max-cycles", "120", "--format", "json"], environment: try sim.credentialsEnvironment()) == 0, "\(live.standardError)")
             let summary = try live.summary()
             #expect(summary["cycles"] as? Int == 120)
             #expect(summary["failed_cycles"] as? Int == 0)
             #expect((summary["orders_sent"] as? Int ?? 0) > 0)
             try await expectNothingDuplicatedOrLost(live, sim)
-            let check = try reconcile(live, ["--format", "json"], sim: sim)
+            let check = try await reconcile(live, ["--format", "json"], sim: sim)
             #expect(check.status == 0, "\(check.said)")
             #expect(check.said.contains("\"in_sync\" : true"))
         }
@@ -66,14 +66,14 @@ import TraderTestKit
     @Test func reconcileFindsTheDriftOfAStaleStoreAndFixAdoptsTheVenuesTruth() async throws {
         try await withVenue(cancelOnShutdown: false) { live, sim in
             let environment = try sim.credentialsEnvironment()
-            #expect(try live.run(Self.warmUp + ["--max-cycles", "40"], environment: environment) == 0, "\(live.standardError)")
+            #expect(try await live.run(Self.warmUp + ["--max-cycles", "40"], environment: environment) == 0, "\(live.standardError)")
             let backup = live.folder + "/backup"
             try FileManager.default.createDirectory(atPath: backup, withIntermediateDirectories: true)
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: live.statePath + suffix) {
                 try FileManager.default.copyItem(atPath: live.statePath + suffix, toPath: backup + "/trader.sqlite" + suffix)
             }
             let later = TraderLiveProcess(folder: live.folder)
-            #expect(try later.run(Self.warmUp + ["--max-cycles", "150"], environment: environment) == 0, "\(later.standardError)")
+            #expect(try await later.run(Self.warmUp + ["--max-cycles", "150"], environment: environment) == 0, "\(later.standardError)")
             // The store goes back to the backup: the venue's orders, fills and balances since are drift.
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: live.statePath + suffix)
@@ -81,14 +81,14 @@ import TraderTestKit
                     try FileManager.default.copyItem(atPath: backup + "/trader.sqlite" + suffix, toPath: live.statePath + suffix)
                 }
             }
-            let drift = try reconcile(live, ["--format", "json"], sim: sim)
+            let drift = try await reconcile(live, ["--format", "json"], sim: sim)
             #expect(drift.status == 1, "\(drift.said)")
             #expect(drift.said.contains("\"kind\" : \"balance_differs\""))
             #expect(drift.said.contains("\"kind\" : \"position_differs\""))
-            let fix = try reconcile(live, ["--fix"], sim: sim)
+            let fix = try await reconcile(live, ["--fix"], sim: sim)
             #expect(fix.status == 0, "\(fix.said)")
             #expect(fix.said.contains("differences adopted from the venue"))
-            let after = try reconcile(live, [], sim: sim)
+            let after = try await reconcile(live, [], sim: sim)
             #expect(after.status == 0, "\(after.said)")
             #expect(after.said.contains("in sync"))
         }
@@ -98,18 +98,18 @@ import TraderTestKit
         try await withVenue { live, sim in
             try live.start(Self.warmUp + ["--format", "json"], environment: try sim.credentialsEnvironment())
             _ = try #require(try await live.waitForLine(startingWith: "listening health"))
-            let fix = try reconcile(live, ["--fix"], sim: sim)
+            let fix = try await reconcile(live, ["--fix"], sim: sim)
             #expect(fix.status == 2)
             #expect(fix.said.contains("--fix refused"))
-            #expect(try reconcile(live, [], sim: sim).status != 2)
+            #expect(try await reconcile(live, [], sim: sim).status != 2)
             try await Task.sleep(for: .seconds(8))
             live.signal(SIGTERM)
-            #expect(live.waitForExit() == 0, "\(live.standardError)")
+            #expect(await live.waitForExit() == 0, "\(live.standardError)")
             let orders = try await sim.state()["orders"] as? [[String: Any]] ?? []
             #expect(!orders.isEmpty)
             #expect(orders.filter { ["OPEN", "PENDING"].contains($0["status"] as? String) }.isEmpty)
             try await expectNothingDuplicatedOrLost(live, sim)
-            let check = try reconcile(live, [], sim: sim)
+            let check = try await reconcile(live, [], sim: sim)
             #expect(check.status == 0, "\(check.said)")
         }
     }
@@ -130,14 +130,14 @@ import TraderTestKit
                 _ = try #require(try await node.waitForLine(startingWith: "listening health"), "\(node.standardError)")
                 try await Task.sleep(for: .milliseconds(Int.random(in: 100...1_500, using: &generator)))
                 node.signal(SIGKILL)
-                #expect(node.waitForExit() == SIGKILL)
+                #expect(await node.waitForExit() == SIGKILL)
             }
             let last = TraderLiveProcess(folder: live.folder)
-            #expect(try last.run(Self.warmUp + ["--max-cycles", "20"], environment: environment) == 0, "\(last.standardError)")
+            #expect(try await last.run(Self.warmUp + ["--max-cycles", "20"], environment: environment) == 0, "\(last.standardError)")
             #expect(!(try await sim.state()["orders"] as? [[String: Any]] ?? []).isEmpty, "the soak placed no order: it proved nothing")
             #expect(try StateStore(readingOnly: live.statePath).runEpochs().count == kills + 1)
             try await expectNothingDuplicatedOrLost(live, sim)
-            let check = try reconcile(live, [], sim: sim)
+            let check = try await reconcile(live, [], sim: sim)
             #expect(check.status == 0, "\(check.said)")
         }
     }
@@ -156,11 +156,11 @@ import TraderTestKit
                 logged = (try? String(contentsOfFile: live.folder + "/trader.log", encoding: .utf8)) ?? ""
             }
             live.signal(SIGKILL)
-            #expect(live.waitForExit() == SIGKILL)
+            #expect(await live.waitForExit() == SIGKILL)
             let unknown = try await StateStore(readingOnly: live.statePath).unsettledOrders().filter { $0.status == .unknown }
             let order = try #require(unknown.first, "the store holds no order in the unknown state")
             let restart = TraderLiveProcess(folder: live.folder)
-            #expect(try restart.run(Self.warmUp + ["--max-cycles", "3"], environment: environment) == 0, "\(restart.standardError)")
+            #expect(try await restart.run(Self.warmUp + ["--max-cycles", "3"], environment: environment) == 0, "\(restart.standardError)")
             let state = try await sim.state()
             #expect(state["resubmissions"] as? Int == 0)
             let atVenue = (state["orders"] as? [[String: Any]] ?? []).filter { $0["client_order_id"] as? String == order.intent.clientOrderID.rawValue }
@@ -181,7 +181,7 @@ import TraderTestKit
         defer { receiver.stop() }
         try await withVenue(faults: [accountsDown]) { live, sim in
             let environment = try sim.credentialsEnvironment().merging(["TRADER_ALERT_WEBHOOK_TEAM": receiver.url("/team")]) { $1 }
-            #expect(try live.run(Self.warmUp + ["--max-cycles", "3"], environment: environment) == 0, "\(live.standardError)")
+            #expect(try await live.run(Self.warmUp + ["--max-cycles", "3"], environment: environment) == 0, "\(live.standardError)")
             let alerts = received.withLock { $0 }
             #expect(alerts.count == 1)
             #expect(alerts.first?.contains("api_failure_burst: start-up reconciliation could not read the venue") == true, "\(alerts)")
@@ -194,8 +194,8 @@ import TraderTestKit
 
     @Test func anOrderTheNodeDidNotCreateIsReportedAndLeftAlone() async throws {
         try await withVenue { live, sim in
-            #expect(try live.run(Self.warmUp + ["--max-cycles", "5"], environment: try sim.credentialsEnvironment()) == 0, "\(live.standardError)")
-            #expect(try reconcile(live, [], sim: sim).status == 0)
+            #expect(try await live.run(Self.warmUp + ["--max-cycles", "5"], environment: try sim.credentialsEnvironment()) == 0, "\(live.standardError)")
+            #expect(try await reconcile(live, [], sim: sim).status == 0)
             // Someone places an order by hand, far below the market: it rests.
             let adapter = CoinbaseAdapter(
                 configuration: CoinbaseConfiguration(
@@ -208,16 +208,16 @@ import TraderTestKit
                 clientOrderID: ClientOrderID("by-hand-1"), symbol: btc, side: .buy, kind: .limit(price: price, postOnly: true),
                 quantity: Quantity("0.01")!)
             _ = try await adapter.place(order)
-            let drift = try reconcile(live, ["--format", "json"], sim: sim)
+            let drift = try await reconcile(live, ["--format", "json"], sim: sim)
             #expect(drift.status == 1)
             #expect(drift.said.contains("\"kind\" : \"extra_order\""))
             #expect(drift.said.contains("by-hand-1"))
             // --fix leaves it alone: it is still there, and still reported.
-            #expect(try reconcile(live, ["--fix"], sim: sim).status == 0)
+            #expect(try await reconcile(live, ["--fix"], sim: sim).status == 0)
             #expect(try await adapter.order(OrderReference(order))?.status == .open)
-            #expect(try reconcile(live, [], sim: sim).status == 1)
+            #expect(try await reconcile(live, [], sim: sim).status == 1)
             try await adapter.cancel(OrderReference(order))
-            #expect(try reconcile(live, [], sim: sim).status == 0)
+            #expect(try await reconcile(live, [], sim: sim).status == 0)
         }
     }
 }

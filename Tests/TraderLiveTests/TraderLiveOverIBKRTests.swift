@@ -14,14 +14,14 @@ import TraderTestKit
         defer { gateway.stop() }
         let live = try TraderLiveProcess(ibkrPort: gateway.port)
         defer { live.remove() }
-        #expect(try await live.runToEnd(["--warm-up-bars", "300", "--max-cycles", "30", "--format", "json"]) == 0, "\(live.standardError)")
+        #expect(try await live.run(["--warm-up-bars", "300", "--max-cycles", "30", "--format", "json"]) == 0, "\(live.standardError)")
         let summary = try live.summary()
         #expect(summary["cycles"] as? Int == 30)
         #expect(summary["failed_cycles"] as? Int == 0)
         let store = try StateStore(readingOnly: live.statePath)
         #expect(try store.runEpochs().count == 1)
         let reconcile = TraderLiveProcess(folder: live.folder, program: "trader-reconcile")
-        let status = try await reconcile.runToEnd(["--format", "json"])
+        let status = try await reconcile.run(["--format", "json"])
         #expect(status == 0, "\(reconcile.standardOutput + reconcile.standardError)")
         #expect(reconcile.standardOutput.contains("\"in_sync\" : true"))
     }
@@ -41,7 +41,7 @@ extension TraderLiveOverIBKRTests {
                 .replacingOccurrences(of: "max_spread_bps: 500 ", with: "max_spread_bps: 2000 ")
         }
         defer { live.remove() }
-        #expect(try await live.runToEnd(["--warm-up-bars", "300", "--max-cycles", "80", "--format", "json"]) == 0, "\(live.standardError)")
+        #expect(try await live.run(["--warm-up-bars", "300", "--max-cycles", "80", "--format", "json"]) == 0, "\(live.standardError)")
         let summary = try live.summary()
         #expect(summary["cycles"] as? Int == 80)
         #expect(summary["failed_cycles"] as? Int == 0)
@@ -90,7 +90,7 @@ extension TraderLiveOverIBKRTests {
         #expect(!stoppedDays.isEmpty, "no day was stopped; the decisions were \(codes.sorted { $0.key < $1.key })")
 
         let reconcile = TraderLiveProcess(folder: live.folder, program: "trader-reconcile")
-        #expect(try await reconcile.runToEnd(["--format", "json"]) == 0, "\(reconcile.standardOutput + reconcile.standardError)")
+        #expect(try await reconcile.run(["--format", "json"]) == 0, "\(reconcile.standardOutput + reconcile.standardError)")
         #expect(reconcile.standardOutput.contains("\"in_sync\" : true"))
     }
 }

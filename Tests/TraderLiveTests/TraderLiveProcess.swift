@@ -124,23 +124,18 @@ final class TraderLiveProcess: Sendable {
         try process.run()
     }
 
-    /// Runs trader-live to its end and returns its status.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
+    /// Runs trader-live to its end and returns its status, without holding a thread while it runs
+    /// (a session would otherwise take one of the test process's few cooperative threads, and
+    /// starve the tests that share them).
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Int32 {
         try start(arguments, environment: environment)
-        return waitForExit()
+        return await waitForExit()
     }
 
-    /// Waits for the process to end (its output read to the end) and returns its status.
-    /// Runs trader-live to its end without holding a thread while it runs (a session of a minute
-    /// would otherwise take one of the test process's few cooperative threads, and starve the tests
-    /// that share them), and returns its status.
-    func runToEnd(_ arguments: [String], environment: [String: String] = [:]) async throws -> Int32 {
-        try start(arguments, environment: environment)
-        while process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        return waitForExit()
-    }
-
-    func waitForExit() -> Int32 {
+    /// Waits for the process to end, polling so that no thread is held, then reads what is left of
+    /// its output; returns its status.
+    func waitForExit() async -> Int32 {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
         process.waitUntilExit()
         for pipe in [process.standardOutput, process.standardError].compactMap({ $0 as? Pipe }) {
             pipe.fileHandleForReading.readabilityHandler = nil

@@ -9,7 +9,7 @@ import TraderTestKit
     @Test func aBoundedPaperSessionTradesRecordsEveryCycleAndReleasesTheStateFile() async throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
-        #expect(try live.run(["--max-cycles", "400", "--format", "json"]) == 0, "\(live.standardError)")
+        #expect(try await live.run(["--max-cycles", "400", "--format", "json"]) == 0, "\(live.standardError)")
         let summary = try live.summary()
         #expect(summary["cycles"] as? Int == 400)
         #expect(summary["failed_cycles"] as? Int == 0)
@@ -32,12 +32,12 @@ import TraderTestKit
         #expect(audit.last?.cycleID == "cycle-400")
     }
 
-    @Test func aSecondSessionOnTheSameStoreRestoresTheEngineAndReconcilesAgain() throws {
+    @Test func aSecondSessionOnTheSameStoreRestoresTheEngineAndReconcilesAgain() async throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
-        #expect(try live.run(["--max-cycles", "150"]) == 0, "\(live.standardError)")
+        #expect(try await live.run(["--max-cycles", "150"]) == 0, "\(live.standardError)")
         let again = try TraderLiveProcess(folder: live.folder)
-        #expect(try again.run(["--max-cycles", "150"]) == 0, "\(again.standardError)")
+        #expect(try await again.run(["--max-cycles", "150"]) == 0, "\(again.standardError)")
         let store = try StateStore(path: live.statePath)
         #expect(try store.runEpochs().count == 2)
         let audit = try store.auditRecords(from: .init(secondsSinceEpoch: 0), to: .init(secondsSinceEpoch: 4_000_000_000))
@@ -45,10 +45,10 @@ import TraderTestKit
         #expect(audit.filter { $0.cycleID.hasPrefix("cycle-") }.count == 300)
     }
 
-    @Test func shadowModeReportsWhatDryRunWouldHaveSentBesideWhatWasSent() throws {
+    @Test func shadowModeReportsWhatDryRunWouldHaveSentBesideWhatWasSent() async throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
-        #expect(try live.run(["--max-cycles", "1000", "--format", "json"], environment: ["TRADER_SHADOW": "true"]) == 0)
+        #expect(try await live.run(["--max-cycles", "1000", "--format", "json"], environment: ["TRADER_SHADOW": "true"]) == 0)
         let shadow = try #require(try live.summary()["shadow"] as? [String: Any])
         #expect(shadow["intended"] as? Int == 7)
         #expect(shadow["sent"] as? Int == 10)
@@ -58,12 +58,12 @@ import TraderTestKit
         #expect(shadow["fills"] as? Int == 10)
     }
 
-    @Test func aSecondProcessOnTheSameStateFileExits2NamingTheHolder() throws {
+    @Test func aSecondProcessOnTheSameStateFileExits2NamingTheHolder() async throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
         try FileManager.default.createDirectory(atPath: live.folder + "/state", withIntermediateDirectories: true)
         let holder = try StateStore(path: live.statePath)
-        #expect(try live.run(["--max-cycles", "5"]) == 2)
+        #expect(try await live.run(["--max-cycles", "5"]) == 2)
         #expect(live.standardError.contains("is in use by process \(getpid())"))
         withExtendedLifetime(holder) {}
     }
@@ -73,18 +73,18 @@ import TraderTestKit
         (["TRADER_MODE": "LIVE", "TRADER_ENVIRONMENT": "production", "TRADER_VENUE": "coinbase"], "missing_credentials"),
         (["TRADER_VENUE": "ibkr"], "venue ibkr needs an ibkr: section"),
     ])
-    func anUnsafeConfigurationIsRefusedWithExit2(environment: [String: String], said: String) throws {
+    func anUnsafeConfigurationIsRefusedWithExit2(environment: [String: String], said: String) async throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
-        #expect(try live.run(["--max-cycles", "5"], environment: environment) == 2)
+        #expect(try await live.run(["--max-cycles", "5"], environment: environment) == 2)
         #expect(live.standardError.contains(said), "\(live.standardError)")
         #expect(!FileManager.default.fileExists(atPath: live.statePath))
     }
 
-    @Test func theKillSwitchStopsEveryNewOrder() throws {
+    @Test func theKillSwitchStopsEveryNewOrder() async throws {
         let live = try TraderLiveProcess()
         defer { live.remove() }
-        #expect(try live.run(["--max-cycles", "400", "--format", "json"], environment: ["TRADER_KILL_SWITCH": "1"]) == 0)
+        #expect(try await live.run(["--max-cycles", "400", "--format", "json"], environment: ["TRADER_KILL_SWITCH": "1"]) == 0)
         let summary = try live.summary()
         #expect(summary["orders_sent"] as? Int == 0)
         #expect((summary["rejections"] as? [String: Int])?["kill_switch_engaged"] == 125)
@@ -105,7 +105,7 @@ import TraderTestKit
         }
         #expect(try Promtool.check(metrics) == "")
         live.signal(SIGTERM)
-        #expect(live.waitForExit() == 0, "\(live.standardError)")
+        #expect(await live.waitForExit() == 0, "\(live.standardError)")
         let summary = try live.summary()
         #expect((summary["cycles"] as? Int ?? 0) > 0)
         #expect(try StateStore(path: live.statePath).runEpochs().count == 1)
