@@ -251,8 +251,9 @@ public struct TradingEngine: Sendable {
     }
 
     /// Marks the order `pending_cancel` before its cancel is sent; `false`, with nothing changed,
-    /// when its state refuses the request. Both callers pass only open or partly filled orders,
-    /// which always take it: a refusal sends no cancel, and the order stays as the venue last said.
+    /// when its state refuses the request. Every caller (the follow-ups, the option brackets and
+    /// expiry) passes only open or partly filled orders, which always take it: a refusal sends no
+    /// cancel, and the order stays as the venue last said.
     mutating func requestCancel(_ id: ClientOrderID, at time: Timestamp) -> Bool {
         (try? apply(Order.Event.requestCancel, to: id, at: time)) != nil
     }

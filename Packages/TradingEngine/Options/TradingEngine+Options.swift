@@ -151,7 +151,7 @@ extension TradingEngine {
                 guard status?.isTerminal ?? true else {
                     // A resting take-profit whose stop is crossed: cancelled, so that the stop can go.
                     if bracket.exit == .takeProfit, mid <= stop, status == .open || status == .partiallyFilled,
-                        (try? apply(Order.Event.requestCancel, to: exitID, at: snapshot.time)) != nil
+                        requestCancel(exitID, at: snapshot.time)
                     {
                         outcome.intents.append(.cancel(exitID, reason: "oco_stop_loss"))
                     }
