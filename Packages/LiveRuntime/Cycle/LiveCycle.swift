@@ -269,7 +269,7 @@ public struct LiveCycle: Sendable {
             }
             return await group.reduce(into: [(OptionContract, Result<Quote, VenueError>)]()) { $0.append($1) }
         }
-        for (contract, answer) in answers.sorted(by: { $0.0.description < $1.0.description }) {
+        for (contract, answer) in answers.sorted(by: { $0.0 < $1.0 }) {
             switch answer {
             case .success(let quote): snapshot.optionQuotes[contract] = quote
             case .failure(let error): logger.warning("no option quote", metadata: ["contract": "\(contract)", "error": "\(error)"])

@@ -55,7 +55,7 @@ public enum Instrument: Hashable, Sendable, Codable {
 }
 
 /// A listed option contract.
-public struct OptionContract: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct OptionContract: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Call or put.
     public enum Right: String, CaseIterable, Hashable, Sendable, Codable {
         case call = "C"
@@ -89,6 +89,12 @@ public struct OptionContract: Hashable, Sendable, Codable, CustomStringConvertib
         self.strike = strike
         self.right = right
         self.multiplier = multiplier
+    }
+
+    /// Ordered by underlying, expiry, strike, then right (calls first): the order in which books
+    /// and saved states list contracts, so that runs and encodings are deterministic.
+    public static func < (lhs: OptionContract, rhs: OptionContract) -> Bool {
+        (lhs.underlying, lhs.expiryDate, lhs.strike, lhs.right.rawValue) < (rhs.underlying, rhs.expiryDate, rhs.strike, rhs.right.rawValue)
     }
 
     /// `SPY-USD 20210305 C 410`: underlying, expiry, right and strike.

@@ -36,15 +36,12 @@ extension Portfolio: Codable {
         }
     }
 
-    /// The option positions and marks in a fixed order (by underlying, expiry, strike, right), so
-    /// that equal portfolios encode to equal bytes.
+    /// The option positions and marks in contract order, so that equal portfolios encode to equal
+    /// bytes.
     var savedOptions: (positions: [Position], marks: [OptionMark]) {
-        func ordered(_ contracts: some Sequence<OptionContract>) -> [OptionContract] {
-            contracts.sorted { ($0.underlying, $0.expiryDate, $0.strike, $0.right.rawValue) < ($1.underlying, $1.expiryDate, $1.strike, $1.right.rawValue) }
-        }
-        return (
-            ordered(optionPositions.keys).compactMap { optionPositions[$0] },
-            ordered(optionMarks.keys).compactMap { contract in optionMarks[contract].map { OptionMark(contract: contract, premium: $0) } }
+        (
+            optionPositions.sorted { $0.key < $1.key }.map(\.value),
+            optionMarks.sorted { $0.key < $1.key }.map { OptionMark(contract: $0.key, premium: $0.value) }
         )
     }
 

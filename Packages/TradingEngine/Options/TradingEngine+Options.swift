@@ -12,7 +12,7 @@ extension TradingEngine {
         }
         closeExpiredContracts(at: snapshot.time, into: &outcome)
         // Every option held is protected, adopted ones (a restart, a reconciliation) included.
-        for (contract, position) in portfolio.optionPositions.sorted(by: { Self.precedes($0.key, $1.key) })
+        for (contract, position) in portfolio.optionPositions.sorted(by: { $0.key < $1.key })
         where !position.isFlat && !brackets.contains(where: { $0.contract == contract }) {
             openBracket(on: contract)
         }
@@ -34,7 +34,7 @@ extension TradingEngine {
                 }
             }
         }
-        return contracts.sorted(by: Self.precedes)
+        return contracts.sorted()
     }
 
     /// Starts an emulated bracket on `contract`, unless one is already there (a second entry in
@@ -88,7 +88,7 @@ extension TradingEngine {
     /// against the position as it stands, never against one already closed.
     private mutating func closeExpiredContracts(at time: Timestamp, into outcome: inout CycleOutcome) {
         let expired = portfolio.optionPositions.filter { !$0.value.isFlat && hasExpired($0.key, at: time) }
-        for (contract, position) in expired.sorted(by: { Self.precedes($0.key, $1.key) }) {
+        for (contract, position) in expired.sorted(by: { $0.key < $1.key }) {
             let working = portfolio.workingOrders.filter { $0.value.contract == contract }.keys.sorted()
             guard working.isEmpty else {
                 for id in working where orders[id]?.status == .open || orders[id]?.status == .partiallyFilled {
@@ -195,11 +195,5 @@ extension TradingEngine {
 
     private func hasWorkingOrder(on contract: OptionContract, side: OrderSide) -> Bool {
         portfolio.workingOrders.values.contains { $0.contract == contract && $0.side == side }
-    }
-
-    /// A fixed order of contracts (underlying, expiry, strike, right), so that every run closes and
-    /// protects them in the same order.
-    static func precedes(_ a: OptionContract, _ b: OptionContract) -> Bool {
-        (a.underlying, a.expiryDate, a.strike, a.right.rawValue) < (b.underlying, b.expiryDate, b.strike, b.right.rawValue)
     }
 }

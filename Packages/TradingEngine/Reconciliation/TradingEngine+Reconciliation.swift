@@ -148,7 +148,7 @@ extension TradingEngine {
             venue[contract] = (position.quantity, position.averageCost)
         }
         let contracts = Set(venue.keys).union(portfolio.optionPositions.filter { !$0.value.isFlat }.keys)
-        return contracts.sorted(by: Self.precedes).map { ($0, venue[$0] ?? (.zero, nil)) }
+        return contracts.sorted().map { ($0, venue[$0] ?? (.zero, nil)) }
     }
 
     /// The symbols whose holdings are compared: those the engine trades or holds, quoted in its currency.
