@@ -42,6 +42,16 @@ import TraderCore
         #expect(oneUnitShort.evaluate(buy(S.sol, pct: 1)).tradingState == .active)
     }
 
+    @Test func aDailyStopReachedHoldsForTheRestOfTheDayAfterAProfit() {
+        // Down 2,100 by 10 hours back, then up 1,500: today nets −600, but the stop was reached.
+        let evaluation = scenario(realized: [(-12, -1_000), (-10, -1_100), (-2, 1_500)]).evaluate(buy(S.sol, pct: 1))
+        #expect(evaluation.stops.map(\.code) == [.dailyLossLimit])
+        #expect(evaluation.stops.first?.value == 2_100)
+        // A profit first and the same losses after never reach the stop: 1,500 − 2,100 = −600.
+        let profitFirst = scenario(realized: [(-12, 1_500), (-10, -1_000), (-2, -1_100)]).evaluate(buy(S.sol, pct: 1))
+        #expect(profitFirst.tradingState == .active)
+    }
+
     @Test func yesterdaysLossesDoNotCountToday() {
         let evaluation = scenario(realized: [(-16, -1_999), (0, -1_999)]).evaluate(buy(S.sol, pct: 1))
         #expect(evaluation.tradingState == .active)

@@ -7,7 +7,8 @@
 /// - `trading_halted`: the operator set the trading state to HALTED.
 /// - `reducing_only`: the operator set the trading state to REDUCING; only exits are approved.
 /// - `daily_loss_limit`: today's realized loss (calendar day in the loss time zone) reached
-///   `max_daily_loss_pct` of the day's opening NAV; entries stop until the next day.
+///   `max_daily_loss_pct` of the day's opening NAV at some point today; entries stop until the
+///   next day (a later profit does not lift it).
 /// - `weekly_loss_limit`: the same for the calendar week (Monday to Sunday).
 /// - `max_drawdown`: NAV fell `max_drawdown_pct` or more below its peak; trading halts.
 /// - `api_error_rate`: failed venue requests in the window reached `api_error_rate_threshold_pct`

@@ -79,7 +79,9 @@ enum TradingStops {
         }
     }
 
-    /// Today's and this week's realized loss against their opening NAV, appended to `findings`.
+    /// Today's and this week's realized loss against their opening NAV, appended to `findings`: the
+    /// deepest the period's running realized loss went, so that a stop, once reached, holds until
+    /// the period ends (a later profit does not lift it).
     private static func lossStops(_ session: borrowing RiskSession, into findings: inout [RiskFinding]) {
         let day = session.day
         let week = session.limits.losses.timeZone.week(ofDay: day)
@@ -88,25 +90,23 @@ enum TradingStops {
         // Computed before the state is read: a call among the arguments would make the compiler
         // copy the whole state it reads the ledger from.
         let thisWeek = session.limits.losses.timeZone.interval(ofWeek: week)
-        if let stop = lossStop(
-            .dailyLossLimit, loss: session.state.realizedPnL(in: session.today).negated, base: dayBase,
-            pct: session.limits.losses.maxDailyLossPct, period: "today")
+        if let limit = lossLimit(base: dayBase, pct: session.limits.losses.maxDailyLossPct),
+            let loss = session.state.deepestRealizedLoss(in: session.today, reaching: limit)
         {
-            findings.append(stop)
+            findings.append(lossStop(.dailyLossLimit, loss: loss, limit: limit, period: "today"))
         }
-        if let stop = lossStop(
-            .weeklyLossLimit, loss: session.state.realizedPnL(in: thisWeek).negated,
-            base: weekBase, pct: session.limits.losses.maxWeeklyLossPct, period: "this week")
+        if let limit = lossLimit(base: weekBase, pct: session.limits.losses.maxWeeklyLossPct),
+            let loss = session.state.deepestRealizedLoss(in: thisWeek, reaching: limit)
         {
-            findings.append(stop)
+            findings.append(lossStop(.weeklyLossLimit, loss: loss, limit: limit, period: "this week"))
         }
     }
 
-    private static func lossStop(_ code: RiskReasonCode, loss: FixedPoint, base: FixedPoint, pct: FixedPoint, period: String)
-        -> RiskFinding?
-    {
-        guard loss.raw > 0, let limit = try? base.multiplied(by: pct, dividedBy: FixedPoint(100), rounding: .down), loss >= limit
-        else { return nil }
-        return RiskFinding(code, limit: limit, value: loss, unit: .quote, detail: "realized loss \(period) reached the stop")
+    private static func lossLimit(base: FixedPoint, pct: FixedPoint) -> FixedPoint? {
+        try? base.multiplied(by: pct, dividedBy: FixedPoint(100), rounding: .down)
+    }
+
+    private static func lossStop(_ code: RiskReasonCode, loss: FixedPoint, limit: FixedPoint, period: String) -> RiskFinding {
+        RiskFinding(code, limit: limit, value: loss, unit: .quote, detail: "realized loss \(period) reached the stop")
     }
 }

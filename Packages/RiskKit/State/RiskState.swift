@@ -41,6 +41,9 @@ public struct RiskState: Hashable, Sendable {
     /// subtraction: `realizedTotals[j] - realizedTotals[i]` is the sum of entries `i+1...j`.
     /// Derived, so neither equality nor the saved form includes it; pruning keeps it as it is.
     private var realizedTotals: [Int128] = []
+    /// Running totals of the losses alone (the negative amounts), kept as ``realizedTotals`` is: a
+    /// period whose losses together stay short of a stop cannot have reached it, and is not scanned.
+    private var lossTotals: [Int128] = []
     /// The highest NAV observed.
     public private(set) var peakNAV: FixedPoint = .zero
     /// The current day's opening NAV.
@@ -79,6 +82,7 @@ public struct RiskState: Hashable, Sendable {
         self.cooldowns = cooldowns
         self.realized = realized.sorted { $0.time < $1.time }
         realizedTotals = Array(repeating: 0, count: realized.count)
+        lossTotals = realizedTotals
         rebuildTotals(from: 0)
         self.peakNAV = peakNAV
         self.dayAnchor = dayAnchor
@@ -96,6 +100,7 @@ public struct RiskState: Hashable, Sendable {
         let index = realized.lastIndex { $0.time <= time }.map { $0 + 1 } ?? 0
         realized.insert(RealizedEntry(time: time, amount: amount), at: index)
         realizedTotals.insert(0, at: index)
+        lossTotals.insert(0, at: index)
         rebuildTotals(from: index)
     }
 
@@ -103,9 +108,13 @@ public struct RiskState: Hashable, Sendable {
     /// order); the two arrays always have the same count.
     private mutating func rebuildTotals(from index: Int) {
         var total = index > 0 ? realizedTotals[index - 1] : 0
+        var losses = index > 0 ? lossTotals[index - 1] : 0
         for position in index..<realized.count {
-            total += Int128(realized[position].amount.raw)
+            let amount = Int128(realized[position].amount.raw)
+            total += amount
+            losses += Swift.min(amount, 0)
             realizedTotals[position] = total
+            lossTotals[position] = losses
         }
     }
 
@@ -142,19 +151,31 @@ public struct RiskState: Hashable, Sendable {
             // The running totals stay as they are: sums are differences of totals.
             realized.removeFirst(expiredEntries)
             realizedTotals.removeFirst(expiredEntries)
+            lossTotals.removeFirst(expiredEntries)
         }
         if cooldowns.values.contains(where: { $0 <= now }) { cooldowns = cooldowns.filter { $0.value > now } }
     }
 
-    /// The realized PnL whose time falls in `interval` (a calendar day or week). A sum beyond
-    /// ``FixedPoint``'s range counts as the largest loss: fail closed. Always inlined: the loss
-    /// stops read the state through a pointer, and a call would take a copy of all of it as `self`.
-    @inline(__always) func realizedPnL(in interval: Range<Timestamp>) -> FixedPoint {
+    /// The deepest realized loss of `interval` (a calendar day or week) at any point in it, when
+    /// there was one and it reached `limit`: the least running sum of the period's entries in time
+    /// order, negated; `nil` when it never reached `limit`. A loss stop reads this, so a stop
+    /// reached holds for the rest of its period even when later profits bring the sum back. A sum
+    /// beyond ``FixedPoint``'s range counts as the largest loss: fail closed. Always inlined: the
+    /// loss stops read the state through a pointer, and a call would take a copy of all of it as
+    /// `self`.
+    @inline(__always) func deepestRealizedLoss(in interval: Range<Timestamp>, reaching limit: FixedPoint) -> FixedPoint? {
         let end = firstEntry(atOrAfter: interval.upperBound)
         let start = firstEntry(atOrAfter: interval.lowerBound)
-        guard start < end else { return .zero }
-        let sum = realizedTotals[end - 1] - (realizedTotals[start] - Int128(realized[start].amount.raw))
-        guard let raw = Int64(exactly: sum), raw > Int64.min else { return .min }
+        guard start < end else { return nil }
+        let first = Int128(realized[start].amount.raw)
+        // The running sum never goes below the period's losses alone: short of the limit, no scan.
+        let losses = lossTotals[end - 1] - (lossTotals[start] - Swift.min(first, 0))
+        guard losses < 0, -losses >= Int128(limit.raw) else { return nil }
+        let before = realizedTotals[start] - first
+        var lowest: Int128 = 0
+        for index in start..<end { lowest = Swift.min(lowest, realizedTotals[index] - before) }
+        guard lowest < 0, -lowest >= Int128(limit.raw) else { return nil }
+        guard let raw = Int64(exactly: -lowest) else { return .max }
         return FixedPoint(raw: raw)
     }
 
