@@ -147,18 +147,19 @@ import TraderTestKit
         try await withVenue(faults: [lost]) { live, sim in
             let environment = try sim.credentialsEnvironment()
             try live.start(Self.warmUp, environment: environment)
-            // The node logs the lost answer; it is killed before any later cycle can settle it.
-            var logged = ""
-            while !logged.contains("placement outcome unknown") {
+            // The node records the lost answer (the order `unknown` in the store, read without the
+            // lock while it runs); it is killed before any later cycle can settle it.
+            var unknown: [StoredOrder] = []
+            while unknown.isEmpty {
                 #expect(live.isRunning, "trader-live ended before an answer was lost: \(live.standardError)")
                 guard live.isRunning else { return }
                 try await Task.sleep(for: .milliseconds(5))
-                logged = (try? String(contentsOfFile: live.folder + "/trader.log", encoding: .utf8)) ?? ""
+                let store = FileManager.default.fileExists(atPath: live.statePath) ? try? StateStore(readingOnly: live.statePath) : nil
+                unknown = (try? await store?.unsettledOrders().filter { $0.status == .unknown }) ?? []
             }
             live.signal(SIGKILL)
             #expect(await live.waitForExit() == SIGKILL)
-            let unknown = try await StateStore(readingOnly: live.statePath).unsettledOrders().filter { $0.status == .unknown }
-            let order = try #require(unknown.first, "the store holds no order in the unknown state")
+            let order = try #require(unknown.first)
             let restart = TraderLiveProcess(folder: live.folder)
             #expect(try await restart.run(Self.warmUp + ["--max-cycles", "3"], environment: environment) == 0, "\(restart.standardError)")
             let state = try await sim.state()
