@@ -54,6 +54,10 @@ extension CoinbaseAdapter: OrderGateway {
             throw unsupported("Coinbase has no DAY orders; use GTD with the session's end")
         case (.market, .goodTillDate):
             throw unsupported("a market order has no end time")
+        case (.stop, _):
+            // Coinbase's stops are stop-limits (`stop_limit_stop_limit_gtc`); a stop that becomes a
+            // market order, as the engine asks, is not offered.
+            throw unsupported("Coinbase has no stop market orders")
         }
     }
 

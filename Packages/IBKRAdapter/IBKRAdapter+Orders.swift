@@ -2,7 +2,7 @@ import TraderCore
 
 extension IBKRAdapter: OrderGateway {
     /// Places an order: a LMT (post-only checked against the quote first: IB has no post-only on
-    /// SMART) or MKT order with our client order id as orderRef and an IB order id from the
+    /// SMART), MKT or STP order with our client order id as orderRef and an IB order id from the
     /// reservation; returns once the gateway acknowledged it. Placing a client order id the adapter
     /// already placed returns that order.
     ///
@@ -14,7 +14,24 @@ extension IBKRAdapter: OrderGateway {
         guard link != nil, !connectivityLost else {
             throw VenueError(.notSent, message: connectivityLost ? "the gateway has lost its connection to IB (1100)" : "not connected to the gateway")
         }
+        if case .limit(let price, postOnly: true) = order.kind { try await refuseIfCrossing(order, limit: price) }
+        let id = try await configuration.orderIDs.reserveOrderID(atLeast: nextValidID)
+        nextValidID = max(nextValidID, id + 1)
+        let message = try placeOrderMessage(order, id: id)
+        orders[id] = TrackedOrder(
+            clientOrderID: order.clientOrderID, orderID: id, symbol: order.symbol, side: order.side, quantity: order.quantity, time: configuration.clock.now())
+        orderIDs[order.clientOrderID] = id
+        try await awaitSettlement(.acknowledgement(orderID: id)) { () throws(VenueError) in try send(message) }
+        return .accepted(VenueOrderID(String(id)))
+    }
+
+    /// The PLACE_ORDER of `order` under IB order id `id`: LMT, MKT or STP (the trigger as
+    /// `auxPrice`), our client order id as `orderRef`, transmitted, with no parent or group.
+    ///
+    /// - Throws: ``VenueError`` `rejected` for an instrument IB cannot trade here.
+    func placeOrderMessage(_ order: Order, id: Int) throws(VenueError) -> PlaceOrder {
         var message = PlaceOrder()
+        message.orderID = id
         message.contract = try Self.contract(for: order.instrument)
         message.action = order.side == .buy ? "BUY" : "SELL"
         message.totalQuantity = order.quantity.value
@@ -23,10 +40,12 @@ extension IBKRAdapter: OrderGateway {
         switch order.kind {
         case .market:
             message.orderType = "MKT"
-        case .limit(let price, let postOnly):
-            if postOnly { try await refuseIfCrossing(order, limit: price) }
+        case .limit(let price, _):
             message.orderType = "LMT"
             message.limitPrice = price.value
+        case .stop(let trigger):
+            message.orderType = "STP"
+            message.auxPrice = trigger.value
         }
         switch order.timeInForce {
         case .goodTillCancelled: message.timeInForce = "GTC"
@@ -34,14 +53,7 @@ extension IBKRAdapter: OrderGateway {
         case .day: message.timeInForce = "DAY"
         case .goodTillDate(let time): (message.timeInForce, message.goodTillDate) = ("GTD", TWSTime.utc(time))
         }
-        let id = try await configuration.orderIDs.reserveOrderID(atLeast: nextValidID)
-        nextValidID = max(nextValidID, id + 1)
-        message.orderID = id
-        orders[id] = TrackedOrder(
-            clientOrderID: order.clientOrderID, orderID: id, symbol: order.symbol, side: order.side, quantity: order.quantity, time: configuration.clock.now())
-        orderIDs[order.clientOrderID] = id
-        try await awaitSettlement(.acknowledgement(orderID: id)) { () throws(VenueError) in try send(message) }
-        return .accepted(VenueOrderID(String(id)))
+        return message
     }
 
     /// Sends with `send` and waits until the gateway answers about the order (``settle(_:with:)``),

@@ -43,6 +43,29 @@ import TraderCore
         #expect(!exchange.hasWorkingOrders)
     }
 
+    @Test func aSellStopRestsUntilABarReachesItAndFillsAtTheTriggerAsTaker() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees))
+        _ = exchange.submit(Self.order(.sell, .stop(trigger: Price(195))), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        #expect(exchange.process(Self.bar(0, open: 200, high: 210, low: FixedPoint("195.01")!, close: 205), of: Self.symbol).isEmpty)
+        let fill = try! #require(Self.fills(exchange.process(Self.bar(1, open: 200, high: 201, low: 190, close: 192), of: Self.symbol)).first)
+        #expect(fill.price == Price(195))
+        #expect(fill.liquidity == .taker)
+        #expect(fill.fee.amount == FixedPoint("1.17")!)  // 0.6 % of 195
+        #expect(!exchange.hasWorkingOrders)
+    }
+
+    @Test func aStopABarGappedThroughFillsAtItsOpenWithTheSlippage() {
+        var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, slippageBps: 10))
+        _ = exchange.submit(Self.order(.sell, .stop(trigger: Price(195))), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        _ = exchange.submit(
+            Order(clientOrderID: ClientOrderID("t-buy-stop"), symbol: Self.symbol, side: .buy, kind: .stop(trigger: Price(205)), quantity: Quantity(1)),
+            at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)
+        let sells = Self.fills(exchange.process(Self.bar(0, open: 190, high: 192, low: 185, close: 186), of: Self.symbol))
+        #expect(sells.map(\.price) == [Price(FixedPoint("189.81")!)])  // the open, 190, less 10 bps
+        let buys = Self.fills(exchange.process(Self.bar(1, open: 210, high: 212, low: 209, close: 211), of: Self.symbol))
+        #expect(buys.map(\.price) == [Price(FixedPoint("210.21")!)])  // the open, 210, plus 10 bps
+    }
+
     @Test func latencyDelaysArrivalAndNoOrderFillsBeforeIt() {
         var exchange = SimulatedExchange(model: FillModel(fees: Self.fees, latencyBars: 1))
         _ = exchange.submit(Self.order(.buy, .market), at: Timestamp(secondsSinceEpoch: 0), quote: Self.quote)

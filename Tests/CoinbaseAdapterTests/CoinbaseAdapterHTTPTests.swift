@@ -167,6 +167,8 @@ import TraderTestKit
             clientOrderID: ClientOrderID("t-3"), symbol: btc, side: .buy, kind: .limit(price: Price("1")!, postOnly: false), quantity: Quantity(1),
             timeInForce: .day)
         await #expect { try await venue.adapter().place(day) } throws: { ($0 as? VenueError)?.rejection == .unsupportedOrder }
+        let stop = Order(clientOrderID: ClientOrderID("t-4"), symbol: btc, side: .sell, kind: .stop(trigger: Price("1")!), quantity: Quantity(1))
+        await #expect { try await venue.adapter().place(stop) } throws: { ($0 as? VenueError)?.rejection == .unsupportedOrder }
         #expect(venue.requests.isEmpty)
     }
 

@@ -6,11 +6,14 @@ import TraderCore
 /// bars of 2013-10-04 (at 10:00: bid 168.15, ask 168.16; the 10:00 bar reaches 168.27, the 10:03
 /// bar 168.08).
 @Suite(.timeLimit(.minutes(1))) struct AdapterBracketTests {
-    static func bracket(_ id: String, quantity: Int = 10, entry: String, takeProfit: String, stop: String) throws -> IBKRBracket {
-        let parent = Order(
-            clientOrderID: ClientOrderID(id), symbol: AdapterHarness.spy, side: .buy, kind: .limit(price: Price(decimal(entry)), postOnly: false),
-            quantity: Quantity(FixedPoint(quantity)))
-        return try IBKRBracket(parent: parent, takeProfit: Price(decimal(takeProfit)), stopLoss: Price(decimal(stop)))
+    static func bracket(_ id: String, quantity: Int = 10, entry: String?, takeProfit: String, stop: String) throws -> OrderBracket {
+        let spy = AdapterHarness.spy
+        let size = Quantity(FixedPoint(quantity))
+        let ids = OrderBracket.childIDs(of: ClientOrderID(id))
+        return try OrderBracket(
+            entry: entry.map { Order(clientOrderID: ClientOrderID(id), symbol: spy, side: .buy, kind: .limit(price: Price(decimal($0)), postOnly: false), quantity: size) },
+            takeProfit: Order(clientOrderID: ids.takeProfit, symbol: spy, side: .sell, kind: .limit(price: Price(decimal(takeProfit)), postOnly: false), quantity: size),
+            stopLoss: Order(clientOrderID: ids.stopLoss, symbol: spy, side: .sell, kind: .stop(trigger: Price(decimal(stop))), quantity: size))
     }
 
     func lookUp(_ id: ClientOrderID, in harness: AdapterHarness) async throws -> VenueOrderReport {
@@ -22,9 +25,9 @@ import TraderCore
             let bracket = try Self.bracket("b1", entry: "168.20", takeProfit: "168.25", stop: "168.05")
             _ = try await harness.adapter.place(bracket)
             try await harness.advance()
-            let parent = try await lookUp(bracket.parent.clientOrderID, in: harness)
-            let takeProfit = try await lookUp(bracket.takeProfitID, in: harness)
-            let stop = try await lookUp(bracket.stopLossID, in: harness)
+            let parent = try await lookUp(try #require(bracket.entry).clientOrderID, in: harness)
+            let takeProfit = try await lookUp(bracket.takeProfit.clientOrderID, in: harness)
+            let stop = try await lookUp(bracket.stopLoss.clientOrderID, in: harness)
             #expect(parent.status == .filled && parent.averagePrice == Price(decimal("168.16")))
             #expect(takeProfit.status == .filled && takeProfit.side == .sell && takeProfit.fills.map(\.price) == [Price(decimal("168.25"))])
             #expect(takeProfit.fills.map(\.liquidity) == [.maker])
@@ -38,11 +41,11 @@ import TraderCore
             let bracket = try Self.bracket("b2", entry: "168.20", takeProfit: "168.40", stop: "168.12")
             _ = try await harness.adapter.place(bracket)
             try await harness.advance(bars: 3)
-            #expect(try await lookUp(bracket.stopLossID, in: harness).status == .open)
+            #expect(try await lookUp(bracket.stopLoss.clientOrderID, in: harness).status == .open)
             try await harness.advance()
-            let stop = try await lookUp(bracket.stopLossID, in: harness)
+            let stop = try await lookUp(bracket.stopLoss.clientOrderID, in: harness)
             #expect(stop.status == .filled && stop.fills.map(\.price) == [Price(decimal("168.12"))] && stop.fills.map(\.liquidity) == [.taker])
-            #expect(try await lookUp(bracket.takeProfitID, in: harness).status == .cancelled)
+            #expect(try await lookUp(bracket.takeProfit.clientOrderID, in: harness).status == .cancelled)
         }
     }
 
@@ -52,10 +55,27 @@ import TraderCore
             let bracket = try Self.bracket("b3", quantity: 100, entry: "168.20", takeProfit: "168.25", stop: "168.05")
             _ = try await harness.adapter.place(bracket)
             try await harness.advance()
-            let parent = try await lookUp(bracket.parent.clientOrderID, in: harness)
+            let parent = try await lookUp(try #require(bracket.entry).clientOrderID, in: harness)
             #expect(parent.status == .partiallyFilled && parent.filledQuantity == Quantity(FixedPoint(72)))
-            let takeProfit = try await lookUp(bracket.takeProfitID, in: harness)
+            let takeProfit = try await lookUp(bracket.takeProfit.clientOrderID, in: harness)
             #expect(takeProfit.status == .open && takeProfit.fills.isEmpty)
+        }
+    }
+
+    @Test func pairOnAPositionHeldIsOneCancelsOther() async throws {
+        try await AdapterHarness.with { harness in
+            let buy = Order(clientOrderID: ClientOrderID("b6"), symbol: AdapterHarness.spy, side: .buy, kind: .market, quantity: Quantity(FixedPoint(10)))
+            _ = try await harness.adapter.place(buy)
+            try await harness.advance()
+            #expect(try await lookUp(buy.clientOrderID, in: harness).status == .filled)
+            let pair = try Self.bracket("b6-exit", entry: nil, takeProfit: "168.40", stop: "168.12")
+            _ = try await harness.adapter.place(pair)
+            #expect(try await lookUp(pair.stopLoss.clientOrderID, in: harness).status == .open)
+            try await harness.advance(bars: 3)
+            let stop = try await lookUp(pair.stopLoss.clientOrderID, in: harness)
+            #expect(stop.status == .filled && stop.fills.map(\.price) == [Price(decimal("168.12"))] && stop.fills.map(\.liquidity) == [.taker])
+            #expect(try await lookUp(pair.takeProfit.clientOrderID, in: harness).status == .cancelled)
+            #expect(try await harness.adapter.openOrders().isEmpty)
         }
     }
 
@@ -67,9 +87,9 @@ import TraderCore
         try await AdapterHarness.with { harness in
             let bracket = try Self.bracket("b5", entry: "160.00", takeProfit: "170.00", stop: "150.00")
             _ = try await harness.adapter.place(bracket)
-            try await harness.adapter.cancel(OrderReference(bracket.parent.clientOrderID))
+            try await harness.adapter.cancel(OrderReference(try #require(bracket.entry).clientOrderID))
             _ = try await harness.adapter.serverTime()
-            for id in [bracket.parent.clientOrderID, bracket.takeProfitID, bracket.stopLossID] {
+            for id in [try #require(bracket.entry).clientOrderID, bracket.takeProfit.clientOrderID, bracket.stopLoss.clientOrderID] {
                 #expect(try await lookUp(id, in: harness).status == .cancelled, "\(id)")
             }
             #expect(try await harness.adapter.openOrders().isEmpty)

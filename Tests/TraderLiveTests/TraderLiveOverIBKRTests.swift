@@ -50,6 +50,7 @@ extension TraderLiveOverIBKRTests {
         let sessions = try #require(ExchangeSessions.nyse())
         let audits = try store.auditRecords(from: Timestamp(secondsSinceEpoch: 0), to: Timestamp(secondsSinceEpoch: 4_000_000_000))
         var entries = 0
+        var filledExits: [String: Int] = [:]
         var stoppedDays: [Int: Timestamp] = [:]
         // The first cycle of each New York day that the daily loss stop refused entries in.
         for audit in audits where audit.decisions.contains(where: { $0.code == "daily_loss_limit" }) {
@@ -64,7 +65,13 @@ extension TraderLiveOverIBKRTests {
                     Issue.record("\(id) is not an option order: \(intent.instrument)")
                     continue
                 }
-                guard intent.side == .buy else { continue }
+                guard intent.side == .buy else {
+                    // An exit of a native bracket: a take-profit limit or a stop-loss stop.
+                    if try store.order(ClientOrderID(id))?.status == .filled {
+                        if case .stop = intent.kind { filledExits["stop_loss", default: 0] += 1 } else { filledExits["take_profit", default: 0] += 1 }
+                    }
+                    continue
+                }
                 entries += 1
                 // A weekly, bought in the regular session, on a day the loss guard had not stopped yet.
                 let day = sessions.localDate(of: intent.decidedAt)
@@ -85,8 +92,10 @@ extension TraderLiveOverIBKRTests {
         }
         let codes = Dictionary(audits.flatMap(\.decisions).map { ("\($0.outcome) \($0.code ?? "")", 1) }, uniquingKeysWith: +)
         #expect(entries > 0, "no entry; the decisions were \(codes.sorted { $0.key < $1.key })")
-        // The brackets closed positions, and losing days were stopped (the policy stops a day at 0.1 %).
-        #expect(codes.keys.contains { $0.hasPrefix("exit ") }, "no bracket exit; the decisions were \(codes.sorted { $0.key < $1.key })")
+        // Each entry went out as IB's native bracket, whose exits closed positions at the venue, and
+        // losing days were stopped (the policy stops a day at 0.1 %).
+        #expect(codes["protected native_bracket"] == entries, "the decisions were \(codes.sorted { $0.key < $1.key })")
+        #expect(filledExits["stop_loss", default: 0] > 0 && filledExits["take_profit", default: 0] > 0, "exits filled: \(filledExits)")
         #expect(!stoppedDays.isEmpty, "no day was stopped; the decisions were \(codes.sorted { $0.key < $1.key })")
 
         let reconcile = TraderLiveProcess(folder: live.folder, program: "trader-reconcile")

@@ -90,6 +90,7 @@ struct EngineHarness {
         outcome.intents.map {
             switch $0 {
             case .place(let order, _): "place \(order.clientOrderID) \(order.quantity)"
+            case .placeBracket(let bracket, _): "bracket " + bracket.orders.map { "\($0.clientOrderID) \($0.quantity)" }.joined(separator: ", ")
             case .cancel(let id, let reason): "cancel \(id) \(reason)"
             case .lookup(let id): "lookup \(id)"
             }

@@ -98,7 +98,7 @@ import TraderCore
 
         let stop = harness.step()
         #expect(stop.optionExits.map(\.exit) == [.stopLoss])
-        #expect(OptionsHarness.summary(stop) == ["place opt-SPY-USD-SELL-3 9 market"])
+        #expect(OptionsHarness.summary(stop) == ["place opt-SPY-USD-SELL-3 SELL 9 market"])
     }
 
     @Test func anExpiredCallIsClosedAtItsIntrinsicValueAtTheExpiryDaysClose() throws {
@@ -221,7 +221,7 @@ extension OptionsEngineTests {
         harness.jump(to: Timestamp(secondsSinceEpoch: 1_614_722_400))  // 17:00 New York
         #expect(harness.step().intents.isEmpty)
         harness.jump(to: Timestamp(secondsSinceEpoch: 1_614_781_860))  // 09:31 the next morning
-        #expect(OptionsHarness.summary(harness.step()) == ["place opt-SPY-USD-SELL-2 9 market"])
+        #expect(OptionsHarness.summary(harness.step()) == ["place opt-SPY-USD-SELL-2 SELL 9 market"])
     }
 
     @Test func anExitWorkingAtExpiryIsCancelledBeforeThePositionIsClosed() throws {

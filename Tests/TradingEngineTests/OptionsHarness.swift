@@ -107,13 +107,17 @@ struct OptionsHarness {
 
     /// The intents of an outcome in words, for exact comparisons.
     static func summary(_ outcome: CycleOutcome) -> [String] {
-        outcome.intents.map {
+        func words(_ order: Order) -> String {
+            switch order.kind {
+            case .market: "\(order.clientOrderID) \(order.side.rawValue) \(order.quantity) market"
+            case .limit(let price, _): "\(order.clientOrderID) \(order.side.rawValue) \(order.quantity) limit \(price)"
+            case .stop(let trigger): "\(order.clientOrderID) \(order.side.rawValue) \(order.quantity) stop \(trigger)"
+            }
+        }
+        return outcome.intents.map {
             switch $0 {
-            case .place(let order, _):
-                switch order.kind {
-                case .market: "place \(order.clientOrderID) \(order.quantity) market"
-                case .limit(let price, _): "place \(order.clientOrderID) \(order.quantity) limit \(price)"
-                }
+            case .place(let order, _): "place " + words(order)
+            case .placeBracket(let bracket, _): "bracket " + bracket.orders.map(words).joined(separator: "; ")
             case .cancel(let id, let reason): "cancel \(id) \(reason)"
             case .lookup(let id): "lookup \(id)"
             }

@@ -28,6 +28,8 @@ struct OrderRecord {
     let side: OrderSide
     let type: String
     let limitPrice: Price?
+    /// A stop order's trigger.
+    let stopPrice: Price?
     let postOnly: Bool
     let quantity: Quantity
     let filledQuantity: Quantity
@@ -45,9 +47,11 @@ struct OrderRecord {
         side = order.side
         switch order.kind {
         case .market:
-            (type, limitPrice, postOnly) = ("market", nil, false)
+            (type, limitPrice, stopPrice, postOnly) = ("market", nil, nil, false)
         case .limit(let price, let isPostOnly):
-            (type, limitPrice, postOnly) = ("limit", price, isPostOnly)
+            (type, limitPrice, stopPrice, postOnly) = ("limit", price, nil, isPostOnly)
+        case .stop(let trigger):
+            (type, limitPrice, stopPrice, postOnly) = ("stop", nil, trigger, false)
         }
         quantity = order.quantity
         filledQuantity = order.filledQuantity
@@ -133,6 +137,8 @@ struct OrderRecord {
             json.string(signal)
             json.key("status")
             json.string(status.rawValue)
+            json.key("stop_price")
+            json.decimal(stopPrice?.value)
             json.key("symbol")
             json.string(symbol.description)
             json.key("type")

@@ -163,11 +163,17 @@ public struct SimulatedExchange: Sendable {
         let liquidity: Fill.Liquidity
         switch order.kind {
         case .market:
-            let slip = (try? candle.open.value.multiplied(by: model.slippageBps, dividedBy: 10_000, rounding: .up)) ?? .zero
-            guard let moved = try? (order.side == .buy ? candle.open.value.adding(slip) : candle.open.value.subtracting(slip)) else {
-                return nil
-            }
-            price = Price(moved)
+            guard let slipped = slipped(candle.open, side: order.side) else { return nil }
+            price = slipped
+            liquidity = .taker
+        case .stop(let trigger):
+            // Triggered by a bar that reaches the trigger, it fills as a market order at the
+            // trigger, or at the open when the bar opened through it (a gap): never better than
+            // what the bar offered after the trigger.
+            let (reached, gapped) =
+                order.side == .sell ? (candle.low <= trigger, candle.open <= trigger) : (candle.high >= trigger, candle.open >= trigger)
+            guard reached, let slipped = slipped(gapped ? candle.open : trigger, side: order.side) else { return nil }
+            price = slipped
             liquidity = .taker
         case .limit(let limit, _):
             let reached =
@@ -195,6 +201,12 @@ public struct SimulatedExchange: Sendable {
             tradeID: TradeID(Self.identifier("sim-", tradeNumber)), price: price, quantity: quantity,
             fee: Money(fee, order.feeCurrency),
             liquidity: liquidity, time: candle.time)
+    }
+
+    /// `price` moved against a taker on `side` by the model's slippage; `nil` on overflow.
+    private func slipped(_ price: Price, side: OrderSide) -> Price? {
+        let slip = (try? price.value.multiplied(by: model.slippageBps, dividedBy: 10_000, rounding: .up)) ?? .zero
+        return (try? side == .buy ? price.value.adding(slip) : price.value.subtracting(slip)).map(Price.init)
     }
 
     /// `prefix` and then `number` in decimal.

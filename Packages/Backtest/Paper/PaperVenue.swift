@@ -252,6 +252,9 @@ extension PaperVenue: OrderGateway {
         if case .limit(let price, _) = order.kind, !price.value.isMultiple(of: rules.priceIncrement.value) {
             throw refuse("INVALID_PRICE_PRECISION", .invalidPrice, "price \(price) is not a multiple of \(rules.priceIncrement)")
         }
+        if case .stop(let price) = order.kind, !price.value.isMultiple(of: rules.priceIncrement.value) {
+            throw refuse("INVALID_PRICE_PRECISION", .invalidPrice, "price \(price) is not a multiple of \(rules.priceIncrement)")
+        }
         guard order.quantity >= rules.minSize else {
             throw refuse("PREVIEW_INVALID_BASE_SIZE_TOO_SMALL", .invalidSize, "size \(order.quantity) is below \(rules.minSize)")
         }
@@ -268,12 +271,18 @@ extension PaperVenue: OrderGateway {
         return quote
     }
 
-    /// What a working order holds: a buy its notional at its limit (a market buy at the ask) and
+    /// What a working order holds: a buy its notional at its limit (a market buy at the ask, a stop
+    /// buy at the higher of its trigger and the ask) and
     /// the taker fee on it, in the quote currency; a sell its size, in the base currency. `nil`
     /// when the amount is beyond the fixed-point range.
     func requirement(of order: Order, remaining: Quantity, quote: Quote) -> (Currency, FixedPoint?) {
         guard order.side == .buy else { return (Currency(code: order.symbol.base), remaining.value) }
-        let price = if case .limit(let limit, _) = order.kind { limit } else { quote.ask }
+        let price =
+            switch order.kind {
+            case .limit(let limit, _): limit
+            case .market: quote.ask
+            case .stop(let trigger): max(trigger, quote.ask)
+            }
         let notional = try? price.notional(of: remaining, rounding: .up)
         let fee = notional.flatMap { try? fillModel.fees.fee(onNotional: $0, liquidity: .taker) }
         return (Currency(code: order.symbol.quote), fee.flatMap { try? notional?.adding($0) })

@@ -187,6 +187,9 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
                 try book(event, symbol: symbol)
             case .lookup(let id):
                 try book(exchange.lookup(id, at: close), symbol: engine.orders[id]!.symbol)
+            case .placeBracket(let bracket, _):
+                throw EngineError(
+                    .unsupportedState, "bracket \(bracket.orders[0].clientOrderID): the simulated exchange places no native brackets (emulate the exits)")
             }
         }
         if !entered.isEmpty {

@@ -52,7 +52,7 @@ public struct DecisionTally: Hashable, Sendable {
             switch intent {
             case .cancel(_, let reason): add(.cancel, reason)
             case .lookup: add(.lookup, "submit_outcome_unknown")
-            case .place: break
+            case .place, .placeBracket: break
             }
         }
         for dropped in outcome.droppedRequotes { add(.requoteDropped, dropped.code) }

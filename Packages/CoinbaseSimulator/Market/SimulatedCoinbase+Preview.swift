@@ -23,7 +23,7 @@ extension SimulatedCoinbase {
             let touch = order.side == .buy ? quote.ask : quote.bid
             let (price, crosses): (Price, Bool) =
                 switch order.kind {
-                case .market: (touch, true)
+                case .market, .stop: (touch, true)  // a stop executes as a market order
                 case .limit(let limit, _): order.side == .buy ? (min(limit, touch), limit >= touch) : (max(limit, touch), limit <= touch)
                 }
             let quoteSize = (try? price.notional(of: order.quantity, rounding: .toNearestOrEven)) ?? .zero

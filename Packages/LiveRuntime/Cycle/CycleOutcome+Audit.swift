@@ -4,7 +4,8 @@ import TradingEngine
 extension CycleOutcome {
     /// The cycle's decisions as its audit record keeps them, each with its stable reason code:
     /// trades risk approved, proposals the universe or risk refused, triggers the rules suppressed,
-    /// halts, the option exits the brackets sent and the option positions their expiry closed,
+    /// halts, the option exits the brackets sent, the native brackets placed, and the option
+    /// positions their expiry closed,
     /// and why nothing was traded when nothing was.
     var auditDecisions: [AuditRecord.Decision] {
         var decisions: [AuditRecord.Decision] = []
@@ -19,6 +20,14 @@ extension CycleOutcome {
                 .init(
                     symbol: exit.contract.description, outcome: "exit", code: exit.exit.rawValue,
                     detail: "mid \(exit.mid) crossed \(exit.level) (average premium \(exit.cost)): \(exit.clientOrderID)"))
+        }
+        for case .placeBracket(let bracket, let proposal) in intents {
+            let instrument = bracket.takeProfit.instrument
+            let exits = "take-profit \(bracket.takeProfit.clientOrderID), stop \(bracket.stopLoss.clientOrderID)"
+            decisions.append(
+                .init(
+                    symbol: { if case .option(let contract) = instrument { contract.description } else { "\(instrument.underlying)" } }(), outcome: "protected", code: bracket.entry == nil ? "oco_pair" : "native_bracket",
+                    detail: "\(bracket.takeProfit.quantity) at the venue (\(exits)): " + proposal.facts.map(\.description).joined(separator: "; ")))
         }
         for rejection in universeRejections {
             decisions.append(.init(symbol: rejection.proposal.symbol.description, outcome: "rejected", code: rejection.bar.code, detail: rejection.bar.detail))

@@ -96,7 +96,7 @@ public struct LiveCycle: Sendable {
         let stepStarted = ContinuousClock.now
         let outcome = working.step(snapshot)
         let decisionDuration = ContinuousClock.now - stepStarted
-        let orders = outcome.intents.compactMap { if case .place(let order, _) = $0 { order } else { nil } }
+        let orders = outcome.intents.flatMap(\.placedOrders)
         let decisions = outcome.auditDecisions
         try await store.commitCycle(
             CycleRecord(
@@ -129,7 +129,15 @@ public struct LiveCycle: Sendable {
         var sending = Sending()
         for intent in committed.intents {
             switch intent {
-            case .place(let order, _): try await send(order, engine: &engine, at: committed.time, into: &sending)
+            case .place(let order, _):
+                try await send([order], engine: &engine, at: committed.time, into: &sending) { () throws(VenueError) in try await venue.orders.place(order) }
+            case .placeBracket(let bracket, _):
+                try await send(bracket.orders, engine: &engine, at: committed.time, into: &sending) { () throws(VenueError) in
+                    guard let brackets = venue.brackets else {
+                        throw VenueError(.rejected, message: "the venue places no native brackets", rejection: .unsupportedOrder)
+                    }
+                    return try await brackets.place(bracket)
+                }
             case .cancel(let id, let reason): await cancel(id, reason: reason, engine: engine)
             case .lookup: break  // the next cycle looks up every order in flight
             }
@@ -280,39 +288,47 @@ public struct LiveCycle: Sendable {
     /// The levels of each side read for the liquidity check.
     static let bookDepth = 50
 
-    /// Sends a committed order (or, in DRY_RUN, withdraws it) and books the venue's answer.
-    private func send(_ order: Order, engine: inout TradingEngine, at time: Timestamp, into sending: inout Sending) async throws {
-        let id = order.clientOrderID
-        func book(_ event: Order.Event, _ name: String) throws {
+    /// Sends committed orders with `place`, in one call (one order, or a bracket's), or in DRY_RUN
+    /// withdraws them, and books the venue's answer for each: the acceptance names the first order
+    /// (the others' come with their lookups); an ambiguous answer leaves each to a lookup; a
+    /// refusal rejects them all.
+    private func send(
+        _ orders: [Order], engine: inout TradingEngine, at time: Timestamp, into sending: inout Sending,
+        place: () async throws(VenueError) -> PlaceAcknowledgement
+    ) async throws {
+        func book(_ event: Order.Event, _ name: String, _ id: ClientOrderID) throws {
             let applied = try engine.apply(event, to: id, at: time)
             sending.transitions.append(OrderTransitionRecord(clientOrderID: id, from: applied.previousStatus, to: applied.status, event: name, at: time))
         }
-        try book(.submit, "submit")
+        let ids = orders.map(\.clientOrderID)
+        for id in ids { try book(.submit, "submit", id) }
         guard configuration.mode != .dryRun else {
-            try book(.reject(reason: "dry_run: not sent"), "dry_run")
-            sending.withheld.append(id)
+            for id in ids { try book(.reject(reason: "dry_run: not sent"), "dry_run", id) }
+            sending.withheld += ids
             return
         }
         let answer: Result<PlaceAcknowledgement, VenueError>
         do throws(VenueError) {
-            answer = .success(try await venue.orders.place(order))
+            answer = .success(try await place())
         } catch {
             answer = .failure(error)
         }
         switch answer {
         case .success(let acknowledgement):
-            if case .accepted(let venueID) = acknowledgement { try book(.accept(venueID), "accept") }
-            sending.sent.append(id)
+            if case .accepted(let venueID) = acknowledgement { try book(.accept(venueID), "accept", ids[0]) }
+            sending.sent += ids
         case .failure(let error) where error.isAmbiguous:
-            logger.warning("placement outcome unknown; a lookup will settle it", metadata: ["client_order_id": "\(id)", "error": "\(error)"])
-            try book(.submitOutcomeUnknown(reason: error.message), "submit_outcome_unknown")
-            sending.ambiguous.append(id)
+            logger.warning("placement outcome unknown; a lookup will settle it", metadata: ["client_order_id": "\(ids[0])", "error": "\(error)"])
+            for id in ids { try book(.submitOutcomeUnknown(reason: error.message), "submit_outcome_unknown", id) }
+            sending.ambiguous += ids
         case .failure(let error):
             // Refused, or certainly never received: the engine decides anew, under a new id.
             let reason = error.venueReason ?? error.code.rawValue
-            logger.info("order refused", metadata: ["client_order_id": "\(id)", "reason": "\(reason)"])
-            try book(.reject(reason: reason), "reject")
-            sending.refused.append(LiveCycleReport.Refusal(clientOrderID: id, reason: reason))
+            logger.info("order refused", metadata: ["client_order_id": "\(ids[0])", "reason": "\(reason)"])
+            for id in ids {
+                try book(.reject(reason: reason), "reject", id)
+                sending.refused.append(LiveCycleReport.Refusal(clientOrderID: id, reason: reason))
+            }
         }
     }
 

@@ -159,11 +159,13 @@ public actor TradingNode {
         metrics.recordOverrun()
     }
 
-    /// Asks the venue to cancel every order the engine has working (a shutdown's last act);
+    /// Asks the venue to cancel every order the engine has working (a shutdown's last act) but the
+    /// exits of native brackets, which keep protecting their positions while the node is down;
     /// returns those the venue took the cancel of. The next start reconciles what became of them.
     public func cancelWorkingOrders() async -> [ClientOrderID] {
         var cancelled: [ClientOrderID] = []
-        for id in engine.portfolio.workingOrders.keys.sorted() {
+        let protective = engine.venueHeldExits
+        for id in engine.portfolio.workingOrders.keys.sorted() where !protective.contains(id) {
             guard let order = engine.orders[id] else { continue }
             do {
                 try await cycle.venue.orders.cancel(OrderReference(order))

@@ -158,7 +158,7 @@ public struct LiveNode: Sendable {
         symbols: [Symbol], store: StateStore, runEpoch: Int64
     ) async throws -> (engine: TradingEngine, savedAt: Timestamp, restored: Bool) {
         let products = try await retrying("product rules") { () throws(VenueError) in try await venue.rules(of: symbols) }
-        let engineConfiguration = configuration.engineConfiguration(products: products)
+        let engineConfiguration = configuration.engineConfiguration(products: products, on: venue)
         let startup = LiveStartup(venue: venue, store: store, logger: logger)
         let now = clock.now()
         var engine: TradingEngine

@@ -52,7 +52,7 @@ public struct StoreReconciler: Sendable {
     /// The engine the store saved, trading the venue's rules, and when to read fills from.
     private func savedEngine() async throws -> (engine: TradingEngine, fillsSince: Timestamp) {
         let (symbols, _) = try await venue.listed(configuration.universe.tiers.flatMap(\.symbols))
-        let engineConfiguration = configuration.engineConfiguration(products: try await venue.rules(of: symbols))
+        let engineConfiguration = configuration.engineConfiguration(products: try await venue.rules(of: symbols), on: venue)
         let startup = LiveStartup(venue: venue, store: store, logger: logger)
         guard let saved = try await startup.savedEngine(configuration: engineConfiguration, runEpoch: nil) else {
             throw LiveNodeError("\(store.path) holds no saved engine: nothing to reconcile (trader-live saves one every cycle)")

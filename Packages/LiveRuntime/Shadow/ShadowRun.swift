@@ -36,8 +36,7 @@ public struct ShadowRun: Sendable {
     /// Decides on `snapshot` as DRY_RUN would, and matches the orders with `sent`, the node's.
     mutating func step(_ snapshot: MarketSnapshot, sent: [Order], fills: Int) {
         var intended: [Order] = []
-        for intent in engine.step(snapshot).intents {
-            guard case .place(let order, _) = intent else { continue }
+        for order in engine.step(snapshot).intents.flatMap(\.placedOrders) {
             intended.append(order)
             // Withdrawn as DRY_RUN withdraws: submitted, then refused without reaching a venue.
             _ = try? engine.apply(.submit, to: order.clientOrderID, at: snapshot.time)

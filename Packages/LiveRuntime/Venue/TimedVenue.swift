@@ -2,9 +2,9 @@ import TraderCore
 
 /// A venue connection whose every call is timed and counted into ``NodeMetrics`` by port method
 /// (`quotes`, `candles`, `book`, `rules`, `all_products`, `place`, `cancel`, `order`,
-/// `open_orders`, `fills`, `balances`, `positions`, `option_chain`, `option_quote`): the latency histograms per venue call (a
+/// `open_orders`, `fills`, `balances`, `positions`, `option_chain`, `option_quote`, `place_bracket`): the latency histograms per venue call (a
 /// `place` is a submission), and the failures by error code. Answers pass through unchanged.
-struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource, OptionMarketData {
+struct TimedVenue: MarketData, ProductCatalog, BracketOrderGateway, AccountSource, OptionMarketData {
     let venue: VenueConnection
     let metrics: NodeMetrics
 
@@ -12,6 +12,7 @@ struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource, Opti
     static func connection(_ venue: VenueConnection, metrics: NodeMetrics) -> VenueConnection {
         var connection = VenueConnection(TimedVenue(venue: venue, metrics: metrics))
         if venue.options == nil { connection.options = nil }
+        if venue.brackets == nil { connection.brackets = nil }
         return connection
     }
 
@@ -51,6 +52,10 @@ struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource, Opti
         try await timed("place") { () throws(VenueError) in try await venue.orders.place(order) }
     }
 
+    func place(_ bracket: OrderBracket) async throws(VenueError) -> PlaceAcknowledgement {
+        try await timed("place_bracket") { () throws(VenueError) in try await brackets().place(bracket) }
+    }
+
     func cancel(_ order: OrderReference) async throws(VenueError) {
         try await timed("cancel") { () throws(VenueError) in try await venue.orders.cancel(order) }
     }
@@ -83,6 +88,15 @@ struct TimedVenue: MarketData, ProductCatalog, OrderGateway, AccountSource, Opti
 
     func quote(for contract: OptionContract) async throws(VenueError) -> Quote {
         try await timed("option_quote") { () throws(VenueError) in try await options().quote(for: contract) }
+    }
+
+    /// The venue's native brackets; a connection without them is never given out as having them
+    /// (see ``connection(_:metrics:)``), so this throws only if that changes.
+    private func brackets() throws(VenueError) -> any BracketOrderGateway {
+        guard let brackets = venue.brackets else {
+            throw VenueError(.rejected, message: "the venue places no native brackets", rejection: .unsupportedOrder)
+        }
+        return brackets
     }
 
     /// The venue's options; a connection without them is never given out as having them (see

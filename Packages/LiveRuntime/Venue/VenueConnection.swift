@@ -13,6 +13,9 @@ public struct VenueConnection: Sendable {
     public let accounts: any AccountSource
     /// Option chains and quotes, where the venue lists options (the options bot needs them).
     public var options: (any OptionMarketData)?
+    /// Native brackets, where the venue places them (the options bot then lets the venue hold its
+    /// exits); `nil` and the engine emulates them.
+    public var brackets: (any BracketOrderGateway)?
 
     /// The connection to `venue` for everything but market data, which comes from `market`.
     public init<Venue: ProductCatalog & OrderGateway & AccountSource>(market: any MarketData, rest venue: Venue) {
@@ -20,6 +23,7 @@ public struct VenueConnection: Sendable {
         catalog = venue
         orders = venue
         accounts = venue
+        brackets = venue as? any BracketOrderGateway
     }
 
     /// The connection to `venue`, which implements every port.
@@ -28,6 +32,7 @@ public struct VenueConnection: Sendable {
         catalog = venue
         orders = venue
         accounts = venue
+        brackets = venue as? any BracketOrderGateway
     }
 
     /// The connection to `venue`, which implements every port and lists options.
@@ -37,5 +42,6 @@ public struct VenueConnection: Sendable {
         orders = venue
         accounts = venue
         options = venue
+        brackets = venue as? any BracketOrderGateway
     }
 }

@@ -153,6 +153,41 @@ enum StoreSchema {
                     ) STRICT;
                     """)
         }
+        // Stop orders: `kind` admits 'stop', whose trigger is `stop_price_e8`. SQLite cannot change
+        // a CHECK in place, so the table is rebuilt (SQLite's documented procedure; GRDB turns the
+        // foreign keys off for the migration and checks them all before it commits).
+        migrator.registerMigration("v6") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE orders_v6 (
+                        client_order_id TEXT PRIMARY KEY NOT NULL,
+                        symbol TEXT NOT NULL,
+                        side TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
+                        kind TEXT NOT NULL CHECK (kind IN ('limit', 'market', 'stop')),
+                        limit_price_e8 INTEGER,
+                        post_only INTEGER NOT NULL,
+                        quantity_e8 INTEGER NOT NULL CHECK (quantity_e8 > 0),
+                        cycle_id TEXT NOT NULL,
+                        decided_at_ns INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        venue_order_id TEXT,
+                        updated_at_ns INTEGER NOT NULL,
+                        time_in_force TEXT NOT NULL DEFAULT 'GTC' CHECK (time_in_force IN ('GTC', 'GTD', 'IOC', 'DAY')),
+                        good_till_ns INTEGER,
+                        option_contract_json TEXT,
+                        stop_price_e8 INTEGER,
+                        CHECK ((kind = 'stop') = (stop_price_e8 IS NOT NULL))
+                    ) STRICT;
+                    INSERT INTO orders_v6 (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
+                        decided_at_ns, status, venue_order_id, updated_at_ns, time_in_force, good_till_ns, option_contract_json)
+                    SELECT client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
+                        decided_at_ns, status, venue_order_id, updated_at_ns, time_in_force, good_till_ns, option_contract_json
+                    FROM orders;
+                    DROP TABLE orders;
+                    ALTER TABLE orders_v6 RENAME TO orders;
+                    CREATE INDEX orders_by_status ON orders(status);
+                    """)
+        }
         return migrator
     }
 }

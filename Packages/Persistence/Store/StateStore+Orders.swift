@@ -78,15 +78,16 @@ extension StateStore {
         guard !intents.isEmpty else { return }
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
-                    decided_at_ns, status, updated_at_ns, time_in_force, good_till_ns, option_contract_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
+                INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, stop_price_e8, post_only, quantity_e8,
+                    cycle_id, decided_at_ns, status, updated_at_ns, time_in_force, good_till_ns, option_contract_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
                 """)
         for intent in intents {
-            let (kind, price, postOnly): (String, Int64?, Bool) =
+            let (kind, price, trigger, postOnly): (String, Int64?, Int64?, Bool) =
                 switch intent.kind {
-                case .limit(let price, let postOnly): ("limit", price.value.raw, postOnly)
-                case .market: ("market", nil, false)
+                case .limit(let price, let postOnly): ("limit", price.value.raw, nil, postOnly)
+                case .market: ("market", nil, nil, false)
+                case .stop(let trigger): ("stop", nil, trigger.value.raw, false)
                 }
             let goodTill: Int64? = if case .goodTillDate(let time) = intent.timeInForce { time.nanosecondsSinceEpoch } else { nil }
             var contract: String?
@@ -94,7 +95,7 @@ extension StateStore {
                 contract = String(decoding: try StateStore.encoder.encode(option), as: UTF8.self)
             }
             try insert.execute(arguments: [
-                intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, postOnly,
+                intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, trigger, postOnly,
                 intent.quantity.value.raw, intent.cycleID, intent.decidedAt.nanosecondsSinceEpoch,
                 intent.decidedAt.nanosecondsSinceEpoch, intent.timeInForce.code, goodTill, contract,
             ])
@@ -215,10 +216,14 @@ extension StoredOrder {
         guard let symbol = Symbol(canonical: text), let side = OrderSide(rawValue: row["side"]),
             (row["quantity_e8"] as Int64) > 0
         else { throw StoreError(.invalidRecord, "order \(row["client_order_id"] as String) cannot be read back") }
-        let kind: Order.Kind =
-            (row["kind"] as String) == "market"
-            ? .market : .limit(price: Price(FixedPoint(raw: row["limit_price_e8"])), postOnly: row["post_only"])
         let id: String = row["client_order_id"]
+        let kind: Order.Kind
+        switch (row["kind"] as String, row["limit_price_e8"] as Int64?, row["stop_price_e8"] as Int64?) {
+        case ("market", _, _): kind = .market
+        case ("limit", let price?, _): kind = .limit(price: Price(FixedPoint(raw: price)), postOnly: row["post_only"])
+        case ("stop", _, let trigger?): kind = .stop(trigger: Price(FixedPoint(raw: trigger)))
+        default: throw StoreError(.invalidRecord, "order \(id) has an order kind that cannot be read back")
+        }
         let timeInForce: Order.TimeInForce
         switch (row["time_in_force"] as String, row["good_till_ns"] as Int64?) {
         case ("GTC", _): timeInForce = .goodTillCancelled

@@ -80,6 +80,10 @@ struct ExposureBook {
             case .market:
                 guard let mark = context.pointee.marks[order.symbol] else { throw RiskSession.Unpriced(symbol: order.symbol) }
                 price = mark
+            case .stop(let trigger):
+                // A buy stop fills at its trigger or above: at least the trigger, at the mark once past it.
+                guard let mark = context.pointee.marks[order.symbol] else { throw RiskSession.Unpriced(symbol: order.symbol) }
+                price = max(trigger, mark)
             }
             try add(price.notional(of: order.remainingQuantity, rounding: .up), symbol: order.symbol)
         }

@@ -38,7 +38,8 @@ extension TraderConfiguration {
     }
 
     /// How the engine trades options (`options`, when enabled): the contract picker and the
-    /// bracket's take-profit.
+    /// bracket's take-profit. The exits are emulated here: the shell turns native brackets on where
+    /// `options.brackets` asks for them and its venue places them (``wantsNativeBrackets``).
     public var optionsConfiguration: OptionsConfiguration? {
         let options = policy.options
         guard options.isEnabled else { return nil }
@@ -48,6 +49,9 @@ extension TraderConfiguration {
                 strikeOffset: options.strikeOffset ?? 0),
             takeProfitPct: FixedPoint(nearest: options.takeProfitPct) ?? FixedPoint(100))
     }
+
+    /// Whether `options.brackets` asks for native brackets (the default) where the venue places them.
+    public var wantsNativeBrackets: Bool { policy.options.isEnabled && (policy.options.brackets ?? .native) == .native }
 
     /// The universe tier of each tiered symbol.
     public var tiers: [Symbol: String] { universe.engineUniverse.tierOf }

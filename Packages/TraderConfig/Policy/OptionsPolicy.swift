@@ -13,6 +13,15 @@ public struct OptionsPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
         public var timeZone: TimeZoneName
     }
 
+    /// Where the bracket's exits live.
+    public enum Brackets: String, CaseIterable, Hashable, Sendable, Codable {
+        /// At the venue, placed with the entry, where the venue places brackets (IB); the engine
+        /// emulates them elsewhere.
+        case native
+        /// Always emulated: the engine sends each exit when the option's mid crosses its level.
+        case emulated
+    }
+
     /// Equity risked per trade, %: contracts = floor(equity × pct / (premium × stop_loss_pct)).
     public var maxRiskPct: Double
     /// Premium lost, %, at which a position is closed.
@@ -34,6 +43,8 @@ public struct OptionsPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var strikeOffset: Int?
     /// The least size, in contracts, an option's ask must show for an entry (default 1).
     public var minAskSize: Int?
+    /// Where the exits live (default `native`).
+    public var brackets: Brackets?
 
     /// Whether the options bot is on.
     public var isEnabled: Bool { enabled ?? false }

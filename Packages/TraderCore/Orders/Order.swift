@@ -9,6 +9,9 @@ public struct Order: Hashable, Sendable, Codable {
         case limit(price: Price, postOnly: Bool)
         /// A market order (taker).
         case market
+        /// A stop order: a market order once the last trade reaches `trigger` (at or below it for
+        /// a sell, at or above it for a buy); it rests untriggered until then.
+        case stop(trigger: Price)
     }
 
     /// One step of the order's history.
@@ -32,7 +35,7 @@ public struct Order: Hashable, Sendable, Codable {
     public let symbol: Symbol
     /// Buy or sell.
     public let side: OrderSide
-    /// Limit or market.
+    /// Limit, market or stop.
     public let kind: Kind
     /// The quantity ordered (contracts, for an option).
     public let quantity: Quantity

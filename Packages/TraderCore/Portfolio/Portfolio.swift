@@ -228,7 +228,8 @@ public struct Portfolio: Hashable, Sendable {
     /// Calls `body` with each amount the portfolio is exposed by, without gathering them: each held
     /// position at its market value (symbol order), each held option at its premium mark under its
     /// underlying, then each working buy (in no fixed order) at its limit price, or at the mark for
-    /// a market buy, for its remaining quantity (times an option's multiplier), rounded up.
+    /// a market buy (at the higher of its trigger and the mark for a stop buy), for its remaining
+    /// quantity (times an option's multiplier), rounded up.
     ///
     /// - Parameters:
     ///   - marks: current prices; positions and pending market buys are valued at them.
@@ -248,6 +249,8 @@ public struct Portfolio: Hashable, Sendable {
             switch order.kind {
             case .limit(let limit, _): price = limit
             case .market: price = try order.contract.map(optionMark) ?? mark(order.symbol, marks)
+            // A buy stop fills at its trigger or above: at least the trigger, at the mark once past it.
+            case .stop(let trigger): price = max(trigger, try order.contract.map(optionMark) ?? mark(order.symbol, marks))
             }
             let notional = try price.notional(of: order.remainingQuantity, rounding: .up)
             try body(order.symbol, order.contract == nil ? notional : notional.multiplied(by: FixedPoint(order.multiplier), rounding: .up), true)

@@ -208,13 +208,13 @@ public struct TradingEngine: Sendable {
                 continue
             }
             let proposal = requote?.due.placement.proposal ?? trade.proposal
-            register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
             if let contract = trade.contract {
-                if let quote = snapshot.optionQuotes[contract] { portfolio.markOption(contract, at: quote.mid) }
-                openBracket(on: contract)
+                placeOptionEntry(order, on: contract, proposal: proposal, snapshot: snapshot, into: &outcome)
+            } else {
+                register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
+                outcome.intents.append(.place(order, proposal: proposal))
             }
             riskState.recordTrade(at: now)
-            outcome.intents.append(.place(order, proposal: proposal))
             if requote == nil { newTrades.placed += 1 }
         }
         for rejection in evaluation.rejected where !requotes.isEmpty {

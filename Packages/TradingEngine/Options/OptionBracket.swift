@@ -1,6 +1,15 @@
 import TraderCore
 
-/// The engine's emulated one-cancels-other exit on an option position: a take-profit at
+/// The exits protecting an option position, at the venue (native) or emulated by the engine.
+///
+/// **Native** (``native`` set; where the venue places brackets, ``OptionsConfiguration/nativeBrackets``):
+/// the entry goes out as one bracket with a take-profit limit and a stop-loss stop, which the venue
+/// releases when the entry fills and cancels one of when the other fills. The engine follows the
+/// orders: a partly filled entry has its rest cancelled, exits that no longer match the position
+/// (a partial entry, a partial exit) are cancelled, and a position held with no exit working gets a
+/// new one-cancels-other pair for what it holds, at the prices of its average premium.
+///
+/// **Emulated**: a take-profit at
 /// `takeProfitPct` above the average premium paid and a stop at `stopLossPct` below it. Each cycle
 /// the engine compares the option's mid with both; when it crosses one, it sends that exit (a
 /// take-profit limit, or a stop market close) for what is held, and no other exit while it works,
@@ -9,6 +18,29 @@ import TraderCore
 /// (or one added to) resizes the exit with it. Part of the saved engine state: a restart neither
 /// forgets an exit nor sends it twice.
 public struct OptionBracket: Hashable, Sendable, Codable {
+    /// The orders of a native bracket, by client order id.
+    public struct NativeOrders: Hashable, Sendable, Codable {
+        /// The entry they protect; `nil` for a pair placed on a position already held.
+        public let entry: ClientOrderID?
+        /// The take-profit limit.
+        public let takeProfit: ClientOrderID
+        /// The stop-loss stop.
+        public let stopLoss: ClientOrderID
+
+        /// The orders of a bracket placed at the venue.
+        public init(_ bracket: OrderBracket) {
+            entry = bracket.entry?.clientOrderID
+            takeProfit = bracket.takeProfit.clientOrderID
+            stopLoss = bracket.stopLoss.clientOrderID
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case entry
+            case takeProfit = "take_profit"
+            case stopLoss = "stop_loss"
+        }
+    }
+
     /// Why an exit was sent.
     public enum Exit: String, Hashable, Sendable, Codable {
         case takeProfit = "take_profit"
@@ -25,6 +57,9 @@ public struct OptionBracket: Hashable, Sendable, Codable {
     public internal(set) var exitOrder: ClientOrderID?
     /// See ``exitOrder``.
     public internal(set) var exit: Exit?
+    /// The venue's orders of a native bracket; `nil` for an emulated one (and for a native one
+    /// between an ended pair and its replacement).
+    public internal(set) var native: NativeOrders?
 
     /// A bracket with no exit sent.
     public init(contract: OptionContract, takeProfitPct: FixedPoint, stopLossPct: FixedPoint) {
@@ -59,5 +94,6 @@ public struct OptionBracket: Hashable, Sendable, Codable {
         case stopLossPct = "stop_loss_pct"
         case exitOrder = "exit_order"
         case exit
+        case native
     }
 }

@@ -1,7 +1,7 @@
 import TraderCore
 
 /// How the engine trades options (the options bot; `nil` in ``EngineConfiguration`` for the spot
-/// bot): which contract, and where the emulated bracket closes it. Sizing, the session gate and
+/// bot): which contract, and where and how the bracket closes it. Sizing, the session gate and
 /// the stop-loss share are the risk layer's (``RiskKit/OptionLimits``), which this reads too.
 public struct OptionsConfiguration: Hashable, Sendable {
     /// Which contract to buy.
@@ -10,11 +10,18 @@ public struct OptionsConfiguration: Hashable, Sendable {
     public var takeProfitPct: FixedPoint
     /// The premium tick: exit prices are put on it (take-profit rounded up, stop rounded down).
     public var premiumTick: Price
+    /// Whether the exits are native brackets placed at the venue (its ``TraderCore/BracketOrderGateway``),
+    /// or emulated by the engine (see ``OptionBracket``). Only for a venue that places brackets.
+    public var nativeBrackets: Bool
 
     /// A configuration.
-    public init(picker: OptionPicker, takeProfitPct: FixedPoint, premiumTick: Price = Price(FixedPoint(raw: FixedPoint.scale / 100))) {
+    public init(
+        picker: OptionPicker, takeProfitPct: FixedPoint, premiumTick: Price = Price(FixedPoint(raw: FixedPoint.scale / 100)),
+        nativeBrackets: Bool = false
+    ) {
         self.picker = picker
         self.takeProfitPct = takeProfitPct
         self.premiumTick = premiumTick
+        self.nativeBrackets = nativeBrackets
     }
 }

@@ -37,6 +37,125 @@ extension TradingEngine {
         return contracts.sorted()
     }
 
+    /// The exits of native brackets (take-profits and stop-losses at the venue): they protect
+    /// positions while the engine is down, so a shutdown leaves them working.
+    public var venueHeldExits: Set<ClientOrderID> {
+        Set(brackets.compactMap(\.native).flatMap { [$0.takeProfit, $0.stopLoss] })
+    }
+
+    /// Places an option entry: marks its contract, opens its bracket, and sends the entry alone
+    /// (emulated exits) or, with native brackets, as one bracket with its take-profit and stop-loss
+    /// at the entry's limit premium.
+    mutating func placeOptionEntry(
+        _ order: Order, on contract: OptionContract, proposal: TradeProposal, snapshot: MarketSnapshot, into outcome: inout CycleOutcome
+    ) {
+        if let quote = snapshot.optionQuotes[contract] { portfolio.markOption(contract, at: quote.mid) }
+        openBracket(on: contract)
+        if configuration.options?.nativeBrackets == true, case .limit(let price, _) = order.kind,
+            let index = brackets.firstIndex(where: { $0.contract == contract }), brackets[index].native == nil,
+            let bracket = nativeBracket(brackets[index], entry: order, cost: price, quantity: order.quantity, name: order.clientOrderID)
+        {
+            register(order, proposal: proposal, at: snapshot.time, requotes: 0)
+            placeExits(of: bracket, bracketAt: index, cost: price, at: snapshot.time, into: &outcome)
+            return
+        }
+        register(order, proposal: proposal, at: snapshot.time, requotes: 0)
+        outcome.intents.append(.place(order, proposal: proposal))
+    }
+
+    /// The native bracket of `bracket`'s exits for `quantity` at the prices of `cost`, around
+    /// `entry` if given, its orders named after `name`; `nil` when the prices make no bracket (a
+    /// premium so small that its stop rounds to zero).
+    private func nativeBracket(_ bracket: OptionBracket, entry: Order?, cost: Price, quantity: Quantity, name: ClientOrderID) -> OrderBracket? {
+        guard let takeProfitPrice = try? bracket.takeProfit(cost: cost, tick: premiumTick),
+            let stopPrice = try? bracket.stopLoss(cost: cost, tick: premiumTick), stopPrice.value.raw > 0
+        else { return nil }
+        let ids = OrderBracket.childIDs(of: name)
+        let instrument = Instrument.option(bracket.contract)
+        return try? OrderBracket(
+            entry: entry,
+            takeProfit: Order(clientOrderID: ids.takeProfit, instrument: instrument, side: .sell, kind: .limit(price: takeProfitPrice, postOnly: false), quantity: quantity),
+            stopLoss: Order(clientOrderID: ids.stopLoss, instrument: instrument, side: .sell, kind: .stop(trigger: stopPrice), quantity: quantity))
+    }
+
+    /// Registers the exits of `bracket` (its entry is registered by the caller), records them on
+    /// the bracket at `index`, and sends the whole bracket as one intent, whose proposal explains
+    /// the exits' prices.
+    private mutating func placeExits(of bracket: OrderBracket, bracketAt index: Int, cost: Price, at time: Timestamp, into outcome: inout CycleOutcome) {
+        let contract = brackets[index].contract
+        guard case .limit(let takeProfit, _) = bracket.takeProfit.kind, case .stop(let stop) = bracket.stopLoss.kind else { return }
+        let quantity = bracket.takeProfit.quantity
+        let note = "native bracket on \(contract): take-profit \(takeProfit), stop \(stop) (premium \(cost))"
+        let takeProfitProposal = exitProposal(contract, exit: .takeProfit, quantity: quantity, note: note)
+        register(bracket.takeProfit, proposal: takeProfitProposal, at: time, requotes: 0)
+        register(bracket.stopLoss, proposal: exitProposal(contract, exit: .stopLoss, quantity: quantity, note: note), at: time, requotes: 0)
+        brackets[index].native = OptionBracket.NativeOrders(bracket)
+        outcome.intents.append(.placeBracket(bracket, proposal: takeProfitProposal))
+    }
+
+    /// The proposal an exit of `contract` carries out, explained by `note`.
+    private func exitProposal(_ contract: OptionContract, exit: OptionBracket.Exit, quantity: Quantity, note: String) -> TradeProposal {
+        TradeProposal(
+            symbol: contract.underlying, side: .sell, sizePct: 0, confidence: 1, conviction: .high, signal: exit.rawValue, facts: [.note(note)],
+            quantity: quantity, option: contract.right)
+    }
+
+    /// The premium tick exit prices are put on.
+    private var premiumTick: Price { configuration.options?.premiumTick ?? Price(FixedPoint(raw: FixedPoint.scale / 100)) }
+
+    /// What following a native bracket did.
+    private enum NativeFollowUp {
+        /// Nothing more to do for it this cycle.
+        case followed
+        /// It was dropped: nothing held, nothing working.
+        case dropped
+        /// Its exits cannot be placed natively (see ``nativeBracket(_:entry:cost:quantity:name:)``):
+        /// the engine emulates them.
+        case emulate
+    }
+
+    /// Follows the native bracket at `index`: cancels the rest of a partly filled entry
+    /// (`bracket_partial_fill`; the venue holds the exits until the entry ends), cancels an exit
+    /// that no longer sells exactly what is held (`bracket_resize`: a partial entry, or the other
+    /// exit partly filled), and, once no exit works, protects what is held with a new
+    /// one-cancels-other pair at the average premium (in the session only), or drops the bracket
+    /// when nothing is held.
+    private mutating func followNativeBracket(at index: Int, inSession: Bool, at time: Timestamp, into outcome: inout CycleOutcome) -> NativeFollowUp {
+        let contract = brackets[index].contract
+        let position = portfolio.optionPositions[contract]
+        let held = position.flatMap { $0.isFlat ? nil : $0.quantity } ?? .zero
+        if let native = brackets[index].native {
+            if let entryID = native.entry, let entry = orders[entryID], !entry.status.isTerminal {
+                if entry.status == .partiallyFilled, requestCancel(entryID, at: time) {
+                    outcome.intents.append(.cancel(entryID, reason: "bracket_partial_fill"))
+                }
+                return .followed
+            }
+            var working = false
+            for id in [native.takeProfit, native.stopLoss] {
+                guard let exit = orders[id], !exit.status.isTerminal else { continue }
+                working = true
+                if exit.remainingQuantity != held, exit.status == .open || exit.status == .partiallyFilled, requestCancel(id, at: time) {
+                    outcome.intents.append(.cancel(id, reason: "bracket_resize"))
+                }
+            }
+            if working { return .followed }
+            brackets[index].native = nil
+        }
+        guard let cost = position?.averageCost, !held.isZero else {
+            guard !hasWorkingOrder(on: contract, side: .buy) else { return .followed }
+            brackets.remove(at: index)
+            portfolio.removeFlatOption(contract)
+            return .dropped
+        }
+        guard inSession, sellable(contract, held: held) == held else { return .followed }
+        intentSequence += 1
+        let name = planner.clientOrderID(symbol: contract.underlying, side: .sell, sequence: intentSequence)
+        guard let pair = nativeBracket(brackets[index], entry: nil, cost: cost, quantity: held, name: name) else { return .emulate }
+        placeExits(of: pair, bracketAt: index, cost: cost, at: time, into: &outcome)
+        return .followed
+    }
+
     /// Starts an emulated bracket on `contract`, unless one is already there (a second entry in
     /// the same contract shares it: its prices follow the average premium).
     mutating func openBracket(on contract: OptionContract) {
@@ -119,15 +238,27 @@ extension TradingEngine {
         return .init(contract: contract, quantity: position.quantity, underlyingPrice: price, intrinsicValue: intrinsic, realized: realized)
     }
 
-    /// Runs each bracket: forgets an exit that ended, sends the exit whose level the mid crossed,
+    /// Runs each bracket. A native one is followed (see ``followNativeBracket(at:inSession:at:into:)``).
+    /// An emulated one: forgets an exit that ended, sends the exit whose level the mid crossed,
     /// cancels a resting take-profit whose stop is crossed, and drops the brackets of positions
     /// closed with no entry still working. Exits go out only in the exchange's regular session
     /// (options trade in no other): outside it the brackets only watch.
     private mutating func runBrackets(_ snapshot: MarketSnapshot, into outcome: inout CycleOutcome) {
         let inSession = configuration.risk.options?.sessions?.isOpen(at: snapshot.time) ?? true
-        let tick = configuration.options?.premiumTick ?? Price(FixedPoint(raw: FixedPoint.scale / 100))
+        let tick = premiumTick
+        let native = configuration.options?.nativeBrackets == true
         var index = 0
         while index < brackets.count {
+            // Native, but for an emulated exit still working (or exits that cannot be native).
+            if native && brackets[index].exitOrder == nil {
+                switch followNativeBracket(at: index, inSession: inSession, at: snapshot.time, into: &outcome) {
+                case .followed:
+                    index += 1
+                    continue
+                case .dropped: continue
+                case .emulate: break
+                }
+            }
             let bracket = brackets[index]
             let contract = bracket.contract
             let held = portfolio.optionPositions[contract]
@@ -167,13 +298,10 @@ extension TradingEngine {
                 clientOrderID: planner.clientOrderID(symbol: contract.underlying, side: .sell, sequence: intentSequence),
                 instrument: .option(contract), side: .sell,
                 kind: crossed.exit == .takeProfit ? .limit(price: takeProfit, postOnly: false) : .market, quantity: quantity)
-            let proposal = TradeProposal(
-                symbol: contract.underlying, side: .sell, sizePct: 0, confidence: 1, conviction: .high, signal: crossed.exit.rawValue,
-                facts: [
-                    .note(
-                        "option \(contract.expiry) \(contract.right.rawValue)\(contract.strike) mid \(mid) crossed the "
-                            + "\(crossed.exit == .takeProfit ? "take-profit" : "stop") \(crossed.level) (average premium \(cost))")
-                ], quantity: quantity, option: contract.right)
+            let proposal = exitProposal(
+                contract, exit: crossed.exit, quantity: quantity,
+                note: "option \(contract.expiry) \(contract.right.rawValue)\(contract.strike) mid \(mid) crossed the "
+                    + "\(crossed.exit == .takeProfit ? "take-profit" : "stop") \(crossed.level) (average premium \(cost))")
             register(order, proposal: proposal, at: snapshot.time, requotes: 0)
             riskState.recordTrade(at: snapshot.time)
             outcome.intents.append(.place(order, proposal: proposal))
