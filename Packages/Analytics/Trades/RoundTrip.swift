@@ -37,7 +37,7 @@ public struct RoundTrip: Hashable, Sendable, Encodable {
     /// Net PnL split into edge, slippage and fees (``RoundTripAttribution``).
     public let attribution: RoundTripAttribution
 
-    /// Creates a round trip and attributes its PnL.
+    /// Creates a round trip entered and left at one decision each, and attributes its PnL.
     ///
     /// - Throws: ``ArithmeticError``.
     public init(
@@ -45,6 +45,22 @@ public struct RoundTrip: Hashable, Sendable, Encodable {
         entryTime: Timestamp, exitTime: Timestamp, entryPrice: Price, exitPrice: Price, entryMid: Price, exitMid: Price,
         fees: FixedPoint, makerFills: Int, fills: Int
     ) throws(ArithmeticError) {
+        self.init(
+            symbol: symbol, side: side, signal: signal, regime: regime, tier: tier, quantity: quantity, entryTime: entryTime,
+            exitTime: exitTime, entryPrice: entryPrice, exitPrice: exitPrice, entryMid: entryMid, exitMid: exitMid, fees: fees,
+            makerFills: makerFills, fills: fills,
+            attribution: try RoundTripAttribution(
+                side: side, quantity: quantity, entryMid: entryMid, entryPrice: entryPrice, exitMid: exitMid, exitPrice: exitPrice,
+                fees: fees))
+    }
+
+    /// Creates a round trip whose PnL is attributed already (one left in several exits, each
+    /// against its own decision's mid; `exitMid` and `exitPrice` are then their averages).
+    public init(
+        symbol: Symbol, side: OrderSide, signal: String, regime: Regime?, tier: String?, quantity: Quantity,
+        entryTime: Timestamp, exitTime: Timestamp, entryPrice: Price, exitPrice: Price, entryMid: Price, exitMid: Price,
+        fees: FixedPoint, makerFills: Int, fills: Int, attribution: RoundTripAttribution
+    ) {
         self.symbol = symbol
         self.side = side
         self.signal = signal
@@ -60,9 +76,7 @@ public struct RoundTrip: Hashable, Sendable, Encodable {
         self.fees = fees
         self.makerFills = makerFills
         self.fills = fills
-        attribution = try RoundTripAttribution(
-            side: side, quantity: quantity, entryMid: entryMid, entryPrice: entryPrice, exitMid: exitMid, exitPrice: exitPrice,
-            fees: fees)
+        self.attribution = attribution
     }
 
     /// PnL after fees.

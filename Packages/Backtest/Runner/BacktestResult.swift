@@ -15,6 +15,9 @@ public struct BacktestResult: Sendable {
     public let roundTrips: Int
     /// Fees paid over all fills.
     public let feesPaid: FixedPoint
+    /// The fees of the lots still open at the end (in no round trip): ``feesPaid`` is the round
+    /// trips' fees (``PerformanceMetrics/attribution``) plus these.
+    public let openLotFees: FixedPoint
     /// Cash plus every position at its last close.
     public let finalEquity: FixedPoint
     /// The last bar's close time.

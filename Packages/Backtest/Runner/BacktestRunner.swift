@@ -29,6 +29,8 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
 
     private let monitor: ExposureMonitor
     private var tracker: RoundTripTracker
+    /// The round trips a fill closed, refilled on every fill.
+    private var closedTrips: [RoundTrip] = []
     private var curve: EquityCurveStatistics
     private var statistics = RoundTripStatistics()
     private var tally = FillTally()
@@ -113,7 +115,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
         let finalEquity = try engine.portfolio.nav(marks: lastClose)
         return BacktestResult(
             bars: counts.bars, orders: counts.orders, rejectedOrders: counts.rejected, fills: tally.fills,
-            roundTrips: statistics.all.trades, feesPaid: tally.fees, finalEquity: finalEquity, end: end,
+            roundTrips: statistics.all.trades, feesPaid: tally.fees, openLotFees: try tracker.openFees(), finalEquity: finalEquity, end: end,
             metrics: PerformanceMetrics(curve: curve, roundTrips: statistics, fills: tally), decisions: decisions,
             violations: violations)
     }
@@ -235,10 +237,12 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             let placement =
                 placements[id]
                 ?? (OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price), engine.orders[id]!.side)
-            if let trip = try tracker.record(fill, symbol: symbol, side: placement.side, origin: placement.origin) {
+            try tracker.record(fill, symbol: symbol, side: placement.side, origin: placement.origin, order: id, into: &closedTrips)
+            for trip in closedTrips {
                 try statistics.add(trip)
                 try recorder.record(roundTrip: trip)
             }
+            closedTrips.removeAll(keepingCapacity: true)
         case .rejected:
             counts.rejected += 1
         default:

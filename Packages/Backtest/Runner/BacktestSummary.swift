@@ -30,6 +30,7 @@ public struct BacktestSummary: Encodable, Sendable {
     let roundTrips: Int
     let finalEquity: FixedPoint
     let feesPaid: FixedPoint
+    let openLotFees: FixedPoint
     let metrics: PerformanceMetrics
     let violations: [String]
     let cyclesWithoutSignal: Int
@@ -52,6 +53,7 @@ public struct BacktestSummary: Encodable, Sendable {
         roundTrips = result.roundTrips
         finalEquity = result.finalEquity
         feesPaid = result.feesPaid
+        openLotFees = result.openLotFees
         metrics = result.metrics
         violations = result.violations.map(\.description)
         cyclesWithoutSignal = result.decisions.cyclesWithoutSignal
@@ -92,7 +94,7 @@ public struct BacktestSummary: Encodable, Sendable {
             ("Calmar", Self.number(metrics.calmar)),
             ("profit factor", Self.number(trades.profitFactor)),
             ("expectancy", trades.expectancy?.description ?? "-"),
-            ("fees paid", feesPaid.description),
+            ("fees paid", "\(feesPaid) (round trips \(metrics.attribution.fees), lots still open \(openLotFees))"),
             ("exposure time", Self.percent(metrics.exposureTime)),
             ("no signal", "\(cyclesWithoutSignal) cycles"),
         ]
@@ -123,7 +125,7 @@ public struct BacktestSummary: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case strategy, symbols, interval, start, end, bars, orders, fills, metrics, violations, artifacts
         case rejectedOrders = "rejected_orders", roundTrips = "round_trips", finalEquity = "final_equity"
-        case feesPaid = "fees_paid", configHash = "config_hash", decisions
+        case feesPaid = "fees_paid", openLotFees = "open_lot_fees", configHash = "config_hash", decisions
         case cyclesWithoutSignal = "cycles_without_signal"
     }
 }

@@ -35,9 +35,25 @@ public struct RoundTripAttribution: Hashable, Sendable {
             let value = try move.multiplied(by: quantity.value, rounding: .toNearestOrEven)
             return side == .buy ? value : value.negated
         }
-        let gross = try signed(entryPrice, exitPrice)
-        edge = try signed(entryMid, exitMid)
-        entrySlippage = try signed(entryPrice, entryMid)
+        try self.init(
+            gross: try signed(entryPrice, exitPrice), edge: try signed(entryMid, exitMid), entrySlippage: try signed(entryPrice, entryMid),
+            fees: fees)
+    }
+
+    /// Attributes a round trip from sums over its fills (a position entered or left in several
+    /// orders, each against its own decision's mid): the exit slippage is what the gross PnL leaves
+    /// after the edge and the entry slippage, so the identity holds exactly.
+    ///
+    /// - Parameters:
+    ///   - gross: `(exit − entry) × quantity` in the trade's direction, before fees.
+    ///   - edge: the mids' moves between each entry decision and each exit decision, times the
+    ///     quantity they matched, in the trade's direction.
+    ///   - entrySlippage: each entry fill against its own order's decision mid.
+    ///   - fees: both legs' fees.
+    /// - Throws: ``ArithmeticError``.
+    public init(gross: FixedPoint, edge: FixedPoint, entrySlippage: FixedPoint, fees: FixedPoint) throws(ArithmeticError) {
+        self.edge = edge
+        self.entrySlippage = entrySlippage
         exitSlippage = try gross.subtracting(edge).subtracting(entrySlippage)
         self.fees = fees
         net = try gross.subtracting(fees)
