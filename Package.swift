@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "IBKRSimulator", targets: ["IBKRSimulator"]),
         .executable(name: "config-lint", targets: ["config-lint"]),
         .executable(name: "trader-backtest", targets: ["trader-backtest"]),
+        .executable(name: "trader-report", targets: ["trader-report"]),
         .executable(name: "exchange-sim", targets: ["exchange-sim"]),
         .executable(name: "trader-live", targets: ["trader-live"]),
         .executable(name: "trader-reconcile", targets: ["trader-reconcile"]),
@@ -165,6 +166,12 @@ let package = Package(
         ),
 
         .executableTarget(
+            name: "trader-report",
+            dependencies: ["Analytics", "Backtest", "TraderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Executables/trader-report"
+        ),
+
+        .executableTarget(
             name: "trader-live",
             dependencies: [
                 "LiveRuntime", "Backtest", "CoinbaseAdapter", "IBKRAdapter", "CostModel", "CurlHTTP", "Persistence", "TraderConfig", "TraderCore",
@@ -247,7 +254,7 @@ let package = Package(
             path: "Tests/TradingEngineTests"),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "CostModel", "TraderCore"], path: "Tests/AnalyticsTests"),
         .testTarget(
-            name: "TraderBacktestTests", dependencies: ["trader-backtest", "TraderTestKit"], path: "Tests/TraderBacktestTests"),
+            name: "TraderBacktestTests", dependencies: ["trader-backtest", "trader-report", "TraderTestKit"], path: "Tests/TraderBacktestTests"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "TraderCore"], path: "Tests/CostModelTests"),
         .testTarget(
             name: "TraderConfigTests",

@@ -1,7 +1,7 @@
 import Foundation
 import TraderTestKit
 
-/// Runs the built trader-backtest as a subprocess and captures what it prints.
+/// Runs the built trader-backtest (or trader-report) as a subprocess and captures what it prints.
 struct TraderBacktestProcess {
     struct Outcome {
         var status: Int32
@@ -9,16 +9,16 @@ struct TraderBacktestProcess {
         var standardError: String
     }
 
-    /// The built binary, beside the test bundle.
-    static let binary: String = {
+    /// The built `program`, beside the test bundle.
+    static func binary(_ program: String) -> String {
         let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidate = bundleFolder.appendingPathComponent("trader-backtest").path
-        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : SharedData.packageRoot + "/.build/debug/trader-backtest"
-    }()
+        let candidate = bundleFolder.appendingPathComponent(program).path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : SharedData.packageRoot + "/.build/debug/" + program
+    }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    static func run(_ arguments: [String], program: String = "trader-backtest") throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: binary(program))
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: SharedData.packageRoot)
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADER_") }

@@ -169,7 +169,7 @@ private struct MetricsDocument: Encodable {
         case bars, orders, fills, end, violations, metrics, decisions
         case cyclesWithoutSignal = "cycles_without_signal"
         case configHash = "config_hash", rejectedOrders = "rejected_orders", roundTrips = "round_trips"
-        case feesPaid = "fees_paid", finalEquity = "final_equity"
+        case feesPaid = "fees_paid", openLotFees = "open_lot_fees", finalEquity = "final_equity"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -181,6 +181,7 @@ private struct MetricsDocument: Encodable {
         try c.encode(result.fills, forKey: .fills)
         try c.encode(result.roundTrips, forKey: .roundTrips)
         try c.encode(result.feesPaid, forKey: .feesPaid)
+        try c.encode(result.openLotFees, forKey: .openLotFees)
         try c.encode(result.finalEquity, forKey: .finalEquity)
         try c.encode(result.end, forKey: .end)
         try c.encode(result.violations.map(\.description), forKey: .violations)

@@ -22,6 +22,8 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let incompatibleInterval = Code(rawValue: "incompatible_interval")
         /// Two files claim the same symbol.
         public static let duplicateSymbol = Code(rawValue: "duplicate_symbol")
+        /// A run's artifact (read back for a report) that is not what a backtest writes.
+        public static let invalidArtifact = Code(rawValue: "invalid_artifact")
         public var description: String { rawValue }
     }
 

@@ -1,0 +1,65 @@
+import TraderCore
+
+/// What trader-report shows of one run over a window: the performance metrics recomputed from
+/// the run's round trips, equity curve and fills in the window, the fees outside its round trips,
+/// and why the engine did or did not trade.
+public struct TradingReport: Sendable, Encodable {
+    /// What the report was made from: `backtest` (an artifacts folder) or `live` (a state store).
+    public let kind: String
+    /// The folder or file read.
+    public let source: String
+    /// The window: round trips that ended in it, equity points and fills in it (`nil`: unbounded).
+    public let from: Timestamp?
+    /// See ``from``.
+    public let to: Timestamp?
+    /// The currency amounts are in: the quote currency of the symbols traded (`nil` when they
+    /// differ, or nothing was traded).
+    public let currency: String?
+    /// The metrics over the window.
+    public let metrics: PerformanceMetrics
+    /// Fees paid in the window that no round trip in it holds: entries of lots still open, and
+    /// lots whose round trip ends after the window. `metrics.feesPaid` is the round trips' fees
+    /// plus these.
+    public let feesOutsideRoundTrips: FixedPoint
+    /// Decisions by reason code (`approved.buy`, `rejected.<code>`, ...).
+    public let decisions: [String: Int]
+    /// Cycles in which no signal fired.
+    public let cyclesWithoutSignal: Int
+    /// Whether ``decisions`` count the window or the whole run (a backtest's are kept per run).
+    public let decisionsCoverWholeRun: Bool
+
+    /// The report of `roundTrips`, `equity` and `fills` within `from..<to`.
+    ///
+    /// - Parameters:
+    ///   - periodsPerYear, riskFreeRate: the annualization the run used.
+    /// - Throws: ``ArithmeticError`` when a sum leaves the fixed-point range.
+    public init(
+        kind: String, source: String, from: Timestamp?, to: Timestamp?, roundTrips: [RoundTrip], equity: [EquityPoint], fills: [Fill],
+        periodsPerYear: Double, riskFreeRate: Double, decisions: [String: Int], cyclesWithoutSignal: Int, decisionsCoverWholeRun: Bool
+    ) throws(ArithmeticError) {
+        func inWindow(_ time: Timestamp) -> Bool { (from.map { time >= $0 } ?? true) && (to.map { time < $0 } ?? true) }
+        var curve = EquityCurveStatistics(periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate)
+        for point in equity where inWindow(point.time) { curve.add(point) }
+        var statistics = RoundTripStatistics()
+        for trip in roundTrips where inWindow(trip.exitTime) { try statistics.add(trip) }
+        var tally = FillTally()
+        for fill in fills where inWindow(fill.time) { try tally.record(fill) }
+        let quotes = Set(roundTrips.map(\.symbol.quote) + fills.map(\.fee.currency.code))
+        currency = quotes.count == 1 ? quotes.first : nil
+        self.kind = kind
+        self.source = source
+        self.from = from
+        self.to = to
+        metrics = PerformanceMetrics(curve: curve, roundTrips: statistics, fills: tally)
+        feesOutsideRoundTrips = try tally.fees.subtracting(statistics.attribution.fees)
+        self.decisions = decisions
+        self.cyclesWithoutSignal = cyclesWithoutSignal
+        self.decisionsCoverWholeRun = decisionsCoverWholeRun
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, source, from, to, currency, metrics, decisions
+        case feesOutsideRoundTrips = "fees_outside_round_trips", cyclesWithoutSignal = "cycles_without_signal"
+        case decisionsCoverWholeRun = "decisions_cover_whole_run"
+    }
+}
