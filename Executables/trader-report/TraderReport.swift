@@ -58,7 +58,7 @@ struct TraderReport: ParsableCommand {
             fills: artifacts.fills, periodsPerYear: artifacts.periodsPerYear, riskFreeRate: artifacts.riskFreeRate,
             decisions: artifacts.decisions, cyclesWithoutSignal: artifacts.cyclesWithoutSignal, decisionsCoverWholeRun: true)
         switch format {
-        case .text: print(ReportText(report).rendered)
+        case .text: print(report.text)
         case .json: print(try ReportJSON.rendered(report))
         }
     }

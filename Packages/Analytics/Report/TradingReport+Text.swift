@@ -1,20 +1,16 @@
-import Analytics
 import TraderCore
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
-/// The report for a terminal: sections of aligned tables, numbers right-aligned with their units
-/// (the quote currency, %, or a duration).
-struct ReportText {
-    let report: TradingReport
-
-    init(_ report: TradingReport) {
-        self.report = report
+extension TradingReport {
+    /// The report for a terminal: sections of aligned tables, numbers right-aligned with their
+    /// units (the quote currency, %, or a duration).
+    public var text: String {
+        ReportText(report: self).rendered
     }
+}
+
+/// The sections of ``TradingReport/text``.
+private struct ReportText {
+    let report: TradingReport
 
     var rendered: String {
         [header, performance, breakdowns, attribution, holdTimes, fills, decisions].joined(separator: "\n\n")
@@ -112,19 +108,34 @@ struct ReportText {
     }
 
     private static func percent(_ value: Double?) -> String {
-        value.map { String(format: "%.2f %%", $0 * 100) } ?? "-"
+        value.map { fixed($0 * 100, places: 2) + " %" } ?? "-"
     }
 
     private static func number(_ value: Double?) -> String {
-        value.map { String(format: "%.2f", $0) } ?? "-"
+        value.map { fixed($0, places: 2) } ?? "-"
     }
 
     private static func duration(_ seconds: Int64) -> String {
         switch seconds {
-        case 86_400...: String(format: "%.1f d", Double(seconds) / 86_400)
-        case 3_600...: String(format: "%.1f h", Double(seconds) / 3_600)
-        case 60...: String(format: "%.1f min", Double(seconds) / 60)
+        case 86_400...: fixed(Double(seconds) / 86_400, places: 1) + " d"
+        case 3_600...: fixed(Double(seconds) / 3_600, places: 1) + " h"
+        case 60...: fixed(Double(seconds) / 60, places: 1) + " min"
         default: "\(seconds) s"
         }
+    }
+
+    /// `value` rounded half away from zero to `places` decimals, written out (`-` when it is not
+    /// finite or too large to write).
+    static func fixed(_ value: Double, places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        guard scaled.isFinite, abs(scaled) < 9e15 else { return "-" }
+        let units = Int64(scaled)
+        let whole = String(abs(units) / Int64(scale))
+        let fraction = String(abs(units) % Int64(scale))
+        let sign = units < 0 ? "-" : ""
+        guard places > 0 else { return sign + whole }
+        return sign + whole + "." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 }
