@@ -18,8 +18,9 @@ public struct TradingReport: Sendable, Encodable {
     /// The metrics over the window.
     public let metrics: PerformanceMetrics
     /// Fees paid in the window that no round trip in it holds: entries of lots still open, and
-    /// lots whose round trip ends after the window. `metrics.feesPaid` is the round trips' fees
-    /// plus these.
+    /// lots whose round trip ends after the window; less the fees of round trips in the window
+    /// paid before it (so it can be negative). `metrics.feesPaid` is the round trips' fees plus
+    /// these, exactly.
     public let feesOutsideRoundTrips: FixedPoint
     /// Decisions by reason code (`approved.buy`, `rejected.<code>`, ...).
     public let decisions: [String: Int]

@@ -1,0 +1,45 @@
+import Analytics
+import Testing
+import TraderCore
+
+/// The report over a window: the round trips that ended in it, the equity points and fills in it,
+/// and the fees no round trip in it holds.
+@Suite struct TradingReportTests {
+    static let usd = Currency(code: "USD")
+
+    static func time(_ hours: Int64) -> Timestamp { Timestamp(secondsSinceEpoch: 1_700_000_000 + hours * 3600) }
+
+    static func fill(_ id: String, fee: FixedPoint, at hours: Int64) -> Fill {
+        Fill(tradeID: TradeID(id), price: Price(100), quantity: Quantity(1), fee: Money(fee, usd), liquidity: .maker, time: time(hours))
+    }
+
+    static func trip(entry: Int64, exit: Int64, net: FixedPoint, fees: FixedPoint) throws -> RoundTrip {
+        try RoundTrip(
+            symbol: Symbol(base: "BTC", quote: "USD"), side: .buy, signal: "momentum", regime: .trend, tier: "core", quantity: Quantity(1),
+            entryTime: time(entry), exitTime: time(exit), entryPrice: Price(100), exitPrice: Price(try FixedPoint(100).adding(net).adding(fees)),
+            entryMid: Price(100), exitMid: Price(try FixedPoint(100).adding(net).adding(fees)), fees: fees, makerFills: 2, fills: 2)
+    }
+
+    @Test func aWindowKeepsWhatEndedInItAndNamesTheFeesOutsideItsRoundTrips() throws {
+        let trips = [try Self.trip(entry: 0, exit: 2, net: 8, fees: 2), try Self.trip(entry: 3, exit: 6, net: -4, fees: 2)]
+        let fills = [
+            Self.fill("1", fee: 1, at: 0), Self.fill("2", fee: 1, at: 2), Self.fill("3", fee: 1, at: 3), Self.fill("4", fee: 1, at: 6),
+            Self.fill("5", fee: FixedPoint("0.5")!, at: 7),
+        ]
+        let equity = (Int64(0)...8).map { EquityPoint(time: Self.time($0), equity: FixedPoint(Int(1_000 + $0)), exposed: $0 % 2 == 0) }
+        let report = try TradingReport(
+            kind: "backtest", source: "test", from: Self.time(1), to: Self.time(7), roundTrips: trips, equity: equity, fills: fills,
+            periodsPerYear: 8_760, riskFreeRate: 0, decisions: ["approved.buy": 2], cyclesWithoutSignal: 5, decisionsCoverWholeRun: true)
+        // Both round trips ended in [1 h, 7 h); fills 2 to 4 are in it; points 1 to 6.
+        #expect(report.metrics.trades.trades == 2)
+        #expect(report.metrics.attribution.net == 4)
+        #expect(report.metrics.fills == 3)
+        #expect(report.metrics.feesPaid == 3)
+        #expect(report.feesOutsideRoundTrips == -1)  // the first trip's entry fee was paid before the window
+        #expect(report.metrics.points == 6)
+        #expect(report.metrics.startingEquity == 1_001 && report.metrics.finalEquity == 1_006)
+        #expect(report.currency == "USD")
+        let netRow = report.text.split(separator: "\n").first { $0.hasPrefix("  net PnL ") }
+        #expect(netRow?.split(separator: " ").suffix(2).joined(separator: " ") == "4 USD")
+    }
+}
