@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Backtest
+import Foundation
 import TraderCore
 
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ import Darwin
 struct TraderReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trader-report",
-        abstract: "Report on a backtest's --out folder: metrics, breakdowns, attribution and decisions.",
+        abstract: "Report on a backtest's --out folder: metrics, breakdowns, attribution and decisions (text, JSON, HTML).",
         discussion: """
             --from and --to keep the round trips that ended, and the equity points and fills, in the window. \
             Exit status: 0 success, 2 usage or data error.
@@ -38,6 +39,9 @@ struct TraderReport: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
+    @Option(help: "Also write the report as one self-contained HTML page with charts to this file.")
+    var html: String?
+
     func validate() throws {
         if let from, let to, try Self.instant(from, as: "--from") >= Self.instant(to, as: "--to") {
             throw ValidationError("--from \(from) is not before --to \(to): the window is empty")
@@ -57,6 +61,14 @@ struct TraderReport: ParsableCommand {
             to: try to.map { try Self.instant($0, as: "--to") }, roundTrips: artifacts.roundTrips, equity: artifacts.equity,
             fills: artifacts.fills, periodsPerYear: artifacts.periodsPerYear, riskFreeRate: artifacts.riskFreeRate,
             decisions: artifacts.decisions, cyclesWithoutSignal: artifacts.cyclesWithoutSignal, decisionsCoverWholeRun: true)
+        if let html {
+            do {
+                try report.html.write(toFile: html, atomically: true, encoding: .utf8)
+            } catch {
+                Self.standardError("\(html): error: io: cannot write the page: \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        }
         switch format {
         case .text: print(report.text)
         case .json: print(try ReportJSON.rendered(report))

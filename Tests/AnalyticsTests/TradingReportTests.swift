@@ -1,4 +1,4 @@
-import Analytics
+@testable import Analytics
 import Testing
 import TraderCore
 
@@ -41,5 +41,44 @@ import TraderCore
         #expect(report.currency == "USD")
         let netRow = report.text.split(separator: "\n").first { $0.hasPrefix("  net PnL ") }
         #expect(netRow?.split(separator: " ").suffix(2).joined(separator: " ") == "4 USD")
+    }
+}
+
+/// The HTML page: self-contained, its charts drawn, its numbers the text's.
+@Suite struct TradingReportPageTests {
+    @Test func thePageIsSelfContainedWithFourChartsAndTheTextsNumbers() throws {
+        let trips = [try TradingReportTests.trip(entry: 0, exit: 2, net: 8, fees: 2), try TradingReportTests.trip(entry: 3, exit: 800, net: -4, fees: 2)]
+        let equity = (Int64(0)...900).map { EquityPoint(time: TradingReportTests.time($0), equity: FixedPoint(Int(1_000 + ($0 % 50) - 25)), exposed: true) }
+        let report = try TradingReport(
+            kind: "backtest", source: "runs/<2021> & co", from: nil, to: nil, roundTrips: trips, equity: equity, fills: [],
+            periodsPerYear: 8_760, riskFreeRate: 0, decisions: ["rejected.insufficient_depth": 3], cyclesWithoutSignal: 1,
+            decisionsCoverWholeRun: true)
+        let page = report.html
+        #expect(page.hasPrefix("<!doctype html>"))
+        #expect(!page.contains("<script") && !page.contains("http:") && !page.contains("https:") && !page.contains(" src="))
+        #expect(page.contains("runs/&lt;2021&gt; &amp; co"))
+        #expect(page.components(separatedBy: "<svg").count - 1 == 4)
+        for id in ["equity", "drawdown", "monthly-returns", "attribution-bars"] {
+            let section = try #require(page.components(separatedBy: "<section id=\"\(id)\">").last?.components(separatedBy: "</section>").first)
+            #expect(section.contains("<path d=\"M") || section.contains("<rect "), "\(id) draws nothing")
+        }
+        // Two months (November and December 2023, UTC): two cells in the heat map.
+        let monthly = page.components(separatedBy: "<section id=\"monthly-returns\">")[1].components(separatedBy: "</section>")[0]
+        #expect(monthly.components(separatedBy: "<rect ").count - 1 == 2)
+        // The tables hold the text report's cells.
+        #expect(page.contains("<td class=\"r\">4 USD</td>"))
+        #expect(report.text.contains("  net PnL") && page.contains("<td>rejected.insufficient_depth</td><td class=\"r\">3</td>"))
+    }
+
+    @Test func aThinnedCurveKeepsEveryBucketsExtremesAndItsEnds() {
+        var values = (0..<10_000).map { Double($0 % 97) }
+        values[4_321] = -500
+        values[7_777] = 900
+        let kept = CurveDownsampler.keptIndices(of: values, buckets: 100)
+        #expect(kept.count <= 400)
+        #expect(kept.first == 0 && kept.last == 9_999)
+        #expect(kept.contains(4_321) && kept.contains(7_777))
+        #expect(kept == kept.sorted() && Set(kept).count == kept.count)
+        #expect(CurveDownsampler.keptIndices(of: Array(values.prefix(300)), buckets: 100) == Array(0..<300))
     }
 }

@@ -9,8 +9,9 @@ struct TraderBacktestProcess {
         var standardError: String
     }
 
-    /// The built `program`, beside the test bundle.
+    /// The built `program`, beside the test bundle (or `program` itself when it is a path).
     static func binary(_ program: String) -> String {
+        if program.hasPrefix("/") { return program }
         let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidate = bundleFolder.appendingPathComponent(program).path
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : SharedData.packageRoot + "/.build/debug/" + program

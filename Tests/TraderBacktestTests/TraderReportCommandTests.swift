@@ -79,6 +79,42 @@ import TraderTestKit
         #expect(metrics["end"] as? String == "2020-12-31T23:00:00Z")
     }
 
+    /// The page as headless Chromium (Debian's, installed by scripts/setup) renders it: every chart
+    /// drawn, the tables' numbers the text's, nothing logged to the console; its screenshot goes to
+    /// `.build/test-output/trader-report.png`.
+    @Test func theHTMLPageRendersInChromiumWithEveryChartAndTheTextsNumbers() throws {
+        let out = try Self.shipped.get()
+        let page = out + "-report.html"
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        let report = try TraderBacktestProcess.run([out, "--html", page], program: "trader-report")
+        #expect(report.status == 0, "\(report.standardError)")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: page)[.size] as? Int)
+        #expect(size < 5_000_000)
+        let chromium = try #require(
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "chromium is not installed: scripts/setup installs it")
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
+        let dom = try TraderBacktestProcess.run(flags + ["--dump-dom", "file://" + page], program: chromium)
+        #expect(dom.status == 0, "\(dom.standardError)")
+        #expect(!dom.standardError.contains("CONSOLE"), "\(dom.standardError)")
+        for id in ["equity", "drawdown", "monthly-returns", "attribution-bars"] {
+            let section = try #require(dom.standardOutput.components(separatedBy: "<section id=\"\(id)\">").dropFirst().first, "\(id) is missing")
+            let chart = section.components(separatedBy: "</svg>")[0]
+            #expect(chart.contains("<svg") && (chart.contains("<path d=\"M") || chart.contains("<rect ")), "\(id) draws nothing")
+        }
+        let text = try TraderBacktestProcess.run([out], program: "trader-report").standardOutput
+        for value in [Self.row("round trips", in: text), Self.row("net PnL", in: text), Self.row("Sharpe", in: text)] {
+            #expect(dom.standardOutput.contains("<td class=\"r\">\(try #require(value))</td>"))
+        }
+        let folder = SharedData.packageRoot + "/.build/test-output"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let shot = try TraderBacktestProcess.run(
+            flags + ["--window-size=1000,2400", "--screenshot=\(folder)/trader-report.png", "file://" + page], program: chromium)
+        #expect(shot.status == 0, "\(shot.standardError)")
+        let png = try #require(FileManager.default.contents(atPath: folder + "/trader-report.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000)
+    }
+
     @Test func aFolderWithoutACompleteRunOrWithABrokenLineIsAnErrorNamingThePlace() throws {
         let empty = TraderBacktestProcess.temporaryFolder()
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)

@@ -5,9 +5,12 @@ struct TextTable {
         case left, right
     }
 
-    private let headers: [String]?
-    private let alignments: [Alignment]
-    private var rows: [[String]] = []
+    /// The column headers, if any.
+    let headers: [String]?
+    /// Each column's alignment.
+    let alignments: [Alignment]
+    /// The rows, in order.
+    private(set) var rows: [[String]] = []
 
     /// A table with `headers` (or none), aligned by `alignments`, one per column.
     init(_ headers: [String]? = nil, _ alignments: [Alignment]) {

@@ -17,6 +17,9 @@ public struct TradingReport: Sendable, Encodable {
     public let currency: String?
     /// The metrics over the window.
     public let metrics: PerformanceMetrics
+    /// The equity points in the window (drawn on the HTML page; not in the JSON, which carries
+    /// the metrics).
+    public let equity: [EquityPoint]
     /// Fees paid in the window that no round trip in it holds: entries of lots still open, and
     /// lots whose round trip ends after the window; less the fees of round trips in the window
     /// paid before it (so it can be negative). `metrics.feesPaid` is the round trips' fees plus
@@ -40,7 +43,9 @@ public struct TradingReport: Sendable, Encodable {
     ) throws(ArithmeticError) {
         func inWindow(_ time: Timestamp) -> Bool { (from.map { time >= $0 } ?? true) && (to.map { time < $0 } ?? true) }
         var curve = EquityCurveStatistics(periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate)
-        for point in equity where inWindow(point.time) { curve.add(point) }
+        let points = equity.filter { inWindow($0.time) }
+        for point in points { curve.add(point) }
+        self.equity = points
         var statistics = RoundTripStatistics()
         for trip in roundTrips where inWindow(trip.exitTime) { try statistics.add(trip) }
         var tally = FillTally()
