@@ -51,7 +51,7 @@ struct TraderReport: ParsableCommand {
     func run() throws {
         let artifacts: BacktestArtifacts
         do {
-            artifacts = try BacktestArtifacts(folder: source)
+            artifacts = try BacktestArtifacts(folder: source, readingExposure: html != nil)
         } catch {
             Self.standardError("\(error)\n")
             throw ExitCode(2)
@@ -60,7 +60,8 @@ struct TraderReport: ParsableCommand {
             kind: "backtest", source: source, from: try from.map { try Self.instant($0, as: "--from") },
             to: try to.map { try Self.instant($0, as: "--to") }, roundTrips: artifacts.roundTrips, equity: artifacts.equity,
             fills: artifacts.fills, periodsPerYear: artifacts.periodsPerYear, riskFreeRate: artifacts.riskFreeRate,
-            decisions: artifacts.decisions, cyclesWithoutSignal: artifacts.cyclesWithoutSignal, decisionsCoverWholeRun: true)
+            decisions: artifacts.decisions, cyclesWithoutSignal: artifacts.cyclesWithoutSignal, decisionsCoverWholeRun: true,
+            exposure: artifacts.exposure)
         if let html {
             do {
                 try report.html.write(toFile: html, atomically: true, encoding: .utf8)

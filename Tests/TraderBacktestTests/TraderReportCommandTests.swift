@@ -97,11 +97,15 @@ import TraderTestKit
         let dom = try TraderBacktestProcess.run(flags + ["--dump-dom", "file://" + page], program: chromium)
         #expect(dom.status == 0, "\(dom.standardError)")
         #expect(!dom.standardError.contains("CONSOLE"), "\(dom.standardError)")
-        for id in ["equity", "drawdown", "monthly-returns", "attribution-bars"] {
+        for id in ["equity", "drawdown", "monthly-returns", "exposure", "attribution-bars"] {
             let section = try #require(dom.standardOutput.components(separatedBy: "<section id=\"\(id)\">").dropFirst().first, "\(id) is missing")
             let chart = section.components(separatedBy: "</svg>")[0]
             #expect(chart.contains("<svg") && (chart.contains("<path d=\"M") || chart.contains("<rect ")), "\(id) draws nothing")
         }
+        // One line per asset of exposure.csv.
+        let exposure = try #require(dom.standardOutput.components(separatedBy: "<section id=\"exposure\">").dropFirst().first)
+        #expect(exposure.components(separatedBy: "</svg>")[0].components(separatedBy: "<path ").count - 1 == 2)
+        #expect(exposure.contains(">BTC</text>") && exposure.contains(">ETH</text>"))
         let text = try TraderBacktestProcess.run([out], program: "trader-report").standardOutput
         for value in [Self.row("round trips", in: text), Self.row("net PnL", in: text), Self.row("Sharpe", in: text)] {
             #expect(dom.standardOutput.contains("<td class=\"r\">\(try #require(value))</td>"))

@@ -2,7 +2,8 @@ import TraderCore
 
 extension TradingReport {
     /// The report as one self-contained HTML page: no script, font or file from elsewhere; its
-    /// charts are inline SVG drawn here (equity, drawdown, monthly returns, attribution) and its
+    /// charts are inline SVG drawn here (equity, drawdown, monthly returns, exposure by asset when
+    /// the report has it, attribution) and its
     /// tables are the text report's cells, so the page's numbers equal the terminal's. It reads at
     /// a phone's width (charts scale, wide tables scroll) and at a desktop's.
     public var html: String {
@@ -33,6 +34,7 @@ private struct ReportPage {
         page += chart("equity", "Equity", equityChart)
         page += chart("drawdown", "Drawdown", drawdownChart)
         page += chart("monthly-returns", "Monthly returns", monthlyChart)
+        if let exposure = report.exposure { page += chart("exposure", "Exposure by asset (% of NAV)", exposureChart(exposure)) }
         page += chart("attribution-bars", "Attribution", attributionChart)
         for section in content.sections { page += table(section) }
         page += "</main></body></html>\n"
@@ -81,6 +83,34 @@ private struct ReportPage {
             return peak > 0 ? (value / peak - 1) * 100 : 0
         }
         return lineChart(drawdowns, labels: (ReportContent.fixed(drawdowns.min() ?? 0, places: 2) + " %", "0 %"), fill: true)
+    }
+
+    /// Each asset's exposure as its own line (thinned like the equity), over a shared 0 to the
+    /// highest %, with a legend.
+    private func exposureChart(_ series: ExposureSeries) -> String {
+        guard series.points.count > 1, !series.assets.isEmpty else { return empty }
+        let (width, height) = (Self.width, Self.height)
+        let high = max(series.points.lazy.flatMap(\.percents).max() ?? 1, 1)
+        let last = Double(series.points.count - 1)
+        let colors = ["#2563a8", "#d9822b", "#2e8b57", "#8e44ad", "#be2d2d", "#16a2b8", "#6b7280", "#b7950b"]
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
+        for (column, asset) in series.assets.enumerated() {
+            let values = series.points.map { $0.percents[column] }
+            let kept = CurveDownsampler.keptIndices(of: values, buckets: Self.buckets)
+            let path = "M" + kept.map { index in
+                "\(Self.coordinate(60 + (width - 70) * Double(index) / last)),\(Self.coordinate(10 + (height - 30) * (1 - values[index] / high)))"
+            }.joined(separator: "L")
+            let color = colors[column % colors.count]
+            svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.2\"/>"
+            svg += "<text class=\"axis\" x=\"\(70 + 70 * column)\" y=\"16\" style=\"fill:\(color)\">\(Self.escaped(asset))</text>"
+        }
+        let start = "\(series.points[0].time)".prefix(10)
+        let finish = "\(series.points[series.points.count - 1].time)".prefix(10)
+        return svg + """
+            <text class="axis" x="2" y="16">\(Self.amount(high)) %</text><text class="axis" x="2" y="\(Int(height) - 22)">0 %</text>\
+            <text class="axis" x="60" y="\(Int(height) - 4)">\(start)</text>\
+            <text class="axis" x="\(Int(width) - 72)" y="\(Int(height) - 4)">\(finish)</text></svg>
+            """
     }
 
     /// `values` as a polyline over the chart's width (an area down to the top edge when `fill`),

@@ -20,6 +20,8 @@ public struct TradingReport: Sendable, Encodable {
     /// The equity points in the window (drawn on the HTML page; not in the JSON, which carries
     /// the metrics).
     public let equity: [EquityPoint]
+    /// Exposure by asset in the window, when the source has it (drawn on the HTML page).
+    public let exposure: ExposureSeries?
     /// Fees paid in the window that no round trip in it holds: entries of lots still open, and
     /// lots whose round trip ends after the window; less the fees of round trips in the window
     /// paid before it (so it can be negative). `metrics.feesPaid` is the round trips' fees plus
@@ -36,16 +38,19 @@ public struct TradingReport: Sendable, Encodable {
     ///
     /// - Parameters:
     ///   - periodsPerYear, riskFreeRate: the annualization the run used.
+    ///   - exposure: exposure by asset over the run, if the source has it.
     /// - Throws: ``ArithmeticError`` when a sum leaves the fixed-point range.
     public init(
         kind: String, source: String, from: Timestamp?, to: Timestamp?, roundTrips: [RoundTrip], equity: [EquityPoint], fills: [Fill],
-        periodsPerYear: Double, riskFreeRate: Double, decisions: [String: Int], cyclesWithoutSignal: Int, decisionsCoverWholeRun: Bool
+        periodsPerYear: Double, riskFreeRate: Double, decisions: [String: Int], cyclesWithoutSignal: Int, decisionsCoverWholeRun: Bool,
+        exposure: ExposureSeries? = nil
     ) throws(ArithmeticError) {
         func inWindow(_ time: Timestamp) -> Bool { (from.map { time >= $0 } ?? true) && (to.map { time < $0 } ?? true) }
         var curve = EquityCurveStatistics(periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate)
         let points = equity.filter { inWindow($0.time) }
         for point in points { curve.add(point) }
         self.equity = points
+        self.exposure = exposure?.window(from: from, to: to)
         var statistics = RoundTripStatistics()
         for trip in roundTrips where inWindow(trip.exitTime) { try statistics.add(trip) }
         var tally = FillTally()

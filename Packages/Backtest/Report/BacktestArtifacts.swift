@@ -17,6 +17,8 @@ public struct BacktestArtifacts: Sendable {
     public let equity: [EquityPoint]
     /// Every fill, order by order.
     public let fills: [Fill]
+    /// Exposure by asset after each bar time (exposure.csv), when it was asked for.
+    public let exposure: ExposureSeries?
     /// Decisions by reason code, over the run.
     public let decisions: [String: Int]
     /// Cycles without a signal, over the run.
@@ -26,11 +28,12 @@ public struct BacktestArtifacts: Sendable {
     /// See ``periodsPerYear``.
     public let riskFreeRate: Double
 
-    /// Reads `folder`.
+    /// Reads `folder`, and its exposure.csv when `readingExposure` (a line per bar: read only
+    /// for the HTML page, which draws it).
     ///
     /// - Throws: ``DataError`` `io` for a folder without a complete run or a file that cannot be
     ///   read, `invalid_artifact` for content a backtest does not write.
-    public init(folder: String) throws(DataError) {
+    public init(folder: String, readingExposure: Bool = false) throws(DataError) {
         self.folder = folder
         let metricsPath = folder + "/metrics.json"
         guard FileManager.default.fileExists(atPath: metricsPath) else {
@@ -63,6 +66,7 @@ public struct BacktestArtifacts: Sendable {
             curve.insert(EquityPoint(time: start, equity: starting, exposed: false), at: 0)
         }
         equity = curve
+        exposure = readingExposure ? try ExposureText.series(try Self.data(folder + "/exposure.csv"), file: folder + "/exposure.csv") : nil
     }
 
     private static func data(_ path: String) throws(DataError) -> Data {
