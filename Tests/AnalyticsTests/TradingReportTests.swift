@@ -70,6 +70,27 @@ import TraderCore
         #expect(report.text.contains("  net PnL") && page.contains("<td>rejected.insufficient_depth</td><td class=\"r\">3</td>"))
     }
 
+    @Test func aSymbolsTradesAreDrawnOnItsDecisionMidsWithAtMostAThousandMarkersASide() throws {
+        let btc = Symbol(base: "BTC", quote: "USD")
+        var markers = TradeMarkers()
+        for index in 0..<2_500 {
+            let time = TradingReportTests.time(Int64(index))
+            let price = Price(FixedPoint(100 + index % 7))
+            let fill = Fill(tradeID: TradeID("f\(index)"), price: price, quantity: Quantity(1), fee: Money(.zero, Currency(code: "USD")), liquidity: .maker, time: time)
+            markers.add(symbol: btc, side: index % 5 == 0 ? .sell : .buy, decidedAt: time, mid: price, fills: [fill])
+        }
+        let report = try TradingReport(
+            kind: "backtest", source: "test", from: nil, to: TradingReportTests.time(2_400), roundTrips: [], equity: [], fills: [],
+            periodsPerYear: 8_760, riskFreeRate: 0, decisions: [:], cyclesWithoutSignal: 0, decisionsCoverWholeRun: true, markers: markers)
+        let chart = try #require(report.html.components(separatedBy: "<section id=\"trades-BTC-USD\">").dropFirst().first?.components(separatedBy: "</svg>").first)
+        // In the window: 1,920 buys (every second drawn: 960) and 480 sells (all drawn).
+        let paths = chart.components(separatedBy: "<path d=\"").dropFirst().map { $0.components(separatedBy: "\"")[0] }
+        #expect(paths.count == 3)
+        #expect(paths[1].components(separatedBy: "M").count - 1 == 960)
+        #expect(paths[2].components(separatedBy: "M").count - 1 == 480)
+        #expect(chart.contains(">106</text>") && chart.contains(">100</text>"))
+    }
+
     @Test func aThinnedCurveKeepsEveryBucketsExtremesAndItsEnds() {
         var values = (0..<10_000).map { Double($0 % 97) }
         values[4_321] = -500

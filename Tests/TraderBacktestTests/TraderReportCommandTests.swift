@@ -97,7 +97,7 @@ import TraderTestKit
         let dom = try TraderBacktestProcess.run(flags + ["--dump-dom", "file://" + page], program: chromium)
         #expect(dom.status == 0, "\(dom.standardError)")
         #expect(!dom.standardError.contains("CONSOLE"), "\(dom.standardError)")
-        for id in ["equity", "drawdown", "monthly-returns", "exposure", "attribution-bars"] {
+        for id in ["equity", "drawdown", "monthly-returns", "exposure", "trades-BTC-USD", "trades-ETH-USD", "attribution-bars"] {
             let section = try #require(dom.standardOutput.components(separatedBy: "<section id=\"\(id)\">").dropFirst().first, "\(id) is missing")
             let chart = section.components(separatedBy: "</svg>")[0]
             #expect(chart.contains("<svg") && (chart.contains("<path d=\"M") || chart.contains("<rect ")), "\(id) draws nothing")

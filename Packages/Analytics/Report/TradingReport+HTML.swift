@@ -2,8 +2,8 @@ import TraderCore
 
 extension TradingReport {
     /// The report as one self-contained HTML page: no script, font or file from elsewhere; its
-    /// charts are inline SVG drawn here (equity, drawdown, monthly returns, exposure by asset when
-    /// the report has it, attribution) and its
+    /// charts are inline SVG drawn here (equity, drawdown, monthly returns, exposure by asset and
+    /// each symbol's trades when the report has them, attribution) and its
     /// tables are the text report's cells, so the page's numbers equal the terminal's. It reads at
     /// a phone's width (charts scale, wide tables scroll) and at a desktop's.
     public var html: String {
@@ -35,6 +35,9 @@ private struct ReportPage {
         page += chart("drawdown", "Drawdown", drawdownChart)
         page += chart("monthly-returns", "Monthly returns", monthlyChart)
         if let exposure = report.exposure { page += chart("exposure", "Exposure by asset (% of NAV)", exposureChart(exposure)) }
+        for symbol in report.markers?.symbols ?? [] {
+            page += chart("trades-\(symbol.symbol)", "Trades in \(symbol.symbol): decision mids, buys ▲ and sells ▼", tradesChart(symbol))
+        }
         page += chart("attribution-bars", "Attribution", attributionChart)
         for section in content.sections { page += table(section) }
         page += "</main></body></html>\n"
@@ -84,6 +87,48 @@ private struct ReportPage {
         }
         return lineChart(drawdowns, labels: (ReportContent.fixed(drawdowns.min() ?? 0, places: 2) + " %", "0 %"), fill: true)
     }
+
+    /// The most buys (and sells) drawn per symbol; past it, an even spread of them in time order.
+    static let maxMarkers = 1_000
+
+    /// A symbol's decision mids as a line (thinned like the equity) and its fills as triangles,
+    /// buys up and green, sells down and red, on one time and price scale.
+    private func tradesChart(_ marks: TradeMarkers.SymbolMarks) -> String {
+        let (width, height) = (Self.width, Self.height)
+        let all = marks.decisionMids + marks.buys + marks.sells
+        guard let first = all.map(\.time).min(), let last = all.map(\.time).max(), last > first,
+            let low = all.map(\.price).min(), let high = all.map(\.price).max()
+        else { return empty }
+        let (lowValue, span) = (Self.double(low), max(Self.double(high) - Self.double(low), 1e-8))
+        let seconds = Double(first.duration(to: last).components.seconds)
+        func x(_ time: Timestamp) -> Double { 60 + (width - 70) * Double(first.duration(to: time).components.seconds) / seconds }
+        func y(_ price: Price) -> Double { 10 + (height - 30) * (1 - (Self.double(price) - lowValue) / span) }
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
+        let mids = marks.decisionMids
+        if mids.count > 1 {
+            let kept = CurveDownsampler.keptIndices(of: mids.map { Self.double($0.price) }, buckets: Self.buckets)
+            svg += "<path d=\"M" + kept.map { "\(Self.coordinate(x(mids[$0].time))),\(Self.coordinate(y(mids[$0].price)))" }.joined(separator: "L")
+                + "\" fill=\"none\" stroke=\"#8a94a6\" stroke-width=\"1\"/>"
+        }
+        for (fills, up, color) in [(marks.buys, true, "#2e8b57"), (marks.sells, false, "#be2d2d")] {
+            let stride = max(1, (fills.count + Self.maxMarkers - 1) / Self.maxMarkers)
+            var path = ""
+            for index in Swift.stride(from: 0, to: fills.count, by: stride) {
+                let (px, py) = (x(fills[index].time), y(fills[index].price))
+                let tip = up ? py - 4 : py + 4
+                let base = up ? py + 2 : py - 2
+                path += "M\(Self.coordinate(px)),\(Self.coordinate(tip))L\(Self.coordinate(px - 3)),\(Self.coordinate(base))L\(Self.coordinate(px + 3)),\(Self.coordinate(base))Z"
+            }
+            if !path.isEmpty { svg += "<path d=\"\(path)\" fill=\"\(color)\"/>" }
+        }
+        return svg + """
+            <text class="axis" x="2" y="16">\(high)</text><text class="axis" x="2" y="\(Int(height) - 22)">\(low)</text>\
+            <text class="axis" x="60" y="\(Int(height) - 4)">\("\(first)".prefix(10))</text>\
+            <text class="axis" x="\(Int(width) - 72)" y="\(Int(height) - 4)">\("\(last)".prefix(10))</text></svg>
+            """
+    }
+
+    private static func double(_ price: Price) -> Double { Double(price.value.raw) / Double(FixedPoint.scale) }
 
     /// Each asset's exposure as its own line (thinned like the equity), over a shared 0 to the
     /// highest %, with a legend.

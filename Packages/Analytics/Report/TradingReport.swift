@@ -22,6 +22,9 @@ public struct TradingReport: Sendable, Encodable {
     public let equity: [EquityPoint]
     /// Exposure by asset in the window, when the source has it (drawn on the HTML page).
     public let exposure: ExposureSeries?
+    /// The decisions' mids and the fills in the window, by symbol, when the source has them
+    /// (drawn on the HTML page).
+    public let markers: TradeMarkers?
     /// Fees paid in the window that no round trip in it holds: entries of lots still open, and
     /// lots whose round trip ends after the window; less the fees of round trips in the window
     /// paid before it (so it can be negative). `metrics.feesPaid` is the round trips' fees plus
@@ -39,11 +42,12 @@ public struct TradingReport: Sendable, Encodable {
     /// - Parameters:
     ///   - periodsPerYear, riskFreeRate: the annualization the run used.
     ///   - exposure: exposure by asset over the run, if the source has it.
+    ///   - markers: the orders' decision mids and fills over the run, if the source has them.
     /// - Throws: ``ArithmeticError`` when a sum leaves the fixed-point range.
     public init(
         kind: String, source: String, from: Timestamp?, to: Timestamp?, roundTrips: [RoundTrip], equity: [EquityPoint], fills: [Fill],
         periodsPerYear: Double, riskFreeRate: Double, decisions: [String: Int], cyclesWithoutSignal: Int, decisionsCoverWholeRun: Bool,
-        exposure: ExposureSeries? = nil
+        exposure: ExposureSeries? = nil, markers: TradeMarkers? = nil
     ) throws(ArithmeticError) {
         func inWindow(_ time: Timestamp) -> Bool { (from.map { time >= $0 } ?? true) && (to.map { time < $0 } ?? true) }
         var curve = EquityCurveStatistics(periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate)
@@ -51,6 +55,7 @@ public struct TradingReport: Sendable, Encodable {
         for point in points { curve.add(point) }
         self.equity = points
         self.exposure = exposure?.window(from: from, to: to)
+        self.markers = markers?.window(from: from, to: to)
         var statistics = RoundTripStatistics()
         for trip in roundTrips where inWindow(trip.exitTime) { try statistics.add(trip) }
         var tally = FillTally()

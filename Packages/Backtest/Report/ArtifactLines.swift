@@ -61,8 +61,12 @@ struct TradeLine: Decodable {
     }
 }
 
-/// An orders.json line, the parts a report reads: the symbol and the fills.
+/// An orders.json line, the parts a report reads: the symbol, side, decision (its mid, and its
+/// time: the first step's) and the fills.
 struct OrderLine: Decodable {
+    struct StepLine: Decodable {
+        let time: String
+    }
     struct FillLine: Decodable {
         let fee, liquidity, price, quantity, time: String
         let tradeID: String
@@ -72,7 +76,24 @@ struct OrderLine: Decodable {
         }
     }
     let symbol: String
+    let side: String
+    let decisionMid: String?
+    let history: [StepLine]
     let fills: [FillLine]
+
+    enum CodingKeys: String, CodingKey {
+        case symbol, side, history, fills
+        case decisionMid = "decision_mid"
+    }
+
+    /// Adds the order's decision and `fills` (read by ``fills(_:)``) to `markers`.
+    func mark(_ fills: [Fill], in markers: inout TradeMarkers, _ field: ArtifactField) throws(DataError) {
+        guard let side = OrderSide(rawValue: side) else { throw field.fail("side", side) }
+        guard let decided = history.first else { return }
+        markers.add(
+            symbol: try field.symbol(symbol), side: side, decidedAt: try field.time(decided.time, "time"),
+            mid: try decisionMid.map { text throws(DataError) in Price(try field.decimal(text, "decision_mid")) }, fills: fills)
+    }
 
     /// The fills, their fees in the symbol's quote currency.
     func fills(_ field: ArtifactField) throws(DataError) -> [Fill] {

@@ -19,6 +19,8 @@ public struct BacktestArtifacts: Sendable {
     public let fills: [Fill]
     /// Exposure by asset after each bar time (exposure.csv), when it was asked for.
     public let exposure: ExposureSeries?
+    /// Each order's decision mid and fills, by symbol (orders.json).
+    public let markers: TradeMarkers
     /// Decisions by reason code, over the run.
     public let decisions: [String: Int]
     /// Cycles without a signal, over the run.
@@ -55,10 +57,15 @@ public struct BacktestArtifacts: Sendable {
             try line.roundTrip(ArtifactField(file: folder + "/trades.json", line: index + 2))
         }
         var fills: [Fill] = []
+        var markers = TradeMarkers()
         for (index, order) in try Self.lines(folder + "/orders.json", as: OrderLine.self).enumerated() {
-            fills += try order.fills(ArtifactField(file: folder + "/orders.json", line: index + 2))
+            let field = ArtifactField(file: folder + "/orders.json", line: index + 2)
+            let orderFills = try order.fills(field)
+            try order.mark(orderFills, in: &markers, field)
+            fills += orderFills
         }
         self.fills = fills
+        self.markers = markers
         var curve = try EquityText.points(try Self.data(folder + "/equity.csv"), file: folder + "/equity.csv")
         if let start = metrics.metrics.start.flatMap(ISO8601Format.parse), let starting = metrics.metrics.startingEquity.flatMap(FixedPoint.init),
             start < curve.first?.time ?? start
