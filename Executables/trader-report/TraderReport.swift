@@ -61,7 +61,7 @@ struct TraderReport: ParsableCommand {
             to: try to.map { try Self.instant($0, as: "--to") }, roundTrips: artifacts.roundTrips, equity: artifacts.equity,
             fills: artifacts.fills, periodsPerYear: artifacts.periodsPerYear, riskFreeRate: artifacts.riskFreeRate,
             decisions: artifacts.decisions, cyclesWithoutSignal: artifacts.cyclesWithoutSignal, decisionsCoverWholeRun: true,
-            exposure: artifacts.exposure, markers: html == nil ? nil : artifacts.markers)
+            exposure: artifacts.exposure, markers: html == nil ? nil : artifacts.markers, rejectionsByDay: artifacts.rejectionsByDay)
         if let html {
             do {
                 try report.html.write(toFile: html, atomically: true, encoding: .utf8)

@@ -47,6 +47,13 @@ import TraderTestKit
         ])
         #expect(json["cycles_without_signal"] as? Int == 28_884)
         #expect((json["decisions"] as? [String: Int])?["rejected.global_trade_spacing"] == 887)
+        // The rejections of each day sum to the run's counts, code by code.
+        var summed: [String: Int] = [:]
+        for day in try #require(json["rejections_by_day"] as? [[String: Any]]) {
+            summed[try #require(day["code"] as? String), default: 0] += try #require(day["count"] as? Int)
+        }
+        #expect(summed == (json["decisions"] as? [String: Int])?.filter { $0.key.hasPrefix("rejected.") || $0.key.hasPrefix("universe.") })
+        #expect(summed["rejected.no_position"] == 926)
     }
 
     @Test func theTextReportAlignsItsNumbersWithTheirUnits() throws {
@@ -97,7 +104,7 @@ import TraderTestKit
         let dom = try TraderBacktestProcess.run(flags + ["--dump-dom", "file://" + page], program: chromium)
         #expect(dom.status == 0, "\(dom.standardError)")
         #expect(!dom.standardError.contains("CONSOLE"), "\(dom.standardError)")
-        for id in ["equity", "drawdown", "monthly-returns", "exposure", "trades-BTC-USD", "trades-ETH-USD", "attribution-bars"] {
+        for id in ["equity", "drawdown", "monthly-returns", "exposure", "trades-BTC-USD", "trades-ETH-USD", "rejections", "attribution-bars"] {
             let section = try #require(dom.standardOutput.components(separatedBy: "<section id=\"\(id)\">").dropFirst().first, "\(id) is missing")
             let chart = section.components(separatedBy: "</svg>")[0]
             #expect(chart.contains("<svg") && (chart.contains("<path d=\"M") || chart.contains("<rect ")), "\(id) draws nothing")

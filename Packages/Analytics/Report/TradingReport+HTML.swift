@@ -2,8 +2,8 @@ import TraderCore
 
 extension TradingReport {
     /// The report as one self-contained HTML page: no script, font or file from elsewhere; its
-    /// charts are inline SVG drawn here (equity, drawdown, monthly returns, exposure by asset and
-    /// each symbol's trades when the report has them, attribution) and its
+    /// charts are inline SVG drawn here (equity, drawdown, monthly returns, exposure by asset,
+    /// each symbol's trades and rejections over time when the report has them, attribution) and its
     /// tables are the text report's cells, so the page's numbers equal the terminal's. It reads at
     /// a phone's width (charts scale, wide tables scroll) and at a desktop's.
     public var html: String {
@@ -38,6 +38,7 @@ private struct ReportPage {
         for symbol in report.markers?.symbols ?? [] {
             page += chart("trades-\(symbol.symbol)", "Trades in \(symbol.symbol): decision mids, buys ▲ and sells ▼", tradesChart(symbol))
         }
+        if !report.rejectionsByDay.isEmpty { page += chart("rejections", "Rejections by reason over time", rejectionsChart) }
         page += chart("attribution-bars", "Attribution", attributionChart)
         for section in content.sections { page += table(section) }
         page += "</main></body></html>\n"
@@ -226,6 +227,49 @@ private struct ReportPage {
             }
         }
         return svg + "</svg>"
+    }
+
+    /// The rejections as stacked bars by reason code, in buckets of whole days (as few days as keep
+    /// the bars at most 120), with a legend of the codes by count.
+    private var rejectionsChart: String {
+        let daily = report.rejectionsByDay
+        guard let first = daily.map(\.day).min(), let last = daily.map(\.day).max() else { return empty }
+        let days = Int(first.duration(to: last).components.seconds / 86_400) + 1
+        let perBucket = max(1, (days + 119) / 120)
+        let buckets = (days + perBucket - 1) / perBucket
+        var totals: [String: Int] = [:]
+        for count in daily { totals[count.code, default: 0] += count.count }
+        let codes = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        let column = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.key, $0) })
+        var stacks = Array(repeating: Array(repeating: 0, count: codes.count), count: buckets)
+        for count in daily {
+            let bucket = Int(first.duration(to: count.day).components.seconds / 86_400) / perBucket
+            if let index = column[count.code] { stacks[bucket][index] += count.count }
+        }
+        let highest = max(stacks.map { $0.reduce(0, +) }.max() ?? 1, 1)
+        let legend = min(codes.count, 8)
+        let (width, top, bottom) = (Self.width, 12.0 + 13 * Double((legend + 2) / 3) + 6, Self.height - 20)
+        let barWidth = (width - 70) / Double(buckets)
+        let colors = ["#be2d2d", "#d9822b", "#b7950b", "#8e44ad", "#2563a8", "#16a2b8", "#2e8b57", "#6b7280"]
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(Self.height))\" role=\"img\">"
+        for (bucket, stack) in stacks.enumerated() {
+            var y = bottom
+            for (index, count) in stack.enumerated() where count > 0 {
+                let height = (bottom - top) * Double(count) / Double(highest)
+                y -= height
+                svg += "<rect x=\"\(Self.coordinate(60 + barWidth * Double(bucket)))\" y=\"\(Self.coordinate(y))\" "
+                    + "width=\"\(Self.coordinate(max(barWidth - 1, 0.5)))\" height=\"\(Self.coordinate(height))\" fill=\"\(colors[index % colors.count])\"/>"
+            }
+        }
+        for (index, code) in codes.prefix(colors.count).enumerated() {
+            svg += "<text class=\"axis\" x=\"\(60 + 245 * (index % 3))\" y=\"\(12 + 13 * (index / 3))\" style=\"fill:\(colors[index])\">"
+                + "\(Self.escaped(code.key)) \(code.value)</text>"
+        }
+        return svg + """
+            <text class="axis" x="2" y="\(Int(top) + 8)">\(highest)</text><text class="axis" x="2" y="\(Int(bottom))">0</text>\
+            <text class="axis" x="60" y="\(Int(Self.height) - 4)">\("\(first)".prefix(10)) · \(perBucket) d a bar</text>\
+            <text class="axis" x="\(Int(width) - 72)" y="\(Int(Self.height) - 4)">\("\(last)".prefix(10))</text></svg>
+            """
     }
 
     /// Edge, the two slippages, fees (negative) and the net PnL as horizontal bars from zero.

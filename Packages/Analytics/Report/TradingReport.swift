@@ -36,6 +36,8 @@ public struct TradingReport: Sendable, Encodable {
     public let cyclesWithoutSignal: Int
     /// Whether ``decisions`` count the window or the whole run (a backtest's are kept per run).
     public let decisionsCoverWholeRun: Bool
+    /// Rejections by reason code per UTC day, the days in the window.
+    public let rejectionsByDay: [DailyCount]
 
     /// The report of `roundTrips`, `equity` and `fills` within `from..<to`.
     ///
@@ -43,11 +45,12 @@ public struct TradingReport: Sendable, Encodable {
     ///   - periodsPerYear, riskFreeRate: the annualization the run used.
     ///   - exposure: exposure by asset over the run, if the source has it.
     ///   - markers: the orders' decision mids and fills over the run, if the source has them.
+    ///   - rejectionsByDay: rejections by reason code per UTC day, if the source keeps them.
     /// - Throws: ``ArithmeticError`` when a sum leaves the fixed-point range.
     public init(
         kind: String, source: String, from: Timestamp?, to: Timestamp?, roundTrips: [RoundTrip], equity: [EquityPoint], fills: [Fill],
         periodsPerYear: Double, riskFreeRate: Double, decisions: [String: Int], cyclesWithoutSignal: Int, decisionsCoverWholeRun: Bool,
-        exposure: ExposureSeries? = nil, markers: TradeMarkers? = nil
+        exposure: ExposureSeries? = nil, markers: TradeMarkers? = nil, rejectionsByDay: [DailyCount] = []
     ) throws(ArithmeticError) {
         func inWindow(_ time: Timestamp) -> Bool { (from.map { time >= $0 } ?? true) && (to.map { time < $0 } ?? true) }
         var curve = EquityCurveStatistics(periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate)
@@ -71,11 +74,12 @@ public struct TradingReport: Sendable, Encodable {
         self.decisions = decisions
         self.cyclesWithoutSignal = cyclesWithoutSignal
         self.decisionsCoverWholeRun = decisionsCoverWholeRun
+        self.rejectionsByDay = rejectionsByDay.filter { inWindow($0.day) }
     }
 
     private enum CodingKeys: String, CodingKey {
         case kind, source, from, to, currency, metrics, decisions
         case feesOutsideRoundTrips = "fees_outside_round_trips", cyclesWithoutSignal = "cycles_without_signal"
-        case decisionsCoverWholeRun = "decisions_cover_whole_run"
+        case decisionsCoverWholeRun = "decisions_cover_whole_run", rejectionsByDay = "rejections_by_day"
     }
 }

@@ -13,7 +13,8 @@ import TraderCore
 /// - `equity.csv`: `time,equity,cash,exposed` after each bar time's decision;
 /// - `exposure.csv`: `time,nav,total_pct,pending_pct` and one `<ASSET>_pct` column per traded base
 ///   asset, held plus pending at the decision's marks, % of NAV;
-/// - `metrics.json`: the result and ``PerformanceMetrics``, with the configuration's hash;
+/// - `metrics.json`: the result and ``PerformanceMetrics``, with the configuration's hash and the
+///   rejections of each day;
 /// - `config.json` and `config.sha256`: the effective configuration and its hash, when given.
 ///
 /// JSON keys are sorted and numbers are exact decimals, so two runs of the same inputs write the
@@ -170,6 +171,7 @@ private struct MetricsDocument: Encodable {
         case cyclesWithoutSignal = "cycles_without_signal"
         case configHash = "config_hash", rejectedOrders = "rejected_orders", roundTrips = "round_trips"
         case feesPaid = "fees_paid", openLotFees = "open_lot_fees", finalEquity = "final_equity"
+        case rejectionsByDay = "rejections_by_day"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -187,6 +189,7 @@ private struct MetricsDocument: Encodable {
         try c.encode(result.violations.map(\.description), forKey: .violations)
         try c.encode(result.decisions.cyclesWithoutSignal, forKey: .cyclesWithoutSignal)
         try c.encode(result.decisions.counts, forKey: .decisions)
+        try c.encode(result.decisions.rejectionsByDay, forKey: .rejectionsByDay)
         try c.encode(result.metrics, forKey: .metrics)
     }
 }

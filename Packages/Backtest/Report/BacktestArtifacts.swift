@@ -23,6 +23,8 @@ public struct BacktestArtifacts: Sendable {
     public let markers: TradeMarkers
     /// Decisions by reason code, over the run.
     public let decisions: [String: Int]
+    /// Rejections by reason code, per UTC day (empty for a run written before they were kept).
+    public let rejectionsByDay: [DailyCount]
     /// Cycles without a signal, over the run.
     public let cyclesWithoutSignal: Int
     /// The run's annualization.
@@ -50,6 +52,14 @@ public struct BacktestArtifacts: Sendable {
             throw DataError(.invalidArtifact, file: metricsPath, "expected decisions, cycles_without_signal and metrics.annualization")
         }
         decisions = metrics.decisions
+        var daily: [DailyCount] = []
+        for (index, count) in (metrics.rejectionsByDay ?? []).enumerated() {
+            guard let day = ISO8601Format.parse(count.day) else {
+                throw DataError(.invalidArtifact, file: metricsPath, "rejections_by_day[\(index)].day \"\(count.day)\" is not an instant")
+            }
+            daily.append(DailyCount(day: day, code: count.code, count: count.count))
+        }
+        rejectionsByDay = daily
         cyclesWithoutSignal = metrics.cyclesWithoutSignal
         periodsPerYear = metrics.metrics.annualization.periodsPerYear
         riskFreeRate = metrics.metrics.annualization.riskFreeRate
@@ -123,11 +133,17 @@ private struct MetricsLine: Decodable {
             case startingEquity = "starting_equity"
         }
     }
+    struct Daily: Decodable {
+        let day: String
+        let code: String
+        let count: Int
+    }
     let decisions: [String: Int]
     let cyclesWithoutSignal: Int
     let metrics: Performance
+    let rejectionsByDay: [Daily]?
     enum CodingKeys: String, CodingKey {
         case decisions, metrics
-        case cyclesWithoutSignal = "cycles_without_signal"
+        case cyclesWithoutSignal = "cycles_without_signal", rejectionsByDay = "rejections_by_day"
     }
 }

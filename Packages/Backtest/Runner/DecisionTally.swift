@@ -1,3 +1,5 @@
+import Analytics
+import TraderCore
 import TradingEngine
 
 /// Why a run did or did not trade, counted over its cycles: cycles without a signal, triggers the
@@ -15,6 +17,9 @@ public struct DecisionTally: Hashable, Sendable {
     /// Each count with its stage (`nil` for `bad_tick`, which is named by its code alone) and code,
     /// in first-seen order, found by comparing values: a run names them only when read.
     private var tallies: [(stage: Stage?, code: String, count: Int)] = []
+    /// The rejections (by risk or the universe) of each UTC day, in day order, for a report to draw
+    /// over time; ``counts`` sums them per run.
+    public private(set) var rejectionsByDay: [DailyCount] = []
 
     /// No cycles yet.
     public init() {}
@@ -47,7 +52,10 @@ public struct DecisionTally: Hashable, Sendable {
     private mutating func countDecisions(of outcome: CycleOutcome) {
         for rejected in outcome.rejectedCandles { add(nil, rejected.code) }
         for suppression in outcome.suppressions { add(.suppressed, suppression.code) }
-        for rejection in outcome.universeRejections { add(.universe, rejection.bar.code) }
+        for rejection in outcome.universeRejections {
+            add(.universe, rejection.bar.code)
+            addDaily("universe." + rejection.bar.code, at: outcome.time)
+        }
         for intent in outcome.intents {
             switch intent {
             case .cancel(_, let reason): add(.cancel, reason)
@@ -57,7 +65,10 @@ public struct DecisionTally: Hashable, Sendable {
         }
         for dropped in outcome.droppedRequotes { add(.requoteDropped, dropped.code) }
         guard let risk = outcome.risk else { return }
-        for rejection in risk.rejected { add(.rejected, rejection.code.rawValue) }
+        for rejection in risk.rejected {
+            add(.rejected, rejection.code.rawValue)
+            addDaily("rejected." + rejection.code.rawValue, at: outcome.time)
+        }
         for trade in risk.approved {
             add(.approved, trade.proposal.side == .buy ? "buy" : "sell")
             for adjustment in trade.adjustments { add(.cut, adjustment.code.rawValue) }
@@ -71,6 +82,23 @@ public struct DecisionTally: Hashable, Sendable {
         } else {
             tallies.append((stage, code, 1))
         }
+    }
+
+    /// Counts `code` on the UTC day of `time` (cycles come in time order: the day is the last one's
+    /// or a new one).
+    private mutating func addDaily(_ code: String, at time: Timestamp) {
+        let seconds = time.secondsSinceEpoch
+        let day = Timestamp(secondsSinceEpoch: (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) * 86_400)
+        var index = rejectionsByDay.count - 1
+        while index >= 0 && rejectionsByDay[index].day == day {
+            if rejectionsByDay[index].code == code {
+                let counted = rejectionsByDay[index]
+                rejectionsByDay[index] = DailyCount(day: day, code: code, count: counted.count + 1)
+                return
+            }
+            index -= 1
+        }
+        rejectionsByDay.append(DailyCount(day: day, code: code, count: 1))
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
