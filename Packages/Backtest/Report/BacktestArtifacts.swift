@@ -63,27 +63,41 @@ public struct BacktestArtifacts: Sendable {
         cyclesWithoutSignal = metrics.cyclesWithoutSignal
         periodsPerYear = metrics.metrics.annualization.periodsPerYear
         riskFreeRate = metrics.metrics.annualization.riskFreeRate
-        roundTrips = try Self.lines(folder + "/trades.json", as: TradeLine.self).enumerated().map { index, line throws(DataError) in
-            try line.roundTrip(ArtifactField(file: folder + "/trades.json", line: index + 2))
+        // The CSV curves are read on a second thread while this one decodes the JSON files: the
+        // two halves take about as long for a run of a million bars.
+        let curves = BackgroundRead { () throws(DataError) in
+            (
+                try EquityText.points(try Self.data(folder + "/equity.csv"), file: folder + "/equity.csv"),
+                readingExposure ? try ExposureText.series(try Self.data(folder + "/exposure.csv"), file: folder + "/exposure.csv") : nil
+            )
         }
-        var fills: [Fill] = []
-        var markers = TradeMarkers()
-        for (index, order) in try Self.lines(folder + "/orders.json", as: OrderLine.self).enumerated() {
-            let field = ArtifactField(file: folder + "/orders.json", line: index + 2)
-            let orderFills = try order.fills(field)
-            try order.mark(orderFills, in: &markers, field)
-            fills += orderFills
+        let trades = Result { () throws(DataError) in
+            try Self.lines(folder + "/trades.json", as: TradeLine.self).enumerated().map { index, line throws(DataError) in
+                try line.roundTrip(ArtifactField(file: folder + "/trades.json", line: index + 2))
+            }
         }
-        self.fills = fills
-        self.markers = markers
-        var curve = try EquityText.points(try Self.data(folder + "/equity.csv"), file: folder + "/equity.csv")
+        let orders = Result { () throws(DataError) in
+            var fills: [Fill] = []
+            var markers = TradeMarkers()
+            for (index, order) in try Self.lines(folder + "/orders.json", as: OrderLine.self).enumerated() {
+                let field = ArtifactField(file: folder + "/orders.json", line: index + 2)
+                let orderFills = try order.fills(field)
+                try order.mark(orderFills, in: &markers, field)
+                fills += orderFills
+            }
+            return (fills, markers)
+        }
+        let (points, exposure) = try curves.value()
+        roundTrips = try trades.get()
+        (fills, markers) = try orders.get()
+        var curve = points
         if let start = metrics.metrics.start.flatMap(ISO8601Format.parse), let starting = metrics.metrics.startingEquity.flatMap(FixedPoint.init),
             start < curve.first?.time ?? start
         {
             curve.insert(EquityPoint(time: start, equity: starting, exposed: false), at: 0)
         }
         equity = curve
-        exposure = readingExposure ? try ExposureText.series(try Self.data(folder + "/exposure.csv"), file: folder + "/exposure.csv") : nil
+        self.exposure = exposure
     }
 
     private static func data(_ path: String) throws(DataError) -> Data {

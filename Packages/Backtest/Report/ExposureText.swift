@@ -16,21 +16,31 @@ enum ExposureText {
         else { throw DataError(.badHeader, file: file, line: 1, column: 1, "expected time,nav,total_pct,pending_pct and an <ASSET>_pct column per asset") }
         let assets = columns.dropFirst(4).map { String($0.dropLast(4)) }
         var points: [ExposureSeries.Point] = []
+        var commas: [Int] = []
+        commas.reserveCapacity(columns.count)
         var start = headerEnd + 1
         var number = 1
         while start < bytes.count {
             number += 1
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            // One pass over the line: its end and its commas.
+            commas.removeAll(keepingCapacity: true)
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
+                if bytes[end] == UInt8(ascii: ",") { commas.append(end) }
+                end += 1
+            }
             defer { start = end + 1 }
             guard end > start else { continue }
-            let fields = bytes[start..<end].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard fields.count == columns.count, let time = EquityText.instant(fields[0]) else {
+            guard commas.count == columns.count - 1, let time = EquityText.instant(bytes[start..<commas[0]]) else {
                 throw DataError(.invalidArtifact, file: file, line: number, "expected an instant and \(columns.count - 1) numbers")
             }
             var percents: [Double] = []
             percents.reserveCapacity(assets.count)
-            for field in fields.dropFirst(4) {
-                guard let value = EquityText.decimal(field) else { throw DataError(.invalidNumber, file: file, line: number, "an exposure is not a decimal") }
+            for column in 4..<columns.count {
+                let fieldEnd = column + 1 < columns.count ? commas[column] : end
+                guard let value = EquityText.decimal(bytes[(commas[column - 1] + 1)..<fieldEnd]) else {
+                    throw DataError(.invalidNumber, file: file, line: number, column: commas[column - 1] + 2 - start, "\(columns[column]) is not a decimal")
+                }
                 percents.append(Double(value.raw) / Double(FixedPoint.scale))
             }
             points.append(ExposureSeries.Point(time: time, percents: percents))
