@@ -28,9 +28,8 @@ public struct ExposureSeries: Hashable, Sendable {
         self.points = points
     }
 
-    /// The points in `from..<to` (unbounded where `nil`).
-    func window(from: Timestamp?, to: Timestamp?) -> ExposureSeries {
-        ExposureSeries(
-            assets: assets, points: points.filter { point in (from.map { point.time >= $0 } ?? true) && (to.map { point.time < $0 } ?? true) })
+    /// The points in `window`.
+    func within(_ window: ReportWindow) -> ExposureSeries {
+        ExposureSeries(assets: assets, points: points.filter { window.contains($0.time) })
     }
 }

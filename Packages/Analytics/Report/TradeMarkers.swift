@@ -55,10 +55,10 @@ public struct TradeMarkers: Hashable, Sendable {
         if side == .buy { symbols[index].buys += marks } else { symbols[index].sells += marks }
     }
 
-    /// The marks in `from..<to` (unbounded where `nil`), each list sorted by time.
-    func window(from: Timestamp?, to: Timestamp?) -> TradeMarkers {
+    /// The marks in `window`, each list sorted by time.
+    func within(_ window: ReportWindow) -> TradeMarkers {
         func keep(_ marks: [Mark]) -> [Mark] {
-            marks.filter { mark in (from.map { mark.time >= $0 } ?? true) && (to.map { mark.time < $0 } ?? true) }.sorted { $0.time < $1.time }
+            marks.filter { window.contains($0.time) }.sorted { $0.time < $1.time }
         }
         var kept = TradeMarkers()
         kept.symbols = symbols.map { series in

@@ -72,7 +72,7 @@ private struct ReportPage {
 
     // MARK: - Charts
 
-    private var equityValues: [Double] { report.equity.map { Double($0.equity.raw) / Double(FixedPoint.scale) } }
+    private var equityValues: [Double] { report.equity.map(\.equity.doubleValue) }
 
     private var equityChart: String {
         let values = equityValues
@@ -100,14 +100,14 @@ private struct ReportPage {
         guard let first = all.map(\.time).min(), let last = all.map(\.time).max(), last > first,
             let low = all.map(\.price).min(), let high = all.map(\.price).max()
         else { return empty }
-        let (lowValue, span) = (Self.double(low), max(Self.double(high) - Self.double(low), 1e-8))
+        let (lowValue, span) = (low.value.doubleValue, max(high.value.doubleValue - low.value.doubleValue, 1e-8))
         let seconds = Double(first.duration(to: last).components.seconds)
         func x(_ time: Timestamp) -> Double { 60 + (width - 70) * Double(first.duration(to: time).components.seconds) / seconds }
-        func y(_ price: Price) -> Double { 10 + (height - 30) * (1 - (Self.double(price) - lowValue) / span) }
+        func y(_ price: Price) -> Double { 10 + (height - 30) * (1 - (price.value.doubleValue - lowValue) / span) }
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
         let mids = marks.decisionMids
         if mids.count > 1 {
-            let kept = CurveDownsampler.keptIndices(of: mids.map { Self.double($0.price) }, buckets: Self.buckets)
+            let kept = CurveDownsampler.keptIndices(of: mids.map { $0.price.value.doubleValue }, buckets: Self.buckets)
             svg += "<path d=\"M" + kept.map { "\(Self.coordinate(x(mids[$0].time))),\(Self.coordinate(y(mids[$0].price)))" }.joined(separator: "L")
                 + "\" fill=\"none\" stroke=\"#8a94a6\" stroke-width=\"1\"/>"
         }
@@ -122,14 +122,8 @@ private struct ReportPage {
             }
             if !path.isEmpty { svg += "<path d=\"\(path)\" fill=\"\(color)\"/>" }
         }
-        return svg + """
-            <text class="axis" x="2" y="16">\(high)</text><text class="axis" x="2" y="\(Int(height) - 22)">\(low)</text>\
-            <text class="axis" x="60" y="\(Int(height) - 4)">\("\(first)".prefix(10))</text>\
-            <text class="axis" x="\(Int(width) - 72)" y="\(Int(height) - 4)">\("\(last)".prefix(10))</text></svg>
-            """
+        return svg + Self.axes(high: "\(high)", low: "\(low)", from: first, to: last) + "</svg>"
     }
-
-    private static func double(_ price: Price) -> Double { Double(price.value.raw) / Double(FixedPoint.scale) }
 
     /// Each asset's exposure as its own line (thinned like the equity), over a shared 0 to the
     /// highest %, with a legend.
@@ -150,13 +144,8 @@ private struct ReportPage {
             svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.2\"/>"
             svg += "<text class=\"axis\" x=\"\(70 + 70 * column)\" y=\"16\" style=\"fill:\(color)\">\(Self.escaped(asset))</text>"
         }
-        let start = "\(series.points[0].time)".prefix(10)
-        let finish = "\(series.points[series.points.count - 1].time)".prefix(10)
-        return svg + """
-            <text class="axis" x="2" y="16">\(Self.amount(high)) %</text><text class="axis" x="2" y="\(Int(height) - 22)">0 %</text>\
-            <text class="axis" x="60" y="\(Int(height) - 4)">\(start)</text>\
-            <text class="axis" x="\(Int(width) - 72)" y="\(Int(height) - 4)">\(finish)</text></svg>
-            """
+        return svg + Self.axes(high: Self.amount(high) + " %", low: "0 %", from: series.points[0].time, to: series.points[series.points.count - 1].time)
+            + "</svg>"
     }
 
     /// `values` as a polyline over the chart's width (an area down to the top edge when `fill`),
@@ -174,16 +163,20 @@ private struct ReportPage {
         if fill, let first = points.first, let end = points.last {
             path += "L\(Self.coordinate(end.x)),10L\(Self.coordinate(first.x)),10Z"
         }
-        let start = report.equity.first.map { "\($0.time)".prefix(10) } ?? ""
-        let finish = report.equity.last.map { "\($0.time)".prefix(10) } ?? ""
         return """
             <svg viewBox="0 0 \(Int(width)) \(Int(height))" role="img"><path d="\(path)" fill="\(fill ? "#f3c4c4" : "none")" \
-            stroke="\(fill ? "#b83232" : "#2563a8")" stroke-width="1.5"/>\
-            <text class="axis" x="2" y="16">\(Self.escaped(labels.high))</text>\
-            <text class="axis" x="2" y="\(Int(height) - 22)">\(Self.escaped(labels.low))</text>\
-            <text class="axis" x="60" y="\(Int(height) - 4)">\(start)</text>\
-            <text class="axis" x="\(Int(width) - 72)" y="\(Int(height) - 4)">\(finish)</text></svg>
-            """
+            stroke="\(fill ? "#b83232" : "#2563a8")" stroke-width="1.5"/>
+            """ + Self.axes(high: labels.high, low: labels.low, from: report.equity.first?.time, to: report.equity.last?.time) + "</svg>"
+    }
+
+    /// A time chart's axis labels: its highest and lowest value on the left, its first and last
+    /// day along the bottom.
+    private static func axes(high: String, low: String, from first: Timestamp?, to last: Timestamp?) -> String {
+        let (width, height) = (Int(Self.width), Int(Self.height))
+        let day = { (time: Timestamp?) in time.map { "\($0)".prefix(10) } ?? "" }
+        return "<text class=\"axis\" x=\"2\" y=\"16\">\(escaped(high))</text><text class=\"axis\" x=\"2\" y=\"\(height - 22)\">\(escaped(low))</text>"
+            + "<text class=\"axis\" x=\"60\" y=\"\(height - 4)\">\(day(first))</text>"
+            + "<text class=\"axis\" x=\"\(width - 72)\" y=\"\(height - 4)\">\(day(last))</text>"
     }
 
     /// Each calendar month's return (UTC), month-end equity over the previous month-end's (the
@@ -191,8 +184,7 @@ private struct ReportPage {
     private var monthlyChart: String {
         var months: [(year: Int, month: Int, end: FixedPoint)] = []
         for point in report.equity {
-            let seconds = point.time.secondsSinceEpoch
-            let (year, month, _) = ISO8601Format.civilFromDays(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+            let (year, month, _) = ISO8601Format.civilFromDays(point.time.utcDay)
             if let last = months.last, last.year == year, last.month == month {
                 months[months.count - 1].end = point.equity
             } else {
@@ -279,7 +271,7 @@ private struct ReportPage {
             ("edge", parts.edge), ("entry slippage", parts.entrySlippage), ("exit slippage", parts.exitSlippage), ("fees", parts.fees.negated),
             ("net PnL", parts.net),
         ]
-        let values = bars.map { Double($0.1.raw) / Double(FixedPoint.scale) }
+        let values = bars.map(\.1.doubleValue)
         let largest = max(values.map(abs).max() ?? 1, 1e-8)
         let (left, span, row) = (120.0, Self.width - 140, 26.0)
         let zero = left + span * (values.contains { $0 < 0 } ? (values.contains { $0 > 0 } ? 0.5 : 1) : 0)

@@ -52,17 +52,17 @@ public struct TradingReport: Sendable, Encodable {
         periodsPerYear: Double, riskFreeRate: Double, decisions: [String: Int], cyclesWithoutSignal: Int, decisionsCoverWholeRun: Bool,
         exposure: ExposureSeries? = nil, markers: TradeMarkers? = nil, rejectionsByDay: [DailyCount] = []
     ) throws(ArithmeticError) {
-        func inWindow(_ time: Timestamp) -> Bool { (from.map { time >= $0 } ?? true) && (to.map { time < $0 } ?? true) }
+        let window = ReportWindow(from: from, to: to)
         var curve = EquityCurveStatistics(periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate)
-        let points = equity.filter { inWindow($0.time) }
+        let points = equity.filter { window.contains($0.time) }
         for point in points { curve.add(point) }
         self.equity = points
-        self.exposure = exposure?.window(from: from, to: to)
-        self.markers = markers?.window(from: from, to: to)
+        self.exposure = exposure?.within(window)
+        self.markers = markers?.within(window)
         var statistics = RoundTripStatistics()
-        for trip in roundTrips where inWindow(trip.exitTime) { try statistics.add(trip) }
+        for trip in roundTrips where window.contains(trip.exitTime) { try statistics.add(trip) }
         var tally = FillTally()
-        for fill in fills where inWindow(fill.time) { try tally.record(fill) }
+        for fill in fills where window.contains(fill.time) { try tally.record(fill) }
         let quotes = Set(roundTrips.map(\.symbol.quote) + fills.map(\.fee.currency.code))
         currency = quotes.count == 1 ? quotes.first : nil
         self.kind = kind
@@ -74,7 +74,7 @@ public struct TradingReport: Sendable, Encodable {
         self.decisions = decisions
         self.cyclesWithoutSignal = cyclesWithoutSignal
         self.decisionsCoverWholeRun = decisionsCoverWholeRun
-        self.rejectionsByDay = rejectionsByDay.filter { inWindow($0.day) }
+        self.rejectionsByDay = rejectionsByDay.filter { window.contains($0.day) }
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -41,7 +41,7 @@ enum ExposureText {
                 guard let value = EquityText.decimal(bytes[(commas[column - 1] + 1)..<fieldEnd]) else {
                     throw DataError(.invalidNumber, file: file, line: number, column: commas[column - 1] + 2 - start, "\(columns[column]) is not a decimal")
                 }
-                percents.append(Double(value.raw) / Double(FixedPoint.scale))
+                percents.append(value.doubleValue)
             }
             points.append(ExposureSeries.Point(time: time, percents: percents))
         }

@@ -87,8 +87,7 @@ public struct DecisionTally: Hashable, Sendable {
     /// Counts `code` on the UTC day of `time` (cycles come in time order: the day is the last one's
     /// or a new one).
     private mutating func addDaily(_ code: String, at time: Timestamp) {
-        let seconds = time.secondsSinceEpoch
-        let day = Timestamp(secondsSinceEpoch: (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) * 86_400)
+        let day = Timestamp(secondsSinceEpoch: time.utcDay * 86_400)
         var index = rejectionsByDay.count - 1
         while index >= 0 && rejectionsByDay[index].day == day {
             if rejectionsByDay[index].code == code {

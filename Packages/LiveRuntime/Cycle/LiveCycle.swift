@@ -133,10 +133,7 @@ public struct LiveCycle: Sendable {
                 try await send([order], engine: &engine, at: committed.time, into: &sending) { () throws(VenueError) in try await venue.orders.place(order) }
             case .placeBracket(let bracket, _):
                 try await send(bracket.orders, engine: &engine, at: committed.time, into: &sending) { () throws(VenueError) in
-                    guard let brackets = venue.brackets else {
-                        throw VenueError(.rejected, message: "the venue places no native brackets", rejection: .unsupportedOrder)
-                    }
-                    return try await brackets.place(bracket)
+                    try await venue.placeBracket(bracket)
                 }
             case .cancel(let id, let reason): await cancel(id, reason: reason, engine: engine)
             case .lookup: break  // the next cycle looks up every order in flight

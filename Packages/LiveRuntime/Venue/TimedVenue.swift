@@ -53,7 +53,7 @@ struct TimedVenue: MarketData, ProductCatalog, BracketOrderGateway, AccountSourc
     }
 
     func place(_ bracket: OrderBracket) async throws(VenueError) -> PlaceAcknowledgement {
-        try await timed("place_bracket") { () throws(VenueError) in try await brackets().place(bracket) }
+        try await timed("place_bracket") { () throws(VenueError) in try await venue.placeBracket(bracket) }
     }
 
     func cancel(_ order: OrderReference) async throws(VenueError) {
@@ -88,15 +88,6 @@ struct TimedVenue: MarketData, ProductCatalog, BracketOrderGateway, AccountSourc
 
     func quote(for contract: OptionContract) async throws(VenueError) -> Quote {
         try await timed("option_quote") { () throws(VenueError) in try await options().quote(for: contract) }
-    }
-
-    /// The venue's native brackets; a connection without them is never given out as having them
-    /// (see ``connection(_:metrics:)``), so this throws only if that changes.
-    private func brackets() throws(VenueError) -> any BracketOrderGateway {
-        guard let brackets = venue.brackets else {
-            throw VenueError(.rejected, message: "the venue places no native brackets", rejection: .unsupportedOrder)
-        }
-        return brackets
     }
 
     /// The venue's options; a connection without them is never given out as having them (see

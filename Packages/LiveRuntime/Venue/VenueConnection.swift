@@ -45,3 +45,14 @@ public struct VenueConnection: Sendable {
         brackets = venue as? any BracketOrderGateway
     }
 }
+
+extension VenueConnection {
+    /// Places `bracket` through the venue's native brackets.
+    ///
+    /// - Throws: ``VenueError`` `rejected` (`unsupported_order`) when the venue places none (the
+    ///   engine then emulates its exits, and never asks); what the venue throws.
+    func placeBracket(_ bracket: OrderBracket) async throws(VenueError) -> PlaceAcknowledgement {
+        guard let brackets else { throw VenueError(.rejected, message: "the venue places no native brackets", rejection: .unsupportedOrder) }
+        return try await brackets.place(bracket)
+    }
+}

@@ -25,3 +25,12 @@ extension Timestamp {
         .nanoseconds(later.nanosecondsSinceEpoch - nanosecondsSinceEpoch)
     }
 }
+
+extension Timestamp {
+    /// Whole UTC days from the epoch to the day this instant falls in (floor division, so an
+    /// instant before 1970 counts from the day it is in).
+    public var utcDay: Int64 {
+        let seconds = secondsSinceEpoch
+        return seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    }
+}

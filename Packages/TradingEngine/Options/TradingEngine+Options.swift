@@ -188,8 +188,7 @@ extension TradingEngine {
     /// The local date (`YYYYMMDD`) of `time` on the exchange's calendar, or in UTC without one.
     func localDate(of time: Timestamp) -> Int {
         if let sessions = configuration.risk.options?.sessions { return sessions.localDate(of: time) }
-        let seconds = time.secondsSinceEpoch
-        let (year, month, day) = ISO8601Format.civilFromDays(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let (year, month, day) = ISO8601Format.civilFromDays(time.utcDay)
         return year * 10_000 + month * 100 + day
     }
 
