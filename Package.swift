@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "LiveRuntime",
             dependencies: [
-                "TraderCore", "TradingEngine", "Persistence", "TraderConfig", "CurlHTTP", .product(name: "Logging", package: "swift-log"),
+                "TraderCore", "TradingEngine", "Persistence", "Analytics", "TraderConfig", "CurlHTTP", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -167,7 +167,10 @@ let package = Package(
 
         .executableTarget(
             name: "trader-report",
-            dependencies: ["Analytics", "Backtest", "TraderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Analytics", "Backtest", "LiveRuntime", "TraderConfig", "TraderCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Executables/trader-report"
         ),
 
@@ -244,11 +247,14 @@ let package = Package(
             name: "BacktestTests", dependencies: ["Backtest", "Analytics", "CostModel", "RiskKit", "TradingEngine", "TraderCore", "TraderTestKit"], path: "Tests/BacktestTests"),
         .testTarget(
             name: "LiveRuntimeTests",
-            dependencies: ["LiveRuntime", "Backtest", "CurlHTTP", "Persistence", "TradingEngine", "TraderConfig", "TraderCore", "TraderTestKit"],
+            dependencies: ["LiveRuntime", "Analytics", "Backtest", "CurlHTTP", "Persistence", "TradingEngine", "TraderConfig", "TraderCore", "TraderTestKit"],
             path: "Tests/LiveRuntimeTests"),
         .testTarget(
             name: "TraderLiveTests",
-            dependencies: ["trader-live", "trader-reconcile", "exchange-sim", "config-lint", "CoinbaseAdapter", "Persistence", "RiskKit", "TraderCore", "TraderTestKit"], path: "Tests/TraderLiveTests"),
+            dependencies: [
+                "trader-live", "trader-reconcile", "trader-report", "trader-backtest", "exchange-sim", "config-lint", "CoinbaseAdapter",
+                "Persistence", "RiskKit", "TraderCore", "TraderTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ], path: "Tests/TraderLiveTests"),
         .testTarget(
             name: "TradingEngineTests", dependencies: ["TradingEngine", "Backtest", "Persistence", "TraderCore", "TraderTestKit"],
             path: "Tests/TradingEngineTests"),

@@ -6,9 +6,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The report as one JSON object, keys sorted (the same numbers as the text).
+/// A report or a comparison as one JSON object, keys sorted (the same numbers as the text).
 enum ReportJSON {
-    static func rendered(_ report: TradingReport) throws -> String {
+    static func rendered(_ report: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(report), as: UTF8.self)

@@ -11,7 +11,7 @@ import TraderTestKit
         do { _ = try StateStore(path: path, logger: logger) }
         let migrated = entries.all.filter { $0.message == "state file migrated" }
         #expect(migrated.map(\.level) == [.info])
-        #expect(migrated.first?.metadata["migrations"] == "v1,v2,v3,v4,v5,v6")
+        #expect(migrated.first?.metadata["migrations"] == "v1,v2,v3,v4,v5,v6,v7")
         let (again, reopened) = RecordingLogHandler.logger()
         _ = try StateStore(path: path, logger: again)
         #expect(reopened.all.map(\.message) == ["state file opened"])

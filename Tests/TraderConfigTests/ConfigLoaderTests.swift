@@ -180,6 +180,16 @@ import YAMLConfig
         #expect(configuration.policy.riskLimits.breakers.maxQuoteStaleness == .seconds(86_400))
     }
 
+    @Test func theReportsDriftThresholdsAreReadAndANegativeOneIsRefusedByName() throws {
+        let shipped = try #require(load().configuration?.policy.report)
+        #expect(shipped.matchWindowSeconds == 3_600 && shipped.maxReturnGapPct == 1 && shipped.maxSlippageOverModelBps == 5)
+        #expect(shipped.maxFeeGapBps == 1 && shipped.maxMissedTrades == 0)
+        let negative = load(environment: ["TRADER_REPORT__MAX_FEE_GAP_BPS": "-1"])
+        #expect(negative.findings.map(\.description) == [
+            "env:TRADER_REPORT__MAX_FEE_GAP_BPS: error: out_of_range: report.max_fee_gap_bps: expected a number from 0 to 10000, got -1"
+        ])
+    }
+
     @Test func aValueOfAnySizeIsQuotedCutToABoundedLength() throws {
         let long = String(repeating: "q", count: 100_000)
         let result = load(environment: ["TRADER_MODE": long])

@@ -98,6 +98,20 @@ extension TraderLiveOverIBKRTests {
         #expect(filledExits["stop_loss", default: 0] > 0 && filledExits["take_profit", default: 0] > 0, "exits filled: \(filledExits)")
         #expect(!stoppedDays.isEmpty, "no day was stopped; the decisions were \(codes.sorted { $0.key < $1.key })")
 
+        // The report's round trips are the positions the exits (and expiries) closed, in money
+        // (contracts × 100): with nothing left open, they and the fees outside them are the
+        // session's PnL to the last cent.
+        let report = try BuiltProgram.run("trader-report", [live.statePath, "--format", "json"])
+        #expect(report.status == 0, "\(report.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [String: Any])
+        #expect(((metrics["trades"] as? [String: Any])?["trades"] as? Int ?? 0) >= filledExits.values.reduce(0, +))
+        if summary["open_positions"] as? Int == 0 {
+            let net = try #require(FixedPoint((metrics["attribution"] as? [String: String])?["net"] ?? ""))
+            let outside = try #require(FixedPoint(json["fees_outside_round_trips"] as? String ?? ""))
+            #expect(try net.subtracting(outside) == FixedPoint(summary["pnl"] as? String ?? ""), "\(report.standardOutput)")
+        }
+
         let reconcile = TraderLiveProcess(folder: live.folder, program: "trader-reconcile")
         #expect(try await reconcile.run(["--format", "json"]) == 0, "\(reconcile.standardOutput + reconcile.standardError)")
         #expect(reconcile.standardOutput.contains("\"in_sync\" : true"))

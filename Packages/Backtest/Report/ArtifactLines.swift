@@ -61,8 +61,8 @@ struct TradeLine: Decodable {
     }
 }
 
-/// An orders.json line, the parts a report reads: the symbol, side, decision (its mid, and its
-/// time: the first step's) and the fills.
+/// An orders.json line, the parts a report reads: the id, symbol, side, decision (its signal, its
+/// mid, and its time: the first step's) and the fills.
 struct OrderLine: Decodable {
     struct StepLine: Decodable {
         let time: String
@@ -75,15 +75,33 @@ struct OrderLine: Decodable {
             case tradeID = "trade_id"
         }
     }
+    let clientOrderID: String
     let symbol: String
     let side: String
+    let signal: String?
     let decisionMid: String?
     let history: [StepLine]
     let fills: [FillLine]
 
     enum CodingKeys: String, CodingKey {
-        case symbol, side, history, fills
-        case decisionMid = "decision_mid"
+        case symbol, side, signal, history, fills
+        case clientOrderID = "client_order_id", decisionMid = "decision_mid"
+    }
+
+    /// The order as `compare` matches it, when it traded.
+    func traded(_ fills: [Fill], _ field: ArtifactField) throws(DataError) -> TradedOrder? {
+        guard !fills.isEmpty, let decided = history.first else { return nil }
+        guard let side = OrderSide(rawValue: side) else { throw field.fail("side", side) }
+        do {
+            return try TradedOrder(
+                id: clientOrderID, symbol: try field.symbol(symbol), side: side, signal: signal ?? "unknown",
+                decidedAt: try field.time(decided.time, "time"),
+                decisionMid: try decisionMid.map { text throws(DataError) in Price(try field.decimal(text, "decision_mid")) }, fills: fills)
+        } catch let error as DataError {
+            throw error
+        } catch {
+            throw DataError(.invalidArtifact, file: field.file, line: field.line, "the fills' sums leave the fixed-point range")
+        }
     }
 
     /// Adds the order's decision and `fills` (read by ``fills(_:)``) to `markers`.

@@ -21,6 +21,8 @@ public struct BacktestArtifacts: Sendable {
     public let exposure: ExposureSeries?
     /// Each order's decision mid and fills, by symbol (orders.json).
     public let markers: TradeMarkers
+    /// The orders that traded, in the file's order (orders.json).
+    public let orders: [TradedOrder]
     /// Decisions by reason code, over the run.
     public let decisions: [String: Int]
     /// Rejections by reason code, per UTC day (empty for a run written before they were kept).
@@ -76,20 +78,22 @@ public struct BacktestArtifacts: Sendable {
                 try line.roundTrip(ArtifactField(file: folder + "/trades.json", line: index + 2))
             }
         }
-        let orders = Result { () throws(DataError) in
+        let orderLines = Result { () throws(DataError) in
             var fills: [Fill] = []
             var markers = TradeMarkers()
+            var traded: [TradedOrder] = []
             for (index, order) in try Self.lines(folder + "/orders.json", as: OrderLine.self).enumerated() {
                 let field = ArtifactField(file: folder + "/orders.json", line: index + 2)
                 let orderFills = try order.fills(field)
                 try order.mark(orderFills, in: &markers, field)
+                if let tradedOrder = try order.traded(orderFills, field) { traded.append(tradedOrder) }
                 fills += orderFills
             }
-            return (fills, markers)
+            return (fills, markers, traded)
         }
         let (points, exposure) = try curves.value()
         roundTrips = try trades.get()
-        (fills, markers) = try orders.get()
+        (fills, markers, orders) = try orderLines.get()
         var curve = points
         if let start = metrics.metrics.start.flatMap(ISO8601Format.parse), let starting = metrics.metrics.startingEquity.flatMap(FixedPoint.init),
             start < curve.first?.time ?? start

@@ -104,8 +104,12 @@ public struct LiveCycle: Sendable {
                     cycleID: cycleID, at: time, mode: configuration.mode.rawValue, configHash: configuration.configHash,
                     snapshotSummary: configuration.symbols.map(\.description).joined(separator: ",") + (outcome.risk?.nav.map { "; nav \($0)" } ?? ""),
                     decisions: (truth?.decisions ?? []) + decisions, intents: orders.map(\.clientOrderID.rawValue), latenciesMicroseconds: [:]),
-                intents: orders.map { IntentRecord($0, cycleID: cycleID, decidedAt: time) }, transitions: booked.transitions,
+                intents: snapshot.intentRecords(of: outcome.intents, cycleID: cycleID), transitions: booked.transitions,
                 fills: booked.fills,
+                optionExpiries: outcome.expirations.map {
+                    OptionExpiryRecord(at: time, contract: $0.contract, quantity: $0.quantity, intrinsicValue: $0.intrinsicValue)
+                },
+                equity: Self.equity(of: working, at: time),
                 engineSnapshot: try EngineSnapshot(working, at: time)))
         engine = working
         var rejections: [String: Int] = [:]
@@ -175,6 +179,13 @@ public struct LiveCycle: Sendable {
                 amendsEngineSnapshot: true))
         engine = working
         return FollowUp(fills: booked.fills.count, ordersEnded: booked.ordersEnded)
+    }
+
+    /// The NAV of `engine` at its latest marks, as the equity curve keeps it; `nil` when it cannot
+    /// be valued (a sum out of range), so that no wrong point is kept.
+    private static func equity(of engine: TradingEngine, at time: Timestamp) -> EquityRecord? {
+        guard let nav = try? engine.portfolio.nav(marks: engine.latestMarks) else { return nil }
+        return EquityRecord(at: time, nav: nav, exposed: engine.portfolio.holdsPositions)
     }
 
     /// What sending the intents did.

@@ -107,6 +107,11 @@ public struct CycleRecord: Hashable, Sendable {
     public let positions: [Position]
     /// The venue balances seen in the cycle, stored as a snapshot at the audit record's time.
     public let balances: [Balance]
+    /// The option positions the cycle's expiries closed.
+    public let optionExpiries: [OptionExpiryRecord]
+    /// The net asset value after the cycle's step, a point of the equity curve; `nil` for a
+    /// commit that is not a cycle's (a follow-up, a reconciliation).
+    public let equity: EquityRecord?
     /// The engine's state after the cycle, to restore at the next start; `nil` keeps the last one.
     public let engineSnapshot: EngineSnapshot?
     /// Whether ``engineSnapshot`` replaces the one saved for its cycle (a reconciliation between
@@ -117,6 +122,7 @@ public struct CycleRecord: Hashable, Sendable {
     public init(
         audit: AuditRecord, intents: [IntentRecord] = [], transitions: [OrderTransitionRecord] = [], fills: [FillOfOrder] = [],
         realized: [RealizedPnLRecord] = [], positions: [Position] = [], balances: [Balance] = [],
+        optionExpiries: [OptionExpiryRecord] = [], equity: EquityRecord? = nil,
         engineSnapshot: EngineSnapshot? = nil, amendsEngineSnapshot: Bool = false
     ) {
         self.amendsEngineSnapshot = amendsEngineSnapshot
@@ -127,6 +133,8 @@ public struct CycleRecord: Hashable, Sendable {
         self.realized = realized
         self.positions = positions
         self.balances = balances
+        self.optionExpiries = optionExpiries
+        self.equity = equity
         self.engineSnapshot = engineSnapshot
     }
 }

@@ -22,21 +22,24 @@ public struct IntentRecord: Hashable, Sendable {
     public let cycleID: String
     /// When it was decided.
     public let decidedAt: Timestamp
+    /// The decision behind it, when it carries out a proposal (`nil` for an order stored before
+    /// origins were kept).
+    public let origin: OrderOrigin?
 
     /// Creates an intent for a spot pair, good till cancelled unless told otherwise.
     public init(
         clientOrderID: ClientOrderID, symbol: Symbol, side: OrderSide, kind: Order.Kind, quantity: Quantity, cycleID: String,
-        decidedAt: Timestamp, timeInForce: Order.TimeInForce = .goodTillCancelled
+        decidedAt: Timestamp, timeInForce: Order.TimeInForce = .goodTillCancelled, origin: OrderOrigin? = nil
     ) {
         self.init(
             clientOrderID: clientOrderID, instrument: .spot(symbol), side: side, kind: kind, quantity: quantity, timeInForce: timeInForce,
-            cycleID: cycleID, decidedAt: decidedAt)
+            cycleID: cycleID, decidedAt: decidedAt, origin: origin)
     }
 
     /// Creates an intent in any instrument.
     public init(
         clientOrderID: ClientOrderID, instrument: Instrument, side: OrderSide, kind: Order.Kind, quantity: Quantity,
-        timeInForce: Order.TimeInForce, cycleID: String, decidedAt: Timestamp
+        timeInForce: Order.TimeInForce, cycleID: String, decidedAt: Timestamp, origin: OrderOrigin? = nil
     ) {
         self.clientOrderID = clientOrderID
         self.instrument = instrument
@@ -47,13 +50,14 @@ public struct IntentRecord: Hashable, Sendable {
         self.timeInForce = timeInForce
         self.cycleID = cycleID
         self.decidedAt = decidedAt
+        self.origin = origin
     }
 
-    /// The intent to send `order`, decided in cycle `cycleID` at `decidedAt`.
-    public init(_ order: Order, cycleID: String, decidedAt: Timestamp) {
+    /// The intent to send `order`, decided in cycle `cycleID` at `decidedAt` for `origin`.
+    public init(_ order: Order, cycleID: String, decidedAt: Timestamp, origin: OrderOrigin? = nil) {
         self.init(
             clientOrderID: order.clientOrderID, instrument: order.instrument, side: order.side, kind: order.kind, quantity: order.quantity,
-            timeInForce: order.timeInForce, cycleID: cycleID, decidedAt: decidedAt)
+            timeInForce: order.timeInForce, cycleID: cycleID, decidedAt: decidedAt, origin: origin)
     }
 }
 

@@ -188,6 +188,31 @@ enum StoreSchema {
                     CREATE INDEX orders_by_status ON orders(status);
                     """)
         }
+        // What reports read of a live run: each order's origin (the signal, regime and decision
+        // mid it was decided for; absent for orders stored before), the NAV of every cycle, and
+        // the option positions expiries closed.
+        migrator.registerMigration("v7") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE orders ADD COLUMN signal TEXT;
+                    ALTER TABLE orders ADD COLUMN regime TEXT;
+                    ALTER TABLE orders ADD COLUMN decision_mid_e8 INTEGER CHECK ((signal IS NULL) = (decision_mid_e8 IS NULL));
+                    CREATE TABLE equity_curve (
+                        id INTEGER PRIMARY KEY,
+                        at_ns INTEGER NOT NULL,
+                        nav_e8 INTEGER NOT NULL,
+                        exposed INTEGER NOT NULL CHECK (exposed IN (0, 1))
+                    ) STRICT;
+                    CREATE INDEX equity_curve_by_time ON equity_curve(at_ns);
+                    CREATE TABLE option_expiries (
+                        id INTEGER PRIMARY KEY,
+                        at_ns INTEGER NOT NULL,
+                        option_contract_json TEXT NOT NULL,
+                        quantity_e8 INTEGER NOT NULL CHECK (quantity_e8 > 0),
+                        intrinsic_value_e8 INTEGER NOT NULL CHECK (intrinsic_value_e8 >= 0)
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

@@ -196,13 +196,7 @@ extension StateStore {
     ///
     /// - Throws: ``StoreError``.
     public func auditRecords(from start: Timestamp, to end: Timestamp) throws(StoreError) -> [AuditRecord] {
-        try auditTexts(from: start, to: end).map { (text) throws(StoreError) in
-            do {
-                return try JSONDecoder().decode(AuditRecord.self, from: Data(text.utf8))
-            } catch {
-                throw StoreError(.invalidRecord, "an audit record cannot be read back: \(error)")
-            }
-        }
+        try auditTexts(from: start, to: end).map { (text) throws(StoreError) in try Self.auditRecord(text) }
     }
 
     /// Writes the audit log from `start` to `end` as JSON lines (one record per line, keys sorted)
@@ -223,10 +217,22 @@ extension StateStore {
 
     /// The stored JSON of the audit records from `start` (inclusive) to `end` (exclusive), in order.
     private func auditTexts(from start: Timestamp, to end: Timestamp) throws(StoreError) -> [String] {
-        try read { db in
-            try String.fetchAll(
-                db, sql: "SELECT record_json FROM audit_log WHERE at_ns >= ? AND at_ns < ? ORDER BY id",
-                arguments: [start.nanosecondsSinceEpoch, end.nanosecondsSinceEpoch])
+        try read { db in try Self.auditTexts(from: start, to: end, in: db) }
+    }
+
+    /// ``auditTexts(from:to:)`` read in `db`.
+    static func auditTexts(from start: Timestamp, to end: Timestamp, in db: Database) throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT record_json FROM audit_log WHERE at_ns >= ? AND at_ns < ? ORDER BY id",
+            arguments: [start.nanosecondsSinceEpoch, end.nanosecondsSinceEpoch])
+    }
+
+    /// An audit record's stored JSON, decoded.
+    static func auditRecord(_ text: String) throws(StoreError) -> AuditRecord {
+        do {
+            return try JSONDecoder().decode(AuditRecord.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError(.invalidRecord, "an audit record cannot be read back: \(error)")
         }
     }
 }

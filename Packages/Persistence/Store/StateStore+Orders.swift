@@ -13,7 +13,8 @@ extension StateStore {
     }
 
     /// Commits one cycle, all or nothing: its intents, audit record, order steps, fills, realized
-    /// PnL, the positions they changed, the balances seen and the engine snapshot.
+    /// PnL, the positions they changed, the balances seen, the option expiries, the NAV and the
+    /// engine snapshot.
     ///
     /// - Returns: the trade ids of fills that were new (a fill already stored is ignored).
     /// - Throws: ``StoreError`` (`constraint` for an intent whose client order id is stored, a step
@@ -70,6 +71,18 @@ extension StateStore {
             try insertRealized.execute(arguments: [entry.at.nanosecondsSinceEpoch, entry.symbol.description, entry.amount.raw])
         }
         try save(cycle.positions, balances: cycle.balances, at: cycle.audit.at, in: db)
+        for expiry in cycle.optionExpiries {
+            try db.cachedStatement(
+                sql: "INSERT INTO option_expiries (at_ns, option_contract_json, quantity_e8, intrinsic_value_e8) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [
+                expiry.at.nanosecondsSinceEpoch, String(decoding: try StateStore.encoder.encode(expiry.contract), as: UTF8.self),
+                expiry.quantity.value.raw, expiry.intrinsicValue.value.raw,
+            ])
+        }
+        if let equity = cycle.equity {
+            try db.cachedStatement(sql: "INSERT INTO equity_curve (at_ns, nav_e8, exposed) VALUES (?, ?, ?)")
+                .execute(arguments: [equity.at.nanosecondsSinceEpoch, equity.nav.raw, equity.exposed])
+        }
         if let snapshot = cycle.engineSnapshot { try save(snapshot, replacing: cycle.amendsEngineSnapshot, in: db) }
         return added
     }
@@ -79,8 +92,9 @@ extension StateStore {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, stop_price_e8, post_only, quantity_e8,
-                    cycle_id, decided_at_ns, status, updated_at_ns, time_in_force, good_till_ns, option_contract_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
+                    cycle_id, decided_at_ns, status, updated_at_ns, time_in_force, good_till_ns, option_contract_json,
+                    signal, regime, decision_mid_e8)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)
                 """)
         for intent in intents {
             let (kind, price, trigger, postOnly): (String, Int64?, Int64?, Bool) =
@@ -98,6 +112,7 @@ extension StateStore {
                 intent.clientOrderID.rawValue, intent.symbol.description, intent.side.rawValue, kind, price, trigger, postOnly,
                 intent.quantity.value.raw, intent.cycleID, intent.decidedAt.nanosecondsSinceEpoch,
                 intent.decidedAt.nanosecondsSinceEpoch, intent.timeInForce.code, goodTill, contract,
+                intent.origin?.signal, intent.origin?.regime?.rawValue, intent.origin?.decisionMid.value.raw,
             ])
         }
     }
@@ -187,21 +202,24 @@ extension StateStore {
     ///
     /// - Throws: ``StoreError``.
     public func fills(since time: Timestamp) throws(StoreError) -> [FillOfOrder] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM fills WHERE at_ns >= ? ORDER BY at_ns, trade_id", arguments: [time.nanosecondsSinceEpoch])
-                .map { row in
-                    guard let currency = Currency(row["fee_currency"] as String),
-                        let liquidity = Fill.Liquidity(rawValue: row["liquidity"]), (row["quantity_e8"] as Int64) > 0
-                    else { throw StoreError(.invalidRecord, "fill \(row["trade_id"] as String) cannot be read back") }
-                    return FillOfOrder(
-                        clientOrderID: ClientOrderID(row["client_order_id"]),
-                        fill: Fill(
-                            tradeID: TradeID(row["trade_id"]), price: Price(FixedPoint(raw: row["price_e8"])),
-                            quantity: Quantity(FixedPoint(raw: row["quantity_e8"])),
-                            fee: Money(FixedPoint(raw: row["fee_e8"]), currency), liquidity: liquidity,
-                            time: Timestamp(nanosecondsSinceEpoch: row["at_ns"])))
-                }
-        }
+        try read { db in try Self.fills(since: time, in: db) }
+    }
+
+    /// Fills at or after `time`, oldest first, read in `db`.
+    static func fills(since time: Timestamp, in db: Database) throws -> [FillOfOrder] {
+        try Row.fetchAll(db, sql: "SELECT * FROM fills WHERE at_ns >= ? ORDER BY at_ns, trade_id", arguments: [time.nanosecondsSinceEpoch])
+            .map { row in
+                guard let currency = Currency(row["fee_currency"] as String),
+                    let liquidity = Fill.Liquidity(rawValue: row["liquidity"]), (row["quantity_e8"] as Int64) > 0
+                else { throw StoreError(.invalidRecord, "fill \(row["trade_id"] as String) cannot be read back") }
+                return FillOfOrder(
+                    clientOrderID: ClientOrderID(row["client_order_id"]),
+                    fill: Fill(
+                        tradeID: TradeID(row["trade_id"]), price: Price(FixedPoint(raw: row["price_e8"])),
+                        quantity: Quantity(FixedPoint(raw: row["quantity_e8"])),
+                        fee: Money(FixedPoint(raw: row["fee_e8"]), currency), liquidity: liquidity,
+                        time: Timestamp(nanosecondsSinceEpoch: row["at_ns"])))
+            }
     }
 
     static func status(_ text: String) throws -> Order.Status {
@@ -239,10 +257,18 @@ extension StoredOrder {
             }
             instrument = .option(contract)
         }
+        var origin: OrderOrigin?
+        if let signal = row["signal"] as String?, let mid = row["decision_mid_e8"] as Int64? {
+            let regime = try (row["regime"] as String?).map { (text) throws(StoreError) in
+                guard let regime = Regime(rawValue: text) else { throw StoreError(.invalidRecord, "order \(id) has an unknown regime \"\(text)\"") }
+                return regime
+            }
+            origin = OrderOrigin(signal: signal, regime: regime, decisionMid: Price(FixedPoint(raw: mid)))
+        }
         intent = IntentRecord(
             clientOrderID: ClientOrderID(id), instrument: instrument, side: side, kind: kind,
             quantity: Quantity(FixedPoint(raw: row["quantity_e8"])), timeInForce: timeInForce, cycleID: row["cycle_id"],
-            decidedAt: Timestamp(nanosecondsSinceEpoch: row["decided_at_ns"]))
+            decidedAt: Timestamp(nanosecondsSinceEpoch: row["decided_at_ns"]), origin: origin)
         status = try StateStore.status(row["status"])
         venueOrderID = (row["venue_order_id"] as String?).map(VenueOrderID.init)
         updatedAt = Timestamp(nanosecondsSinceEpoch: row["updated_at_ns"])

@@ -1,6 +1,5 @@
-import TraderCore
-
-/// Why an order exists: the decision behind it, which round trips and breakdowns report.
+/// Why an order exists: the decision behind it, which the state store keeps with the order and
+/// round trips, breakdowns and reports read (the decision mid is the reference for slippage).
 public struct OrderOrigin: Hashable, Sendable {
     /// The signal whose proposal it carries out.
     public let signal: String
