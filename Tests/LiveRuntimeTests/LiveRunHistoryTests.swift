@@ -44,7 +44,8 @@ import TraderCore
                         .init(clientOrderID: ClientOrderID("buy-1"), from: .submitted, to: .filled, event: "fill", at: fill.time),
                     ],
                     fills: [FillOfOrder(clientOrderID: ClientOrderID("buy-1"), fill: fill)],
-                    equity: EquityRecord(at: Self.start.advanced(by: .seconds(3_600)), nav: FixedPoint("99998.7")!, exposed: true)))
+                    equity: EquityRecord(
+                        at: Self.start.advanced(by: .seconds(3_600)), nav: FixedPoint("99998.7")!, exposed: true, exposures: ["SPY": FixedPoint(290)])))
             let expiry = OptionExpiryRecord(at: Self.start.advanced(by: .seconds(4 * 86_400)), contract: call, quantity: Quantity(2), intrinsicValue: Price("0.4")!)
             try store.commitCycle(
                 CycleRecord(
@@ -66,6 +67,9 @@ import TraderCore
         let report = try history.report(from: nil, to: nil)
         #expect(report.metrics.finalEquity == FixedPoint("99778.7")!)
         #expect(report.feesOutsideRoundTrips == .zero)
+        // Exposure in % of each cycle's NAV: the calls marked at 1.45 × 200 after the fill.
+        #expect(history.exposure.assets == ["SPY"])
+        #expect(history.exposure.points.map(\.percents) == [[0], [290 / 99_998.7 * 100], [0]])
         #expect(history.periodsPerYear == 365.0 * 86_400 / 342_000)  // a year over the median gap, the upper of two
     }
 }

@@ -24,7 +24,9 @@ import TraderCore
         try store.commitCycle(
             CycleRecord(
                 audit: F.audit("cycle-2", at: F.start.advanced(by: .seconds(3_600))),
-                equity: EquityRecord(at: F.start.advanced(by: .seconds(3_600)), nav: FixedPoint("99876.12345678")!, exposed: true)))
+                equity: EquityRecord(
+                    at: F.start.advanced(by: .seconds(3_600)), nav: FixedPoint("99876.12345678")!, exposed: true,
+                    exposures: ["BTC": FixedPoint("500.00000001")!, "ETH": FixedPoint("12.5")!])))
         try store.commitCycle(CycleRecord(audit: F.audit("cycle-2-follow-up", at: F.start.advanced(by: .seconds(3_630)))))
         let call = OptionContract(underlying: Symbol(base: "SPY", quote: "USD"), expiry: "20261120", strike: Price("590")!, right: .call)
         let expiry = OptionExpiryRecord(at: F.start.advanced(by: .seconds(7_200)), contract: call, quantity: Quantity(3), intrinsicValue: Price("1.25")!)
@@ -35,7 +37,9 @@ import TraderCore
         #expect(history.audit.map(\.cycleID) == ["cycle-1", "cycle-2", "cycle-2-follow-up", "cycle-3"])
         #expect(history.equity == [
             EquityRecord(at: F.start, nav: FixedPoint("100000.5")!, exposed: false),
-            EquityRecord(at: F.start.advanced(by: .seconds(3_600)), nav: FixedPoint("99876.12345678")!, exposed: true),
+            EquityRecord(
+                at: F.start.advanced(by: .seconds(3_600)), nav: FixedPoint("99876.12345678")!, exposed: true,
+                exposures: ["BTC": FixedPoint("500.00000001")!, "ETH": FixedPoint("12.5")!]),
         ])
         #expect(history.optionExpiries == [expiry])
     }

@@ -35,10 +35,16 @@ import TraderTestKit
         let (live, out) = try await Self.sessionAndBacktest()
         defer { live.remove() }
         let summary = try live.summary()
-        let report = try BuiltProgram.run("trader-report", [live.statePath, "--format", "json"])
+        let page = live.folder + "/report.html"
+        let report = try BuiltProgram.run("trader-report", [live.statePath, "--format", "json", "--html", page])
         #expect(report.status == 0, "\(report.standardError)")
         let json = try Self.json(report.standardOutput)
         #expect(json["kind"] as? String == "live")
+        // The page draws what a backtest's does, the exposure from every cycle's NAV and holdings.
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        for chart in ["equity", "drawdown", "monthly-returns", "exposure", "trades-BTC-USD", "rejections", "attribution-bars"] {
+            #expect(html.contains("id=\"\(chart)\""), "no \(chart) chart")
+        }
         let metrics = try #require(json["metrics"] as? [String: Any])
         // The equity curve is the NAV of every cycle: it ends where the session's summary does.
         #expect(metrics["points"] as? Int == 2_000)

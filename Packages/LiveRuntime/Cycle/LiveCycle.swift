@@ -181,11 +181,20 @@ public struct LiveCycle: Sendable {
         return FollowUp(fills: booked.fills.count, ordersEnded: booked.ordersEnded)
     }
 
-    /// The NAV of `engine` at its latest marks, as the equity curve keeps it; `nil` when it cannot
-    /// be valued (a sum out of range), so that no wrong point is kept.
+    /// The NAV of `engine` at its latest marks and its exposure by base asset, as the equity curve
+    /// keeps them; `nil` when they cannot be valued (a mark missing, a sum out of range), so that
+    /// no wrong point is kept.
     private static func equity(of engine: TradingEngine, at time: Timestamp) -> EquityRecord? {
         guard let nav = try? engine.portfolio.nav(marks: engine.latestMarks) else { return nil }
-        return EquityRecord(at: time, nav: nav, exposed: engine.portfolio.holdsPositions)
+        var exposures: [String: FixedPoint] = [:]
+        do {
+            try engine.portfolio.forEachExposure(marks: engine.latestMarks) { symbol, amount, _ in
+                exposures[symbol.base] = try (exposures[symbol.base] ?? .zero).adding(amount)
+            }
+        } catch {
+            return nil
+        }
+        return EquityRecord(at: time, nav: nav, exposed: engine.portfolio.holdsPositions, exposures: exposures)
     }
 
     /// What sending the intents did.

@@ -19,6 +19,8 @@ public struct LiveRunHistory: Sendable {
     public let roundTrips: [RoundTrip]
     /// The NAV after each cycle.
     public let equity: [EquityPoint]
+    /// Exposure by base asset after each cycle, % of NAV.
+    public let exposure: ExposureSeries
     /// Every fill, in time order.
     public let fills: [Fill]
     /// Each spot order's decision mid and fills, by symbol.
@@ -43,6 +45,7 @@ public struct LiveRunHistory: Sendable {
         self.path = path
         let (stored, fillsOfOrders, audits, expiries) = (history.orders, history.fills, history.audit, history.optionExpiries)
         equity = history.equity.map { EquityPoint(time: $0.at, equity: $0.nav, exposed: $0.exposed) }
+        exposure = Self.exposure(of: history.equity)
         fills = fillsOfOrders.map(\.fill)
         do {
             roundTrips = try Self.roundTrips(of: fillsOfOrders, expiries: expiries, orders: stored)
@@ -89,7 +92,7 @@ public struct LiveRunHistory: Sendable {
         return try TradingReport(
             kind: "live", source: path, from: from, to: to, roundTrips: roundTrips, equity: equity, fills: fills,
             periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate, decisions: counts, cyclesWithoutSignal: withoutSignal,
-            decisionsCoverWholeRun: false, markers: drawing ? markers : nil, rejectionsByDay: daily)
+            decisionsCoverWholeRun: false, exposure: drawing ? exposure : nil, markers: drawing ? markers : nil, rejectionsByDay: daily)
     }
 
     /// Adds one `code` on the UTC day of `time` (cycles come in time order).
@@ -169,6 +172,17 @@ public struct LiveRunHistory: Sendable {
                     decidedAt: intent.decidedAt, decisionMid: intent.origin?.decisionMid, fills: orderFills))
         }
         return (traded, markers)
+    }
+
+    /// Each point's exposures in % of its NAV, an asset a column (those ever held, in name order).
+    private static func exposure(of curve: [EquityRecord]) -> ExposureSeries {
+        let assets = Set(curve.flatMap(\.exposures.keys)).sorted()
+        let points = curve.map { point in
+            let nav = point.nav.doubleValue
+            return ExposureSeries.Point(
+                time: point.at, percents: assets.map { nav > 0 ? (point.exposures[$0]?.doubleValue ?? 0) / nav * 100 : 0 })
+        }
+        return ExposureSeries(assets: assets, points: points)
     }
 
     /// A year over the median spacing of the curve's points; 1 with fewer than two.

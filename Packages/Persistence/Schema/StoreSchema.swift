@@ -201,7 +201,8 @@ enum StoreSchema {
                         id INTEGER PRIMARY KEY,
                         at_ns INTEGER NOT NULL,
                         nav_e8 INTEGER NOT NULL,
-                        exposed INTEGER NOT NULL CHECK (exposed IN (0, 1))
+                        exposed INTEGER NOT NULL CHECK (exposed IN (0, 1)),
+                        exposures_json TEXT NOT NULL
                     ) STRICT;
                     CREATE INDEX equity_curve_by_time ON equity_curve(at_ns);
                     CREATE TABLE option_expiries (

@@ -80,8 +80,9 @@ extension StateStore {
             ])
         }
         if let equity = cycle.equity {
-            try db.cachedStatement(sql: "INSERT INTO equity_curve (at_ns, nav_e8, exposed) VALUES (?, ?, ?)")
-                .execute(arguments: [equity.at.nanosecondsSinceEpoch, equity.nav.raw, equity.exposed])
+            let exposures = String(decoding: try StateStore.encoder.encode(equity.exposures.mapValues(\.description)), as: UTF8.self)
+            try db.cachedStatement(sql: "INSERT INTO equity_curve (at_ns, nav_e8, exposed, exposures_json) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [equity.at.nanosecondsSinceEpoch, equity.nav.raw, equity.exposed, exposures])
         }
         if let snapshot = cycle.engineSnapshot { try save(snapshot, replacing: cycle.amendsEngineSnapshot, in: db) }
         return added

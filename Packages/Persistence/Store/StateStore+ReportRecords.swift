@@ -10,9 +10,7 @@ extension StateStore {
     public func runHistory() throws(StoreError) -> StoredRunHistory {
         let (history, auditTexts) = try read { db in
             let orders = try Row.fetchAll(db, sql: "SELECT * FROM orders ORDER BY decided_at_ns, client_order_id").map(StoredOrder.init(row:))
-            let equity = try Row.fetchAll(db, sql: "SELECT at_ns, nav_e8, exposed FROM equity_curve ORDER BY id").map { row in
-                EquityRecord(at: Timestamp(nanosecondsSinceEpoch: row["at_ns"]), nav: FixedPoint(raw: row["nav_e8"]), exposed: row["exposed"])
-            }
+            let equity = try Row.fetchAll(db, sql: "SELECT * FROM equity_curve ORDER BY id").map(Self.equityRecord)
             let history = StoredRunHistory(
                 orders: orders, fills: try Self.fills(since: Timestamp(nanosecondsSinceEpoch: .min), in: db), audit: [], equity: equity,
                 optionExpiries: try Self.optionExpiries(in: db))
@@ -22,6 +20,18 @@ extension StateStore {
         return StoredRunHistory(
             orders: history.orders, fills: history.fills, audit: try auditTexts.map { (text) throws(StoreError) in try Self.auditRecord(text) },
             equity: history.equity, optionExpiries: history.optionExpiries)
+    }
+
+    private static func equityRecord(_ row: Row) throws -> EquityRecord {
+        let texts = try? JSONDecoder().decode([String: String].self, from: Data((row["exposures_json"] as String).utf8))
+        var exposures: [String: FixedPoint] = [:]
+        for (asset, text) in texts ?? [:] {
+            guard let value = FixedPoint(text) else { throw StoreError(.invalidRecord, "equity point \(row["id"] as Int64) has an exposure that cannot be read back") }
+            exposures[asset] = value
+        }
+        guard texts != nil else { throw StoreError(.invalidRecord, "equity point \(row["id"] as Int64) has exposures that cannot be read back") }
+        return EquityRecord(
+            at: Timestamp(nanosecondsSinceEpoch: row["at_ns"]), nav: FixedPoint(raw: row["nav_e8"]), exposed: row["exposed"], exposures: exposures)
     }
 
     private static func optionExpiries(in db: Database) throws -> [OptionExpiryRecord] {
