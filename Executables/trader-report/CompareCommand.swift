@@ -2,7 +2,6 @@ import Analytics
 import Backtest
 import ArgumentParser
 import Foundation
-import TraderConfig
 import TraderCore
 
 /// `trader-report compare BACKTEST LIVE`: the two runs side by side over the period they share,
@@ -24,7 +23,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var window: ReportWindowOptions
 
-    @Option(help: "A configuration folder whose policy.yaml `report` section sets the drift thresholds.")
+    @Option(help: "The configuration folder: policy.yaml's `report` section sets the drift thresholds, universe.yaml the live run's tiers.")
     var config: String?
 
     @Option(help: "text or json.")
@@ -33,8 +32,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let comparison: RunComparison
         do {
-            let thresholds = try config.map(Self.thresholds(in:)) ?? DriftThresholds()
-            let (tested, lived) = (try RunSource(backtest, drawing: false), try RunSource(live, drawing: false))
+            let folder = try config.map(ConfigurationFolder.init)
+            let thresholds = folder?.thresholds ?? DriftThresholds()
+            let (tested, lived) = (try RunSource(backtest, drawing: false), try RunSource(live, drawing: false, tiers: folder?.tiers ?? [:]))
             guard case .backtest = tested else { throw DataError(.io, file: backtest, "compare's first run must be a backtest's --out folder") }
             guard let a = tested.span, let b = lived.span, max(a.lowerBound, b.lowerBound) <= min(a.upperBound, b.upperBound) else {
                 throw DataError(.io, file: live, "the runs share no period (their equity curves do not overlap)")
@@ -59,26 +59,4 @@ struct CompareCommand: ParsableCommand {
         }
         if comparison.drifted { throw ExitCode(1) }
     }
-
-    /// policy.yaml's `report` thresholds in the configuration folder `folder`.
-    private static func thresholds(in folder: String) throws -> DriftThresholds {
-        let result = TraderConfigLoader(environment: ProcessInfo.processInfo.environment).load(.directory(folder))
-        guard let policy = result.policy, !result.hasErrors else {
-            let findings = result.findings.filter { $0.severity == .error }.map(\.description)
-            throw ConfigurationFindings(lines: findings.isEmpty ? ["\(folder): the configuration did not load"] : findings)
-        }
-        let report = policy.report
-        let defaults = DriftThresholds()
-        return DriftThresholds(
-            matchWindowSeconds: report?.matchWindowSeconds.map(Int64.init) ?? defaults.matchWindowSeconds,
-            maxReturnGapPct: report?.maxReturnGapPct ?? defaults.maxReturnGapPct,
-            maxSlippageOverModelBps: report?.maxSlippageOverModelBps ?? defaults.maxSlippageOverModelBps,
-            maxFeeGapBps: report?.maxFeeGapBps ?? defaults.maxFeeGapBps, maxMissedTrades: report?.maxMissedTrades ?? defaults.maxMissedTrades)
-    }
-}
-
-/// A configuration that did not load: its findings, one a line.
-private struct ConfigurationFindings: Error, CustomStringConvertible {
-    let lines: [String]
-    var description: String { lines.joined(separator: "\n") }
 }

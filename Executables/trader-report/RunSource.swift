@@ -10,16 +10,17 @@ enum RunSource {
     case backtest(BacktestArtifacts)
     case live(LiveRunHistory)
 
-    /// Reads `path`: a folder is a backtest's, a file a state store. `drawing` reads what only the
-    /// HTML page draws (a backtest's exposure).
+    /// Reads `path`: a folder is a backtest's, a file a state store, whose round trips are labelled
+    /// with `tiers` (a backtest's carry theirs). `drawing` reads what only the HTML page draws (a
+    /// backtest's exposure).
     ///
     /// - Throws: the reader's error (``DataError``, `StoreError`), which names the file.
-    init(_ path: String, drawing: Bool) throws {
+    init(_ path: String, drawing: Bool, tiers: [Symbol: String] = [:]) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw DataError(.io, file: path, "no such backtest folder or state file")
         }
-        self = isFolder.boolValue ? .backtest(try BacktestArtifacts(folder: path, readingExposure: drawing)) : .live(try LiveRunHistory(statePath: path))
+        self = isFolder.boolValue ? .backtest(try BacktestArtifacts(folder: path, readingExposure: drawing)) : .live(try LiveRunHistory(statePath: path, tiers: tiers))
     }
 
     /// The report over `from..<to`; `drawing` keeps what the HTML page draws.

@@ -25,10 +25,14 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Also write the report as one self-contained HTML page with charts to this file.")
     var html: String?
 
+    @Option(help: "The configuration folder whose universe.yaml names a state file's tiers (a backtest's carry theirs).")
+    var config: String?
+
     func run() throws {
         let report: TradingReport
         do {
-            report = try RunSource(source, drawing: html != nil).report(from: try window.start, to: try window.end, drawing: html != nil)
+            let tiers = try config.map(ConfigurationFolder.init)?.tiers ?? [:]
+            report = try RunSource(source, drawing: html != nil, tiers: tiers).report(from: try window.start, to: try window.end, drawing: html != nil)
         } catch let error as ValidationError {
             throw error
         } catch {

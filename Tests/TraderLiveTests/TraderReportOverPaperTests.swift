@@ -36,7 +36,7 @@ import TraderTestKit
         defer { live.remove() }
         let summary = try live.summary()
         let page = live.folder + "/report.html"
-        let report = try BuiltProgram.run("trader-report", [live.statePath, "--format", "json", "--html", page])
+        let report = try BuiltProgram.run("trader-report", [live.statePath, "--format", "json", "--html", page, "--config", live.folder])
         #expect(report.status == 0, "\(report.standardError)")
         let json = try Self.json(report.standardOutput)
         #expect(json["kind"] as? String == "live")
@@ -59,6 +59,8 @@ import TraderTestKit
             "net": "1503.54226882",
         ])
         #expect(json["fees_outside_round_trips"] as? String == "24.32557505")
+        // universe.yaml's tiers, as the backtest labels them.
+        #expect(((metrics["by_tier"] as? [String: Any])?["core"] as? [String: Any])?["trades"] as? Int == 52)
         let decisions = try #require(json["decisions"] as? [String: Int])
         #expect(decisions["approved"] == summary["orders_sent"] as? Int)
         #expect(decisions["rejected.insufficient_depth"] == (summary["rejections"] as? [String: Int])?["insufficient_depth"])

@@ -35,12 +35,12 @@ public struct LiveRunHistory: Sendable {
     /// Each cycle's time and decisions, in cycle order.
     private let decisions: [(time: Timestamp, decisions: [AuditRecord.Decision])]
 
-    /// Reads the state file at `path`.
+    /// Reads the state file at `path`, labelling round trips with each symbol's tier in `tiers`.
     ///
     /// - Throws: ``StoreError``: `io` when it does not exist or is not at this version's schema,
     ///   `corrupt` when it is not a state file, `invalid_record` for a row that cannot be read
     ///   back (a fill of an unknown order, a sum out of range).
-    public init(statePath path: String) throws(StoreError) {
+    public init(statePath path: String, tiers: [Symbol: String] = [:]) throws(StoreError) {
         let history = try StateStore(readingOnly: path).runHistory()
         self.path = path
         let (stored, fillsOfOrders, audits, expiries) = (history.orders, history.fills, history.audit, history.optionExpiries)
@@ -48,7 +48,7 @@ public struct LiveRunHistory: Sendable {
         exposure = Self.exposure(of: history.equity)
         fills = fillsOfOrders.map(\.fill)
         do {
-            roundTrips = try Self.roundTrips(of: fillsOfOrders, expiries: expiries, orders: stored)
+            roundTrips = try Self.roundTrips(of: fillsOfOrders, expiries: expiries, orders: stored, tiers: tiers)
             (orders, markers) = try Self.spotOrders(stored, fills: fillsOfOrders)
         } catch let error as StoreError {
             throw error
@@ -107,9 +107,11 @@ public struct LiveRunHistory: Sendable {
 
     /// The round trips of `fills` and `expiries` (each in time order; a fill before an expiry at
     /// the same instant) by FIFO lots, a tracker per option contract.
-    private static func roundTrips(of fills: [FillOfOrder], expiries: [OptionExpiryRecord], orders: [StoredOrder]) throws -> [RoundTrip] {
+    private static func roundTrips(
+        of fills: [FillOfOrder], expiries: [OptionExpiryRecord], orders: [StoredOrder], tiers: [Symbol: String]
+    ) throws -> [RoundTrip] {
         let byID = Dictionary(orders.map { ($0.intent.clientOrderID, $0.intent) }, uniquingKeysWith: { first, _ in first })
-        var spot = RoundTripTracker()
+        var spot = RoundTripTracker(tiers: tiers)
         var options: [OptionContract: RoundTripTracker] = [:]
         var closed: [RoundTrip] = []
         var nextExpiry = expiries.startIndex
@@ -120,7 +122,7 @@ public struct LiveRunHistory: Sendable {
                 let fill = Fill(
                     tradeID: TradeID("expiry-\(expiry.contract)"), price: expiry.intrinsicValue, quantity: expiry.quantity,
                     fee: Money(.zero, Currency(code: expiry.contract.underlying.quote)), liquidity: .taker, time: expiry.at)
-                try options[expiry.contract, default: RoundTripTracker()].record(
+                try options[expiry.contract, default: RoundTripTracker(tiers: tiers)].record(
                     try shares(fill, of: expiry.contract), symbol: expiry.contract.underlying, side: .sell,
                     origin: OrderOrigin(signal: "expiry", regime: nil, decisionMid: expiry.intrinsicValue),
                     order: ClientOrderID("expiry-\(expiry.contract)"), into: &closed)
@@ -136,7 +138,7 @@ public struct LiveRunHistory: Sendable {
             case .spot(let symbol):
                 try spot.record(item.fill, symbol: symbol, side: intent.side, origin: origin, order: intent.clientOrderID, into: &closed)
             case .option(let contract):
-                try options[contract, default: RoundTripTracker()].record(
+                try options[contract, default: RoundTripTracker(tiers: tiers)].record(
                     try shares(item.fill, of: contract), symbol: contract.underlying, side: intent.side, origin: origin,
                     order: intent.clientOrderID, into: &closed)
             }
