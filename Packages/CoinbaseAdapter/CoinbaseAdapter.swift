@@ -37,7 +37,8 @@ public final class CoinbaseAdapter: Sendable {
     }
 
     /// How far this machine's clock is from Coinbase's (`GET /time`, the request's midpoint taken
-    /// as the instant the venue answered), after checking that it is within `maxSkew`: tokens are
+    /// as the instant the venue answered), after checking that it is within `maxSkew` (widened by
+    /// half the request's round trip, within which the venue answered): tokens are
     /// valid for 120 s from the time they name, so a clock far off signs tokens the venue refuses.
     ///
     /// - Returns: this clock minus the venue's.
@@ -47,11 +48,14 @@ public final class CoinbaseAdapter: Sendable {
         let before = clock.now()
         let venue = try await serverTime()
         let after = clock.now()
-        let midpoint = before.advanced(by: before.duration(to: after) / 2)
+        let roundTrip = before.duration(to: after)
+        let midpoint = before.advanced(by: roundTrip / 2)
         // The venue's time is in whole seconds: up to a second of the difference is its rounding.
+        // It answered at some instant of the round trip: a slow answer (a loaded machine) widens
+        // what the skew can be by half the round trip, and only a clock certainly off is refused.
         let skew = venue.duration(to: midpoint)
         let magnitude = skew < .zero ? .zero - skew : skew
-        guard magnitude <= maxSkew + .seconds(1) else {
+        guard magnitude <= maxSkew + .seconds(1) + roundTrip / 2 else {
             throw VenueError(
                 .unauthorized, venueReason: "CLOCK_SKEW",
                 message: "this clock is \(skew) off Coinbase's (\(venue)); at most \(maxSkew) is allowed: sync the clock before trading")
