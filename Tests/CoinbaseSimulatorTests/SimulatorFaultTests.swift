@@ -129,7 +129,9 @@ import TraderTestKit
 
     @Test(.timeLimit(.minutes(1)))
     func rateLimitBurstsAndServerErrorsReachTheVenueHealthWindowAttemptByAttempt() async throws {
-        try await SimulatorHarness.with { harness in
+        // Every attempt is answered (no timeout is waited out): a long timeout keeps a slow answer
+        // on a loaded machine from counting as one.
+        try await SimulatorHarness.with(requestTimeout: .seconds(40)) { harness in
             let window = Mutex(VenueHealthWindow(length: .seconds(300)))
             var configuration = harness.configuration
             configuration.observeCall = { _, outcome, time in window.withLock { $0.record(call: outcome, at: time) } }

@@ -29,7 +29,7 @@ struct AdapterHarness: Sendable {
 
     /// Runs `body` with a fresh simulator and a connected adapter, and stops both after.
     static func with(
-        cash: FixedPoint = FixedPoint(100_000), participationRate: FixedPoint? = nil, requestTimeout: Duration = .seconds(5),
+        cash: FixedPoint = FixedPoint(100_000), participationRate: FixedPoint? = nil, requestTimeout: Duration = .seconds(20),
         _ body: (AdapterHarness) async throws -> Void
     ) async throws {
         let gateway = try await GatewayMarket.make(
