@@ -15,6 +15,8 @@ import TraderCore
         state.recordRoundTrip(symbol: S.eth, realizedPnL: FixedPoint("-12.5")!, closedAt: S.start, pacing: RiskScenario.standardLimits.pacing)
         state.recordRoundTrip(symbol: S.btc, realizedPnL: FixedPoint("3.25")!, closedAt: S.start, pacing: RiskScenario.standardLimits.pacing)
         state.observe(nav: FixedPoint("10000.5")!, at: S.start, calendar: TradingCalendar(identifier: "America/New_York")!)
+        state.recordEntry(S.eth, at: S.start, price: Price("1990.5")!, opensPosition: true)
+        state.recordEntry(S.eth, at: S.start.advanced(by: .seconds(60)), price: Price("1980")!, opensPosition: false)
         return state
     }
 
@@ -30,6 +32,7 @@ import TraderCore
         #expect(decoded == state)
         #expect(decoded.realized.map(\.amount) == [FixedPoint("-12.5")!, FixedPoint("3.25")!])
         #expect(decoded.dayAnchor?.nav == FixedPoint("10000.5")!)
+        #expect(decoded.positionEntries[S.eth]?.count == 2)
     }
 
     @Test func itHoldsWhatJSONEncoderWrites() throws {

@@ -190,6 +190,42 @@ import YAMLConfig
         ])
     }
 
+    @Test func theExitsSectionBecomesTheEnginesExitRulesAndABadFractionIsNamedWhereItIs() throws {
+        let folder = NSTemporaryDirectory() + "trader-exits-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["app.yaml", "policy.yaml", "universe.yaml"] {
+            try FileManager.default.copyItem(atPath: TestPaths.config + "/" + name, toPath: folder + "/" + name)
+        }
+        let policy = try String(contentsOfFile: folder + "/policy.yaml", encoding: .utf8)
+        let exits = """
+            exits:
+              stop_loss_pct: 3
+              trailing_stop_pct: 2
+              trailing_activation_pct: 1.5
+              minimal_roi:
+                - {after_minutes: 60, gain_pct: 4}
+                - {after_minutes: 0, gain_pct: 8}
+              max_hold_hours: 36
+              exit_on_regime_change: true
+              fraction: 0.5
+
+            """
+        try (policy + "\n" + exits).write(toFile: folder + "/policy.yaml", atomically: true, encoding: .utf8)
+        let configuration = try #require(load(folder).configuration)
+        #expect(configuration.exitRules == ExitRules(
+            stopLossPct: 3, trailingStopPct: 2, trailingActivationPct: FixedPoint("1.5")!,
+            minimalROI: [.init(after: .zero, gainPct: 8), .init(after: .seconds(3_600), gainPct: 4)], maxHold: .seconds(129_600),
+            exitOnRegimeChange: true, fraction: FixedPoint("0.5")!))
+        #expect(try #require(load().configuration).exitRules == nil)
+        let line = policy.split(separator: "\n", omittingEmptySubsequences: false).count + 10
+        try (policy + "\n" + exits.replacingOccurrences(of: "fraction: 0.5", with: "fraction: 2"))
+            .write(toFile: folder + "/policy.yaml", atomically: true, encoding: .utf8)
+        #expect(load(folder).findings.map(\.description) == [
+            "\(folder)/policy.yaml:\(line):13: error: out_of_range: exits.fraction: expected a number greater than 0 and at most 1, got 2"
+        ])
+    }
+
     @Test func aValueOfAnySizeIsQuotedCutToABoundedLength() throws {
         let long = String(repeating: "q", count: 100_000)
         let result = load(environment: ["TRADER_MODE": long])

@@ -12,7 +12,7 @@ struct EngineHarness {
     /// Product rules the next snapshot carries as changed by the venue.
     var productUpdates: [ProductRules] = []
 
-    init(execution: ExecutionPolicy, universe: UniverseConfiguration = .allProducts, runEpoch: Int64? = nil) throws {
+    init(execution: ExecutionPolicy, universe: UniverseConfiguration = .allProducts, runEpoch: Int64? = nil, exits: ExitRules? = nil) throws {
         var configuration = EMACrossoverPreset.configuration(symbol: Self.btc, quantity: Quantity("0.01")!)
         configuration.signals = [.init(name: "ema_cross", parameters: ["fast_period": 2, "slow_period": 3])]
         configuration.products[Self.btc] = ProductRules(
@@ -20,6 +20,7 @@ struct EngineHarness {
             maxSize: Quantity("1000")!, minNotional: .zero, status: .online)
         configuration.execution = execution
         configuration.universe = universe
+        configuration.exits = exits
         engine = try TradingEngine(configuration: configuration, portfolio: Portfolio(currency: .usd, cash: 100_000), runEpoch: runEpoch)
     }
 

@@ -15,6 +15,7 @@ extension RiskCheckName {
         case .cooldown: CooldownCheck().check(&candidate, in: session)
         case .pacing: PacingCheck().check(&candidate, in: session)
         case .openPositions: OpenPositionsCheck().check(&candidate, in: session)
+        case .positionAdds: PositionAddCheck().check(&candidate, in: session)
         case .exposure: ExposureCheck().check(&candidate, in: session)
         }
     }

@@ -17,6 +17,8 @@ struct RiskCandidate {
 
     /// Whether it reduces a position.
     var isExit: Bool { proposal.side == .sell }
+    /// Whether it re-quotes an order's unfilled part (the same trade, not a new one).
+    var isRequote: Bool { proposal.facts.contains { if case .requote = $0 { true } else { false } } }
     /// The symbol.
     var symbol: Symbol { proposal.symbol }
     /// The price it trades at: the ask for a buy, the bid for a sell.

@@ -37,6 +37,11 @@
 /// - `max_trades_per_hour`: the rolling hour already holds that many trades.
 /// - `max_trades_per_day`: the calendar day already holds that many trades.
 /// - `max_open_positions`: an entry into a new symbol while that many are open or pending.
+/// - `max_entries_per_position`: an add to a position that has had that many entries (its opening
+///   buy and adds; `risk.max_entries_per_position`).
+/// - `add_too_soon`: an add sooner after the position's last entry than `risk.min_minutes_between_adds`.
+/// - `add_without_improvement`: an add at a price not `risk.min_add_improvement_pct` below the last
+///   entry's.
 /// - `asset_exposure_cap`, `theme_exposure_cap`, `total_exposure_cap`: the cap (held, pending and
 ///   unreflected buys included) has no room left; as an adjustment, the entry was cut to the room.
 /// - `tier_position_cap`: the symbol's own exposure would pass its universe tier's
@@ -83,6 +88,9 @@ public enum RiskReasonCode: String, CaseIterable, Hashable, Sendable, Codable {
     case maxTradesPerHour = "max_trades_per_hour"
     case maxTradesPerDay = "max_trades_per_day"
     case maxOpenPositions = "max_open_positions"
+    case maxEntriesPerPosition = "max_entries_per_position"
+    case addTooSoon = "add_too_soon"
+    case addWithoutImprovement = "add_without_improvement"
     case assetExposureCap = "asset_exposure_cap"
     case themeExposureCap = "theme_exposure_cap"
     case totalExposureCap = "total_exposure_cap"

@@ -15,11 +15,13 @@ public enum RiskCheckName: String, CaseIterable, Hashable, Sendable, Codable {
     case pacing
     /// The number of open positions (entries into a new symbol).
     case openPositions = "open_positions"
+    /// Entries per position, their spacing and price improvement (adds to an open position).
+    case positionAdds = "position_adds"
     /// Asset, theme and total caps; resizes an entry down to the room left.
     case exposure
 
     /// Every check, in the order that reports the most telling reason first.
     public static let standardOrder: [RiskCheckName] = [
-        .productStatus, .quoteFreshness, .liquidity, .cooldown, .pacing, .openPositions, .exposure,
+        .productStatus, .quoteFreshness, .liquidity, .cooldown, .pacing, .openPositions, .positionAdds, .exposure,
     ]
 }

@@ -21,6 +21,8 @@ public struct RiskLimits: Hashable, Sendable {
     public var checks: [RiskCheckName]
     /// The options bot's sizing and gates; `nil` for the spot bot (option proposals are refused).
     public var options: OptionLimits?
+    /// Limits on adding to a position already open; none by default.
+    public var adds: AddLimits = AddLimits()
 
     /// Creates limits; `checks` defaults to every check in ``RiskCheckName/standardOrder``.
     public init(
@@ -189,5 +191,23 @@ public struct SizingLimits: Hashable, Sendable {
         self.maxSizePct = maxSizePct
         self.minNotional = minNotional
         self.fees = fees
+    }
+}
+
+/// Limits on adding to a position: a buy of a symbol already held or being bought is an add; a
+/// re-quote of an order's unfilled part is not. `nil` leaves a limit off.
+public struct AddLimits: Hashable, Sendable {
+    /// Most entries (the opening buy and its adds) into one position.
+    public var maxEntriesPerPosition: Int?
+    /// Least time between two entries into one position.
+    public var minTimeBetweenAdds: Duration?
+    /// How far below the last entry's price, in %, an add must buy.
+    public var minImprovementPct: FixedPoint?
+
+    /// Creates add limits.
+    public init(maxEntriesPerPosition: Int? = nil, minTimeBetweenAdds: Duration? = nil, minImprovementPct: FixedPoint? = nil) {
+        self.maxEntriesPerPosition = maxEntriesPerPosition
+        self.minTimeBetweenAdds = minTimeBetweenAdds
+        self.minImprovementPct = minImprovementPct
     }
 }

@@ -4,12 +4,14 @@ extension RiskState: Codable {
     private enum CodingKeys: String, CodingKey {
         case tradeTimes = "trade_times"
         case cooldowns, realized
+        case positionEntries = "position_entries"
         case peakNAV = "peak_nav"
         case dayAnchor = "day_anchor"
         case weekAnchor = "week_anchor"
     }
 
-    /// Decodes saved state; the ledger's running totals are rebuilt, not read.
+    /// Decodes saved state (a state saved before position entries were kept has none); the
+    /// ledger's running totals are rebuilt, not read.
     ///
     /// - Throws: `DecodingError`.
     public init(from decoder: any Decoder) throws {
@@ -20,7 +22,8 @@ extension RiskState: Codable {
             realized: try container.decode([RealizedEntry].self, forKey: .realized),
             peakNAV: try container.decode(FixedPoint.self, forKey: .peakNAV),
             dayAnchor: try container.decodeIfPresent(EquityAnchor.self, forKey: .dayAnchor),
-            weekAnchor: try container.decodeIfPresent(EquityAnchor.self, forKey: .weekAnchor))
+            weekAnchor: try container.decodeIfPresent(EquityAnchor.self, forKey: .weekAnchor),
+            positionEntries: try container.decodeIfPresent([Symbol: PositionEntries].self, forKey: .positionEntries) ?? [:])
     }
 
     /// Encodes what is remembered (cooldowns as an object keyed by symbol).
@@ -32,5 +35,6 @@ extension RiskState: Codable {
         try container.encode(peakNAV, forKey: .peakNAV)
         try container.encodeIfPresent(dayAnchor, forKey: .dayAnchor)
         try container.encodeIfPresent(weekAnchor, forKey: .weekAnchor)
+        if !positionEntries.isEmpty { try container.encode(positionEntries, forKey: .positionEntries) }
     }
 }

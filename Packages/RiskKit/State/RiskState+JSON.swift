@@ -26,6 +26,22 @@ extension RiskState {
                     }
                 }
             }
+            if !positionEntries.isEmpty {
+                json.key("position_entries")
+                json.object { json in
+                    for (symbol, entries) in positionEntries {
+                        json.key(symbol.description)
+                        json.object { json in
+                            json.key("count")
+                            json.integer(Int64(entries.count))
+                            json.key("last_at")
+                            json.time(entries.lastAt)
+                            json.key("last_price")
+                            json.decimal(entries.lastPrice.value)
+                        }
+                    }
+                }
+            }
             json.key("peak_nav")
             json.decimal(peakNAV)
             for (key, anchor) in [("day_anchor", dayAnchor), ("week_anchor", weekAnchor)] {

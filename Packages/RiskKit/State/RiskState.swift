@@ -18,6 +18,29 @@ public struct RiskState: Hashable, Sendable {
         }
     }
 
+    /// The entries into one position: its opening buy and the adds since.
+    public struct PositionEntries: Hashable, Sendable, Codable {
+        /// How many.
+        public let count: Int
+        /// When the last was placed.
+        public let lastAt: Timestamp
+        /// The price it was placed at.
+        public let lastPrice: Price
+
+        /// Creates a record.
+        public init(count: Int, lastAt: Timestamp, lastPrice: Price) {
+            self.count = count
+            self.lastAt = lastAt
+            self.lastPrice = lastPrice
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case count
+            case lastAt = "last_at"
+            case lastPrice = "last_price"
+        }
+    }
+
     /// The NAV a period (day or week) opened at.
     public struct EquityAnchor: Hashable, Sendable, Codable {
         /// The period's index in the calendar (see ``TradingCalendar``).
@@ -44,6 +67,8 @@ public struct RiskState: Hashable, Sendable {
     /// Running totals of the losses alone (the negative amounts), kept as ``realizedTotals`` is: a
     /// period whose losses together stay short of a stop cannot have reached it, and is not scanned.
     private var lossTotals: [Int128] = []
+    /// The entries into each symbol's current (or last) position, which add limits read.
+    public private(set) var positionEntries: [Symbol: PositionEntries] = [:]
     /// The highest NAV observed.
     public private(set) var peakNAV: FixedPoint = .zero
     /// The current day's opening NAV.
@@ -61,13 +86,15 @@ public struct RiskState: Hashable, Sendable {
     /// Equal when they remember the same (the running totals are derived).
     public static func == (lhs: RiskState, rhs: RiskState) -> Bool {
         lhs.tradeTimes == rhs.tradeTimes && lhs.cooldowns == rhs.cooldowns && lhs.realized == rhs.realized
-            && lhs.peakNAV == rhs.peakNAV && lhs.dayAnchor == rhs.dayAnchor && lhs.weekAnchor == rhs.weekAnchor
+            && lhs.positionEntries == rhs.positionEntries && lhs.peakNAV == rhs.peakNAV && lhs.dayAnchor == rhs.dayAnchor
+            && lhs.weekAnchor == rhs.weekAnchor
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(tradeTimes)
         hasher.combine(cooldowns)
         hasher.combine(realized)
+        hasher.combine(positionEntries)
         hasher.combine(peakNAV)
         hasher.combine(dayAnchor)
         hasher.combine(weekAnchor)
@@ -76,7 +103,7 @@ public struct RiskState: Hashable, Sendable {
     /// State restored from the store.
     public init(
         tradeTimes: [Timestamp], cooldowns: [Symbol: Timestamp], realized: [RealizedEntry], peakNAV: FixedPoint,
-        dayAnchor: EquityAnchor?, weekAnchor: EquityAnchor?
+        dayAnchor: EquityAnchor?, weekAnchor: EquityAnchor?, positionEntries: [Symbol: PositionEntries] = [:]
     ) {
         self.tradeTimes = tradeTimes.sorted()
         self.cooldowns = cooldowns
@@ -87,6 +114,14 @@ public struct RiskState: Hashable, Sendable {
         self.peakNAV = peakNAV
         self.dayAnchor = dayAnchor
         self.weekAnchor = weekAnchor
+        self.positionEntries = positionEntries
+    }
+
+    /// Records an entry into `symbol` placed at `time` at `price`: the first of a new position
+    /// when `opensPosition` (nothing held or being bought), else one more add.
+    public mutating func recordEntry(_ symbol: Symbol, at time: Timestamp, price: Price, opensPosition: Bool) {
+        let count = opensPosition ? 1 : (positionEntries[symbol]?.count ?? 0) + 1
+        positionEntries[symbol] = PositionEntries(count: count, lastAt: time, lastPrice: price)
     }
 
     /// Records an order sent (entry or exit) at `time`.

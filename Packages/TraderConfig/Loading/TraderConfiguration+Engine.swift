@@ -34,7 +34,19 @@ extension TraderConfiguration {
             badTickGuard: BadTickGuard.Configuration(maxMovePct: 20, confirmingVolumeRatio: 3, confirmationBars: 2),
             rules: policy.rulesConfiguration(), risk: policy.riskLimits,
             execution: engineExecution,
-            themes: ThemeMap(themeOf), universe: universe.engineUniverse, options: optionsConfiguration)
+            themes: ThemeMap(themeOf), universe: universe.engineUniverse, options: optionsConfiguration, exits: exitRules)
+    }
+
+    /// The per-position exits (`exits`); `nil` without the section.
+    public var exitRules: ExitRules? {
+        guard let exits = policy.exits else { return nil }
+        func exact(_ value: Double) -> FixedPoint { FixedPoint(nearest: value) ?? .max }
+        return ExitRules(
+            stopLossPct: exits.stopLossPct.map(exact), takeProfitPct: exits.takeProfitPct.map(exact),
+            trailingStopPct: exits.trailingStopPct.map(exact), trailingActivationPct: exact(exits.trailingActivationPct ?? 0),
+            minimalROI: (exits.minimalRoi ?? []).map { ExitRules.ROIStep(after: .seconds(Int64($0.afterMinutes) * 60), gainPct: exact($0.gainPct)) },
+            maxHold: exits.maxHoldHours.map { .nanoseconds(Int64(($0 * 3_600 * 1e9).rounded())) },
+            exitOnRegimeChange: exits.exitOnRegimeChange ?? false, fraction: exact(exits.fraction ?? 1))
     }
 
     /// How the engine trades options (`options`, when enabled): the contract picker and the

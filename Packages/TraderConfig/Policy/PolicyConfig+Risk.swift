@@ -19,7 +19,7 @@ extension PolicyConfig {
         }
         // The loader validated the zone against the same zoneinfo database Foundation reads.
         let calendar = TradingCalendar(identifier: risk.lossDayTimeZone.identifier) ?? .utc
-        return RiskLimits(
+        var limits = RiskLimits(
             exposure: ExposureLimits(
                 maxAssetPct: exact(risk.maxAssetExposurePct), maxThemePct: exact(risk.maxThemeExposurePct),
                 maxTotalPct: exact(risk.maxTotalExposurePct), assetCaps: risk.assetCaps.mapValues(exact),
@@ -47,6 +47,10 @@ extension PolicyConfig {
                 maxSizePct: exact(sizing.maxSizePct), minNotional: exact(sizing.minNotional),
                 fees: FeeRates(makerBps: exact(execution.makerFeeBps), takerBps: exact(execution.takerFeeBps))),
             checks: risk.checks ?? RiskCheckName.standardOrder, options: optionLimits)
+        limits.adds = AddLimits(
+            maxEntriesPerPosition: risk.maxEntriesPerPosition, minTimeBetweenAdds: risk.minMinutesBetweenAdds.map { .seconds($0 * 60) },
+            minImprovementPct: risk.minAddImprovementPct.map(exact))
+        return limits
     }
 
     /// The options bot's risk terms (`options`, when enabled): contracts sized by `max_risk_pct`

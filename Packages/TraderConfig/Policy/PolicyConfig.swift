@@ -1,5 +1,6 @@
 /// `policy.yaml`: the trading rules: risk caps and loss stops, pacing, circuit breakers, sizing,
-/// liquidity, execution, signals, regimes, the options bot's rules and the report's drift flags.
+/// liquidity, execution, signals, regimes, the options bot's rules, per-position exits and the
+/// report's drift flags.
 public struct PolicyConfig: Hashable, Sendable, Codable {
     /// Exposure caps, loss stops and the kill switch.
     public var risk: RiskPolicy
@@ -19,11 +20,13 @@ public struct PolicyConfig: Hashable, Sendable, Codable {
     public var regimes: RegimePolicy
     /// Rules of the options bot.
     public var options: OptionsPolicy
+    /// Per-position exits (optional).
+    public var exits: ExitPolicy?
     /// When `trader-report compare` flags drift (optional).
     public var report: ReportPolicy?
 
     /// The file's top-level keys, for routing environment overrides.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case risk, pacing, circuitBreakers, sizing, liquidity, execution, signals, regimes, options, report
+        case risk, pacing, circuitBreakers, sizing, liquidity, execution, signals, regimes, options, exits, report
     }
 }

@@ -26,6 +26,12 @@ public struct RiskPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var lossDayTimeZone: TimeZoneName
     /// A file whose presence halts trading; checked every cycle.
     public var killSwitchFile: String?
+    /// Most entries into one position: its opening buy and the adds to it (absent: no limit).
+    public var maxEntriesPerPosition: Int?
+    /// Least minutes between two entries into one position (absent: none).
+    public var minMinutesBetweenAdds: Int?
+    /// How far below the last entry's price, in %, an add must buy (absent: any price).
+    public var minAddImprovementPct: Double?
     /// The per-proposal checks in the order they run (absent: every check, in RiskKit's standard
     /// order). Halts and loss stops always run first, and sizing last.
     public var checks: [RiskCheckName]?
@@ -35,5 +41,7 @@ public struct RiskPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
         "max_total_exposure_pct": .range(0...100), "asset_caps": .range(0...100), "theme_caps": .range(0...100),
         "max_open_positions": .range(1...1000), "max_daily_loss_pct": .range(0...100),
         "max_weekly_loss_pct": .range(0...100), "max_drawdown_pct": .range(0...100),
+        "max_entries_per_position": .range(1...1000), "min_minutes_between_adds": .range(0...525_600),
+        "min_add_improvement_pct": .range(0...100),
     ]
 }

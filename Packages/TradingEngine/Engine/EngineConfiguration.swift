@@ -25,12 +25,14 @@ public struct EngineConfiguration: Sendable {
     public var universe: UniverseConfiguration
     /// How options are traded (the options bot); `nil` for the spot bot.
     public var options: OptionsConfiguration?
+    /// The per-position exits; `nil`: a position is left only by a sell signal.
+    public var exits: ExitRules?
 
     /// Creates a configuration.
     public init(
         products: [Symbol: ProductRules], signals: [SignalSpec], badTickGuard: BadTickGuard.Configuration,
         rules: RulesEngine.Configuration, risk: RiskLimits, execution: ExecutionPolicy, themes: ThemeMap = ThemeMap(),
-        universe: UniverseConfiguration = .allProducts, options: OptionsConfiguration? = nil
+        universe: UniverseConfiguration = .allProducts, options: OptionsConfiguration? = nil, exits: ExitRules? = nil
     ) {
         self.products = products
         self.signals = signals
@@ -41,5 +43,6 @@ public struct EngineConfiguration: Sendable {
         self.themes = themes
         self.universe = universe
         self.options = options
+        self.exits = exits
     }
 }

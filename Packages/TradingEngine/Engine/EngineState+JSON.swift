@@ -31,6 +31,7 @@ extension EngineState {
             }
             try json.member("whale_states", whaleStates)
             if !brackets.isEmpty { try json.member("option_brackets", brackets) }
+            if !exitWatches.isEmpty { try json.member("exit_watches", exitWatches) }
             json.key("intent_sequence")
             json.integer(Int64(intentSequence))
             json.key("next_pruning")

@@ -36,6 +36,9 @@ public struct EngineState: Hashable, Sendable, Codable {
     public let whaleStates: [Symbol: WhaleSignal.State]
     /// The emulated option brackets (empty for the spot bot, and in states saved before options).
     public let brackets: [OptionBracket]
+    /// What the exits remember of each open position (empty without exits, and in states saved
+    /// before them).
+    public let exitWatches: [Symbol: ExitWatch]
 
     let intentSequence: Int
     let nextPruning: Timestamp
@@ -55,6 +58,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         case awaitingLookup = "awaiting_lookup"
         case whaleStates = "whale_states"
         case brackets = "option_brackets"
+        case exitWatches = "exit_watches"
     }
 
     /// Decodes a saved state; one saved before the whale debounce was kept restores without it.
@@ -70,6 +74,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         marks = try container.decode(SymbolMap<Price>.self, forKey: .marks)
         whaleStates = try container.decodeIfPresent([Symbol: WhaleSignal.State].self, forKey: .whaleStates) ?? [:]
         brackets = try container.decodeIfPresent([OptionBracket].self, forKey: .brackets) ?? []
+        exitWatches = try container.decodeIfPresent([Symbol: ExitWatch].self, forKey: .exitWatches) ?? [:]
         intentSequence = try container.decode(Int.self, forKey: .intentSequence)
         nextPruning = try container.decode(Timestamp.self, forKey: .nextPruning)
         placements = try container.decode([ClientOrderID: OrderManager.Placement].self, forKey: .placements)
@@ -80,7 +85,7 @@ public struct EngineState: Hashable, Sendable, Codable {
 
     init(
         cycle: Int, portfolio: Portfolio, riskState: RiskState, orders: [ClientOrderID: Order], universe: UniverseManager,
-        marks: SymbolMap<Price>, whaleStates: [Symbol: WhaleSignal.State], brackets: [OptionBracket], intentSequence: Int,
+        marks: SymbolMap<Price>, whaleStates: [Symbol: WhaleSignal.State], brackets: [OptionBracket], exitWatches: [Symbol: ExitWatch], intentSequence: Int,
         nextPruning: Timestamp, manager: OrderManager
     ) {
         format = Self.currentFormat
@@ -93,6 +98,7 @@ public struct EngineState: Hashable, Sendable, Codable {
         self.marks = marks
         self.whaleStates = whaleStates
         self.brackets = brackets
+        self.exitWatches = exitWatches
         self.intentSequence = intentSequence
         self.nextPruning = nextPruning
         placements = manager.placements

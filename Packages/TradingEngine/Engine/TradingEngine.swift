@@ -25,10 +25,12 @@ public struct TradingEngine: Sendable {
 
     /// The emulated brackets on the option positions (the options bot; see ``OptionBracket``).
     public internal(set) var brackets: [OptionBracket] = []
+    /// What the exits remember of each open spot position (empty without `exits`).
+    public internal(set) var exitWatches: [Symbol: ExitWatch] = [:]
     /// What may be entered now.
     public private(set) var universe: UniverseManager
     private var manager: OrderManager
-    private var scanner: SignalScanner
+    private(set) var scanner: SignalScanner
     private let rules: RulesEngine
     private let risk: RiskEngine
     let planner: ExecutionPlanner
@@ -36,7 +38,7 @@ public struct TradingEngine: Sendable {
     /// The orders most recently handed out by ``removeSettledOrder(_:)``, so that a fill the venue
     /// reports after an order settled (routine after a cancel) still books, once per trade id.
     var recentlySettled = SettledOrders()
-    private var marks: SymbolMap<Price> = [:]
+    private(set) var marks: SymbolMap<Price> = [:]
     /// When the risk state is next pruned (an hour of market time after the last pruning: often
     /// enough to keep it small, rarely enough that pruning costs nothing per cycle).
     private var nextPruning = Timestamp(nanosecondsSinceEpoch: .min)
@@ -98,6 +100,7 @@ public struct TradingEngine: Sendable {
         nextPruning = state.nextPruning
         marks = state.marks
         brackets = state.brackets
+        exitWatches = state.exitWatches
         universe = UniverseManager(configuration: configuration.universe, redFlags: state.redFlags, discovered: state.discovered)
         manager = OrderManager(
             policy: configuration.execution, placements: state.placements, cancelling: Set(state.cancelling),
@@ -109,7 +112,7 @@ public struct TradingEngine: Sendable {
     public var state: EngineState {
         EngineState(
             cycle: cycle, portfolio: portfolio, riskState: riskState, orders: orders, universe: universe, marks: marks,
-            whaleStates: scanner.whaleStates, brackets: brackets, intentSequence: intentSequence, nextPruning: nextPruning,
+            whaleStates: scanner.whaleStates, brackets: brackets, exitWatches: exitWatches, intentSequence: intentSequence, nextPruning: nextPruning,
             manager: manager)
     }
 
@@ -157,6 +160,7 @@ public struct TradingEngine: Sendable {
         if configuration.options != nil { manageOptions(snapshot, into: &outcome) }
         scanner.update(with: snapshot.candles)
         rules.evaluate(scanner.latest, into: &outcome.decision)
+        if let exits = configuration.exits { proposeExits(exits, snapshot, into: &outcome.decision) }
         guard !outcome.decision.proposals.isEmpty || !manager.dueRequotes.isEmpty else {
             outcome.noTradeReason = .noSignal
             return
@@ -196,7 +200,10 @@ public struct TradingEngine: Sendable {
             if let contract = trade.contract {
                 order = planner.optionOrder(for: trade, contract: contract, tick: configuration.options?.premiumTick, sequence: intentSequence)
             } else if let rules = products[symbol], let quote = snapshot.quotes[symbol] {
-                order = planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
+                order = trade.isExit && configuration.exits != nil
+                    ? planner.order(
+                        symbol: symbol, side: .sell, quantity: exitQuantity(trade, rules: rules), rules: rules, quote: quote, sequence: intentSequence)
+                    : planner.order(for: trade, rules: rules, quote: quote, sequence: intentSequence)
             } else {
                 order = nil
             }
@@ -211,6 +218,9 @@ public struct TradingEngine: Sendable {
             if let contract = trade.contract {
                 placeOptionEntry(order, on: contract, proposal: proposal, snapshot: snapshot, into: &outcome)
             } else {
+                if requote == nil && order.side == .buy {
+                    riskState.recordEntry(symbol, at: now, price: trade.referencePrice, opensPosition: !holdsOrBuys(symbol))
+                }
                 register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
                 outcome.intents.append(.place(order, proposal: proposal))
             }
@@ -226,6 +236,12 @@ public struct TradingEngine: Sendable {
         outcome.noTradeReason =
             newTrades.placed > 0
             ? nil : proposals.isEmpty ? .noSignal : newTrades.approved == 0 ? .allProposalsRejected : .noValidOrder
+    }
+
+    /// Whether `symbol` is held, or a buy of it works.
+    private func holdsOrBuys(_ symbol: Symbol) -> Bool {
+        !(portfolio.positions[symbol]?.isFlat ?? true)
+            || portfolio.workingOrders.values.contains { $0.side == .buy && $0.symbol == symbol && $0.contract == nil }
     }
 
     /// Appends to `intents` the lookups of the orders left `unknown`, cancels of the post-only

@@ -1,0 +1,26 @@
+import TraderCore
+
+/// What the exits remember of one open position, saved with the engine's state so that an exit
+/// survives a restart and fires at most once a position.
+public struct ExitWatch: Hashable, Sendable, Codable {
+    /// When the engine first saw the position open.
+    public let openedAt: Timestamp
+    /// The highest price since (the bars' highs and the marks).
+    public var highest: Price
+    /// The symbol's regime when it opened, if known.
+    public let regime: Regime?
+    /// The exits that have fired for this position.
+    public var fired: [ExitRules.Reason]
+
+    /// A position seen open at `openedAt` at `price` in `regime`.
+    public init(openedAt: Timestamp, highest: Price, regime: Regime?, fired: [ExitRules.Reason] = []) {
+        self.openedAt = openedAt
+        self.highest = highest
+        self.regime = regime
+        self.fired = fired
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case openedAt = "opened_at", highest, regime, fired
+    }
+}
