@@ -12,9 +12,10 @@ import TraderCore
     /// The reason for a position entered at 100 on average, its high `high`, held `minutes`,
     /// entered in `entered` and now in `regime`, at `mark`.
     static func reason(
-        _ rules: ExitRules, mark: String, high: String = "100", minutes: Int64 = 0, entered: Regime? = .trend, regime: Regime? = .trend
+        _ rules: ExitRules, mark: String, high: String = "100", minutes: Int64 = 0, entered: Regime? = .trend, regime: Regime? = .trend,
+        atr: Double? = nil
     ) -> ExitRules.Reason? {
-        let watch = ExitWatch(openedAt: start, highest: Price(high)!, regime: entered)
+        let watch = ExitWatch(openedAt: start, highest: Price(high)!, regime: entered, atrAtEntry: atr)
         return rules.reason(entry: Price(100), mark: Price(mark)!, watch: watch, regime: regime, now: start.advanced(bySeconds: minutes * 60))
     }
 
@@ -22,6 +23,12 @@ import TraderCore
         let stop = ExitRules(stopLossPct: 5)
         #expect(Self.reason(stop, mark: "95") == .stopLoss)
         #expect(Self.reason(stop, mark: "95.00000001") == nil)
+        // Two ATRs of 2.5 below 100; with a 3 % stop too, the nearer one (97) applies.
+        let volatile = ExitRules(stopLossATR: 2)
+        #expect(Self.reason(volatile, mark: "95", atr: 2.5) == .stopLoss)
+        #expect(Self.reason(volatile, mark: "95.00000001", atr: 2.5) == nil)
+        #expect(Self.reason(volatile, mark: "50") == nil)  // no ATR at entry: no ATR stop
+        #expect(Self.reason(ExitRules(stopLossPct: 3, stopLossATR: 2), mark: "97", atr: 2.5) == .stopLoss)
         let profit = ExitRules(takeProfitPct: 10)
         #expect(Self.reason(profit, mark: "110") == .takeProfit)
         #expect(Self.reason(profit, mark: "109.99999999") == nil)

@@ -42,7 +42,8 @@ extension TraderConfiguration {
         guard let exits = policy.exits else { return nil }
         func exact(_ value: Double) -> FixedPoint { FixedPoint(nearest: value) ?? .max }
         return ExitRules(
-            stopLossPct: exits.stopLossPct.map(exact), takeProfitPct: exits.takeProfitPct.map(exact),
+            stopLossPct: exits.stopLossPct.map(exact), stopLossATR: exits.stopLossAtr, atrPeriod: exits.atrPeriod ?? 14,
+            takeProfitPct: exits.takeProfitPct.map(exact),
             trailingStopPct: exits.trailingStopPct.map(exact), trailingActivationPct: exact(exits.trailingActivationPct ?? 0),
             minimalROI: (exits.minimalRoi ?? []).map { ExitRules.ROIStep(after: .seconds(Int64($0.afterMinutes) * 60), gainPct: exact($0.gainPct)) },
             maxHold: exits.maxHoldHours.map { .nanoseconds(Int64(($0 * 3_600 * 1e9).rounded())) },

@@ -15,6 +15,11 @@ public struct ExitPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
 
     /// Exit when the price falls this far below the average entry price, %.
     public var stopLossPct: Double?
+    /// Exit when the price falls this many average true ranges (as of the entry) below the average
+    /// entry price; with `stop_loss_pct` too, the nearer stop applies.
+    public var stopLossAtr: Double?
+    /// The bars of that average true range (default 14).
+    public var atrPeriod: Int?
     /// Exit when the price rises this far above the average entry price, %.
     public var takeProfitPct: Double?
     /// Exit when the price falls this far below its highest since entry, %.
@@ -33,7 +38,8 @@ public struct ExitPolicy: Hashable, Sendable, Codable, YAMLFieldRules {
     public var fraction: Double?
 
     public static let yamlFieldRules: [String: YAMLFieldRule] = [
-        "stop_loss_pct": .greaterThan(0, atMost: 100), "take_profit_pct": .greaterThan(0, atMost: 10_000),
+        "stop_loss_pct": .greaterThan(0, atMost: 100), "stop_loss_atr": .greaterThan(0, atMost: 100), "atr_period": .range(1...500),
+        "take_profit_pct": .greaterThan(0, atMost: 10_000),
         "trailing_stop_pct": .greaterThan(0, atMost: 100), "trailing_activation_pct": .range(0...10_000),
         "max_hold_hours": .greaterThan(0, atMost: 87_600), "fraction": .greaterThan(0, atMost: 1),
     ]

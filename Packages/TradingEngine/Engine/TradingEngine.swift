@@ -27,6 +27,8 @@ public struct TradingEngine: Sendable {
     public internal(set) var brackets: [OptionBracket] = []
     /// What the exits remember of each open spot position (empty without `exits`).
     public internal(set) var exitWatches: [Symbol: ExitWatch] = [:]
+    /// Each symbol's average true range, for an ATR stop (warmed as the signals are; not saved).
+    var exitRanges: [Symbol: AverageTrueRange] = [:]
     /// What may be entered now.
     public private(set) var universe: UniverseManager
     private var manager: OrderManager
@@ -122,6 +124,7 @@ public struct TradingEngine: Sendable {
     /// that never stopped.
     public mutating func warmUp(with candles: SymbolMap<Candle>) {
         scanner.update(with: candles)
+        updateExitRanges(with: candles)
     }
 
     /// Raises a red flag: no new entries in its symbol until its ban runs out, and the next step
@@ -160,7 +163,10 @@ public struct TradingEngine: Sendable {
         if configuration.options != nil { manageOptions(snapshot, into: &outcome) }
         scanner.update(with: snapshot.candles)
         rules.evaluate(scanner.latest, into: &outcome.decision)
-        if let exits = configuration.exits { proposeExits(exits, snapshot, into: &outcome.decision) }
+        if let exits = configuration.exits {
+            updateExitRanges(with: snapshot.candles)
+            proposeExits(exits, snapshot, into: &outcome.decision)
+        }
         guard !outcome.decision.proposals.isEmpty || !manager.dueRequotes.isEmpty else {
             outcome.noTradeReason = .noSignal
             return

@@ -8,7 +8,8 @@ import TraderCore
 public struct ExitRules: Hashable, Sendable {
     /// Why a position is exited, in the order the rules are checked.
     public enum Reason: String, CaseIterable, Hashable, Sendable, Codable {
-        /// The mark fell ``stopLossPct`` below the average entry price.
+        /// The mark fell ``stopLossPct`` below the average entry price, or ``stopLossATR`` average
+        /// true ranges below it (the nearer of the two).
         case stopLoss = "stop_loss"
         /// The mark fell ``trailingStopPct`` below the highest price since entry, once that high had
         /// risen ``trailingActivationPct`` above the average entry price.
@@ -39,6 +40,11 @@ public struct ExitRules: Hashable, Sendable {
 
     /// % below the average entry price that stops the position out.
     public var stopLossPct: FixedPoint?
+    /// Average true ranges (as of the entry) below the average entry price that stop the position
+    /// out.
+    public var stopLossATR: Double?
+    /// The bars of the average true range ``stopLossATR`` counts in (Wilder's, 14 by default).
+    public var atrPeriod: Int
     /// % above the average entry price that takes the profit.
     public var takeProfitPct: FixedPoint?
     /// % below the highest price since entry that stops a trailing position out.
@@ -57,11 +63,14 @@ public struct ExitRules: Hashable, Sendable {
 
     /// Creates rules; every exit is off unless given.
     public init(
-        stopLossPct: FixedPoint? = nil, takeProfitPct: FixedPoint? = nil, trailingStopPct: FixedPoint? = nil,
+        stopLossPct: FixedPoint? = nil, stopLossATR: Double? = nil, atrPeriod: Int = 14, takeProfitPct: FixedPoint? = nil,
+        trailingStopPct: FixedPoint? = nil,
         trailingActivationPct: FixedPoint = .zero, minimalROI: [ROIStep] = [], maxHold: Duration? = nil, exitOnRegimeChange: Bool = false,
         fraction: FixedPoint = FixedPoint(1)
     ) {
         self.stopLossPct = stopLossPct
+        self.stopLossATR = stopLossATR
+        self.atrPeriod = max(1, atrPeriod)
         self.takeProfitPct = takeProfitPct
         self.trailingStopPct = trailingStopPct
         self.trailingActivationPct = trailingActivationPct
@@ -80,6 +89,11 @@ public struct ExitRules: Hashable, Sendable {
             return above ? try? entryValue.adding(move) : try? entryValue.subtracting(move)
         }
         if let pct = stopLossPct, let stop = level(pct, above: false), mark.value <= stop { return .stopLoss }
+        if let multiple = stopLossATR, let range = watch.atrAtEntry,
+            let stop = FixedPoint(nearest: entryValue.doubleValue - multiple * range), mark.value <= stop
+        {
+            return .stopLoss
+        }
         if let pct = trailingStopPct, let activation = level(trailingActivationPct, above: true), watch.highest.value >= activation,
             let drop = try? watch.highest.value.multiplied(by: pct, dividedBy: FixedPoint(100), rounding: .toNearestOrEven),
             let stop = try? watch.highest.value.subtracting(drop), mark.value <= stop

@@ -13,7 +13,8 @@ extension TradingEngine {
         for (symbol, position) in portfolio.positions where !position.isFlat {
             guard case .spot = position.instrument, let mark = marks[symbol], let entry = position.averageCost else { continue }
             let regime = scanner.latest.regimes[symbol]
-            var watch = exitWatches[symbol] ?? ExitWatch(openedAt: snapshot.time, highest: mark, regime: regime)
+            var watch =
+                exitWatches[symbol] ?? ExitWatch(openedAt: snapshot.time, highest: mark, regime: regime, atrAtEntry: exitRanges[symbol]?.value)
             watch.highest = max(watch.highest, mark, snapshot.candles[symbol]?.high ?? mark)
             defer { exitWatches[symbol] = watch }
             guard let reason = rules.reason(entry: entry, mark: mark, watch: watch, regime: regime, now: snapshot.time),
@@ -38,6 +39,16 @@ extension TradingEngine {
             let part = try? Quantity(held.value.multiplied(by: exits.fraction, rounding: .down)).rounded(toIncrement: rules.baseIncrement, .down)
         else { return trade.quantity }
         return min(part, trade.quantity)
+    }
+
+    /// Feeds `candles` to the average true ranges the ATR stop reads (when the exits have one).
+    mutating func updateExitRanges(with candles: SymbolMap<Candle>) {
+        guard let period = configuration.exits.flatMap({ $0.stopLossATR == nil ? nil : $0.atrPeriod }) else { return }
+        for (symbol, candle) in candles {
+            var range = exitRanges[symbol] ?? AverageTrueRange(period: period)
+            _ = range.update(high: candle.high.value.doubleValue, low: candle.low.value.doubleValue, close: candle.close.value.doubleValue)
+            exitRanges[symbol] = range
+        }
     }
 
     /// Whether a sell of `symbol` works.
