@@ -45,18 +45,7 @@ import TraderCore
     }
 
     @Test func aVersion6StoreMigratesKeepingItsOrdersWhichHaveNoOrigin() throws {
-        let path = try F.statePath()
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v6")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
-                        decided_at_ns, status, venue_order_id, updated_at_ns)
-                    VALUES ('order-1', 'BTC-USD', 'BUY', 'limit', 5000000000000, 1, 1000000, 'cycle-1', 1, 'filled', 'v-1', 2);
-                    """)
-        }
-        try queue.close()
+        let path = try F.legacyStatePath(upTo: "v6")
         let store = try StateStore(path: path)
         let history = try store.runHistory()
         let kept = try #require(history.orders.first)

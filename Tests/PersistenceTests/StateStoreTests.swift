@@ -254,20 +254,12 @@ import TraderCore
     }
 
     @Test func aVersion5StoreMigratesKeepingItsOrdersAndFillsAndThenTakesStopOrders() throws {
-        let path = try F.statePath()
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v5")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
-                        decided_at_ns, status, venue_order_id, updated_at_ns)
-                    VALUES ('order-1', 'BTC-USD', 'BUY', 'limit', 5000000000000, 1, 1000000, 'cycle-1', 1, 'filled', 'v-1', 2);
-                    INSERT INTO fills (trade_id, client_order_id, price_e8, quantity_e8, fee_e8, fee_currency, liquidity, at_ns)
-                    VALUES ('t-1', 'order-1', 5000000000000, 1000000, 30000000, 'USD', 'MAKER', 2);
-                    """)
-        }
-        try queue.close()
+        let path = try F.legacyStatePath(
+            upTo: "v5",
+            more: """
+                INSERT INTO fills (trade_id, client_order_id, price_e8, quantity_e8, fee_e8, fee_currency, liquidity, at_ns)
+                VALUES ('t-1', 'order-1', 5000000000000, 1000000, 30000000, 'USD', 'MAKER', 2);
+                """)
         let store = try StateStore(path: path)
         let kept = try #require(try store.order(ClientOrderID("order-1")))
         #expect(kept.intent.kind == .limit(price: Price("50000")!, postOnly: true))

@@ -1,5 +1,6 @@
 import Foundation
-import Persistence
+import GRDB
+@testable import Persistence
 import TraderCore
 
 /// Temporary state files and sample records for the store tests.
@@ -41,5 +42,23 @@ enum StoreFixture {
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { root.deleteLastPathComponent() }
         return root.path + "/.build/debug/" + name
+    }
+
+    /// A new state file migrated only up to `version`, holding the filled order `order-1` (50,000 ×
+    /// 0.01 BTC-USD, post-only) as that version stored it, and what `more` inserts; closed.
+    static func legacyStatePath(upTo version: String, more: String = "") throws -> String {
+        let path = try statePath()
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: version)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO orders (client_order_id, symbol, side, kind, limit_price_e8, post_only, quantity_e8, cycle_id,
+                        decided_at_ns, status, venue_order_id, updated_at_ns)
+                    VALUES ('order-1', 'BTC-USD', 'BUY', 'limit', 5000000000000, 1, 1000000, 'cycle-1', 1, 'filled', 'v-1', 2);
+                    """ + more)
+        }
+        try queue.close()
+        return path
     }
 }

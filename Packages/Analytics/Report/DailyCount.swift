@@ -16,3 +16,20 @@ public struct DailyCount: Hashable, Sendable, Encodable {
         self.count = count
     }
 }
+
+extension Array where Element == DailyCount {
+    /// Counts `code` once more on the UTC day of `time`. Counts come in time order: the day is the
+    /// last one's or a new one, so only the last day's entries are searched.
+    public mutating func count(_ code: String, at time: Timestamp) {
+        let day = Timestamp(secondsSinceEpoch: time.utcDay * 86_400)
+        var index = count - 1
+        while index >= 0 && self[index].day == day {
+            if self[index].code == code {
+                self[index] = DailyCount(day: day, code: code, count: self[index].count + 1)
+                return
+            }
+            index -= 1
+        }
+        append(DailyCount(day: day, code: code, count: 1))
+    }
+}

@@ -236,7 +236,7 @@ public struct BacktestRunner<Recorder: BacktestRecorder> {
             // An order the runner did not place (restored with the engine) has no origin here.
             let placement =
                 placements[id]
-                ?? (OrderOrigin(signal: "unknown", regime: nil, decisionMid: fill.price), engine.orders[id]!.side)
+                ?? (.unknown(filledAt: fill.price), engine.orders[id]!.side)
             try tracker.record(fill, symbol: symbol, side: placement.side, origin: placement.origin, order: id, into: &closedTrips)
             for trip in closedTrips {
                 try statistics.add(trip)

@@ -54,7 +54,7 @@ public struct DecisionTally: Hashable, Sendable {
         for suppression in outcome.suppressions { add(.suppressed, suppression.code) }
         for rejection in outcome.universeRejections {
             add(.universe, rejection.bar.code)
-            addDaily("universe." + rejection.bar.code, at: outcome.time)
+            rejectionsByDay.count("universe." + rejection.bar.code, at: outcome.time)
         }
         for intent in outcome.intents {
             switch intent {
@@ -67,7 +67,7 @@ public struct DecisionTally: Hashable, Sendable {
         guard let risk = outcome.risk else { return }
         for rejection in risk.rejected {
             add(.rejected, rejection.code.rawValue)
-            addDaily("rejected." + rejection.code.rawValue, at: outcome.time)
+            rejectionsByDay.count("rejected." + rejection.code.rawValue, at: outcome.time)
         }
         for trade in risk.approved {
             add(.approved, trade.proposal.side == .buy ? "buy" : "sell")
@@ -82,22 +82,6 @@ public struct DecisionTally: Hashable, Sendable {
         } else {
             tallies.append((stage, code, 1))
         }
-    }
-
-    /// Counts `code` on the UTC day of `time` (cycles come in time order: the day is the last one's
-    /// or a new one).
-    private mutating func addDaily(_ code: String, at time: Timestamp) {
-        let day = Timestamp(secondsSinceEpoch: time.utcDay * 86_400)
-        var index = rejectionsByDay.count - 1
-        while index >= 0 && rejectionsByDay[index].day == day {
-            if rejectionsByDay[index].code == code {
-                let counted = rejectionsByDay[index]
-                rejectionsByDay[index] = DailyCount(day: day, code: code, count: counted.count + 1)
-                return
-            }
-            index -= 1
-        }
-        rejectionsByDay.append(DailyCount(day: day, code: code, count: 1))
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {

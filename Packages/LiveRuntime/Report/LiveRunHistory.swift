@@ -86,23 +86,13 @@ public struct LiveRunHistory: Sendable {
                 }
                 let key = decision.code.map { "\(decision.outcome).\($0)" } ?? decision.outcome
                 counts[key, default: 0] += 1
-                if decision.outcome == "rejected" { Self.count(key, at: cycle.time, in: &daily) }
+                if decision.outcome == "rejected" { daily.count(key, at: cycle.time) }
             }
         }
         return try TradingReport(
             kind: "live", source: path, from: from, to: to, roundTrips: roundTrips, equity: equity, fills: fills,
             periodsPerYear: periodsPerYear, riskFreeRate: riskFreeRate, decisions: counts, cyclesWithoutSignal: withoutSignal,
             decisionsCoverWholeRun: false, exposure: drawing ? exposure : nil, markers: drawing ? markers : nil, rejectionsByDay: daily)
-    }
-
-    /// Adds one `code` on the UTC day of `time` (cycles come in time order).
-    private static func count(_ code: String, at time: Timestamp, in daily: inout [DailyCount]) {
-        let day = Timestamp(secondsSinceEpoch: time.utcDay * 86_400)
-        if let index = daily.lastIndex(where: { $0.day == day && $0.code == code }) {
-            daily[index] = DailyCount(day: day, code: code, count: daily[index].count + 1)
-        } else {
-            daily.append(DailyCount(day: day, code: code, count: 1))
-        }
     }
 
     /// The round trips of `fills` and `expiries` (each in time order; a fill before an expiry at
@@ -133,7 +123,7 @@ public struct LiveRunHistory: Sendable {
             guard let intent = byID[item.clientOrderID] else {
                 throw StoreError(.invalidRecord, "fill \(item.fill.tradeID) belongs to no stored order")
             }
-            let origin = intent.origin ?? OrderOrigin(signal: "unknown", regime: nil, decisionMid: item.fill.price)
+            let origin = intent.origin ?? .unknown(filledAt: item.fill.price)
             switch intent.instrument {
             case .spot(let symbol):
                 try spot.record(item.fill, symbol: symbol, side: intent.side, origin: origin, order: intent.clientOrderID, into: &closed)

@@ -23,13 +23,14 @@ extension StateStore {
     }
 
     private static func equityRecord(_ row: Row) throws -> EquityRecord {
-        let texts = try? JSONDecoder().decode([String: String].self, from: Data((row["exposures_json"] as String).utf8))
-        var exposures: [String: FixedPoint] = [:]
-        for (asset, text) in texts ?? [:] {
-            guard let value = FixedPoint(text) else { throw StoreError(.invalidRecord, "equity point \(row["id"] as Int64) has an exposure that cannot be read back") }
-            exposures[asset] = value
+        let id: Int64 = row["id"]
+        guard let texts = try? JSONDecoder().decode([String: String].self, from: Data((row["exposures_json"] as String).utf8)) else {
+            throw StoreError(.invalidRecord, "equity point \(id) has exposures that cannot be read back")
         }
-        guard texts != nil else { throw StoreError(.invalidRecord, "equity point \(row["id"] as Int64) has exposures that cannot be read back") }
+        let exposures = try texts.mapValues { text in
+            guard let value = FixedPoint(text) else { throw StoreError(.invalidRecord, "equity point \(id) has an exposure that cannot be read back") }
+            return value
+        }
         return EquityRecord(
             at: Timestamp(nanosecondsSinceEpoch: row["at_ns"]), nav: FixedPoint(raw: row["nav_e8"]), exposed: row["exposed"], exposures: exposures)
     }

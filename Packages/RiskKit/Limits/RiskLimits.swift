@@ -204,6 +204,9 @@ public struct AddLimits: Hashable, Sendable {
     /// How far below the last entry's price, in %, an add must buy.
     public var minImprovementPct: FixedPoint?
 
+    /// Whether any limit is set (without one, nothing needs the entries recorded).
+    public var limitsAnything: Bool { maxEntriesPerPosition != nil || minTimeBetweenAdds != nil || minImprovementPct != nil }
+
     /// Creates add limits.
     public init(maxEntriesPerPosition: Int? = nil, minTimeBetweenAdds: Duration? = nil, minImprovementPct: FixedPoint? = nil) {
         self.maxEntriesPerPosition = maxEntriesPerPosition

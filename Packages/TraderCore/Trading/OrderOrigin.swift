@@ -14,4 +14,10 @@ public struct OrderOrigin: Hashable, Sendable {
         self.regime = regime
         self.decisionMid = decisionMid
     }
+
+    /// The origin of an order whose decision is not known (one restored, or stored before origins
+    /// were kept): signal `unknown`, measured at its own fill price, so it shows no slippage.
+    public static func unknown(filledAt price: Price) -> OrderOrigin {
+        OrderOrigin(signal: "unknown", regime: nil, decisionMid: price)
+    }
 }

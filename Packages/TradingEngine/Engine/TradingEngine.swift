@@ -224,7 +224,7 @@ public struct TradingEngine: Sendable {
             if let contract = trade.contract {
                 placeOptionEntry(order, on: contract, proposal: proposal, snapshot: snapshot, into: &outcome)
             } else {
-                if requote == nil && order.side == .buy {
+                if requote == nil && order.side == .buy && configuration.risk.adds.limitsAnything {
                     riskState.recordEntry(symbol, at: now, price: trade.referencePrice, opensPosition: !holdsOrBuys(symbol))
                 }
                 register(order, proposal: proposal, at: now, requotes: requote.map { $0.due.placement.requotes + 1 } ?? 0)
